@@ -1,0 +1,10 @@
+/**
+ * `@lanewise/core`: the Lanewise domain, with no DOM and no I/O. Each folder is also a
+ * subpath export (`@lanewise/core/journal`, ...).
+ *
+ * @module @lanewise/core
+ */
+export * from './errors.js';
+export * from './clock.js';
+export * from './journal/index.js';
+export * from './schemas/index.js';

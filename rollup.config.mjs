@@ -1,0 +1,33 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { dependencies, packages, sourceEntries } from './scripts/entries.mjs';
+
+const typescript = (pkg) => esbuild({ target: 'es2022', tsconfig: `packages/${pkg}/tsconfig.json` });
+
+/** `lit` and `lit/decorators.js` are both external when `lit` is a dependency. */
+const externalTo = (pkg) => {
+  const deps = dependencies(pkg);
+  return (id) => deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+};
+
+/** One ESM build per package, module for module, so that subpaths and tree-shaking work. */
+const esm = packages.map((pkg) => ({
+  input: sourceEntries(pkg),
+  external: externalTo(pkg),
+  plugins: [nodeResolve({ exportConditions: ['source'] }), typescript(pkg)],
+  output: { dir: `packages/${pkg}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${pkg}/src`, sourcemap: true },
+}));
+
+/** The CDN file: every component, with Lit and the core inside, minified. */
+const cdn = {
+  input: 'packages/elements/src/index.ts',
+  plugins: [
+    nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
+    typescript('elements'),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+  ],
+  output: { file: 'packages/elements/dist/lanewise.min.js', format: 'es', sourcemap: true },
+};
+
+export default [...esm, cdn];
