@@ -1,0 +1,6 @@
+/**
+ * Working-day calendars, with shipped holiday data for mainland China.
+ *
+ * @module calendar
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The volunteer-hour ledger: record, approve, correct, star levels, certificates.
+ *
+ * @module hours
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The double-entry point ledger: transfers, two-phase holds, redemption, expiry, hledger export.
+ *
+ * @module points
+ */
+export {};

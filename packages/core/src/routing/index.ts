@@ -1,0 +1,6 @@
+/**
+ * Tiered routing rules: compile, route, explain.
+ *
+ * @module routing
+ */
+export {};
