@@ -3,7 +3,8 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { dependencies, packages, sourceEntries } from './scripts/entries.mjs';
 
-const typescript = (pkg) => esbuild({ target: 'es2022', tsconfig: `packages/${pkg}/tsconfig.json` });
+const typescript = (pkg) =>
+  esbuild({ target: 'es2022', tsconfig: `packages/${pkg}/tsconfig.json` });
 
 /** `lit` and `lit/decorators.js` are both external when `lit` is a dependency. */
 const externalTo = (pkg) => {
@@ -16,7 +17,13 @@ const esm = packages.map((pkg) => ({
   input: sourceEntries(pkg),
   external: externalTo(pkg),
   plugins: [nodeResolve({ exportConditions: ['source'] }), typescript(pkg)],
-  output: { dir: `packages/${pkg}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${pkg}/src`, sourcemap: true },
+  output: {
+    dir: `packages/${pkg}/dist`,
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: `packages/${pkg}/src`,
+    sourcemap: true,
+  },
 }));
 
 /** The CDN file: every component, with Lit and the core inside, minified. */

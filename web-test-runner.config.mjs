@@ -32,8 +32,16 @@ function countingReporter(file) {
 export default {
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs() } })],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.test.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs() } }),
+  ],
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   reporters: [

@@ -17,8 +17,14 @@ export async function runBench(
   tasks: BenchTask[],
   options: { iterations?: number; time?: number } = {},
 ): Promise<Map<string, { opsPerSecond: number; medianMs: number; p99Ms: number }>> {
-  const bench = new Bench({ iterations: options.iterations ?? 5, time: options.time ?? 0, warmupIterations: 1, warmupTime: 0 });
-  for (const task of tasks) bench.add(task.name, task.fn, task.setup ? { beforeEach: task.setup } : {});
+  const bench = new Bench({
+    iterations: options.iterations ?? 5,
+    time: options.time ?? 0,
+    warmupIterations: 1,
+    warmupTime: 0,
+  });
+  for (const task of tasks)
+    bench.add(task.name, task.fn, task.setup ? { beforeEach: task.setup } : {});
   await bench.run();
 
   const figures = new Map<string, { opsPerSecond: number; medianMs: number; p99Ms: number }>();

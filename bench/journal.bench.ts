@@ -23,6 +23,12 @@ const balances = (state: Map<number, number>, event: Earned) =>
 
 await runBench('journal, 1,000,000 events per call', [
   { name: 'append 1M events', ops: N, fn: fill },
-  { name: 'replay 1M events into balances', ops: N, fn: () => replay(filled.events(), balances, new Map()) },
+  {
+    name: 'replay 1M events into balances',
+    ops: N,
+    fn: () => replay(filled.events(), balances, new Map()),
+  },
 ]);
-console.log(`heap held by 1,000,000 events: ${heap.toFixed(1)} MiB (${held.size.toLocaleString('en')} events)`);
+console.log(
+  `heap held by 1,000,000 events: ${heap.toFixed(1)} MiB (${held.size.toLocaleString('en')} events)`,
+);

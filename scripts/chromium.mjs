@@ -1,7 +1,11 @@
 // Finds the system Chromium for the browser tests and screenshots. Never downloads one.
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const candidates = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].filter(Boolean);
 
 /** The path of a Chromium binary, or exits with a message saying how to install one. */
 export function chromiumPath() {

@@ -6,7 +6,9 @@ export const packages = ['core', 'elements'];
 
 /** `{ name: 'src/x.ts' }` for each export of `packages/<pkg>` that has a source file. */
 export function sourceEntries(pkg) {
-  const manifest = JSON.parse(readFileSync(new URL(`../packages/${pkg}/package.json`, import.meta.url), 'utf8'));
+  const manifest = JSON.parse(
+    readFileSync(new URL(`../packages/${pkg}/package.json`, import.meta.url), 'utf8'),
+  );
   const entries = {};
   for (const [subpath, target] of Object.entries(manifest.exports)) {
     if (typeof target !== 'object' || !target.source) continue;
@@ -18,6 +20,8 @@ export function sourceEntries(pkg) {
 
 /** The runtime dependencies of a package: left out of its ESM build. */
 export function dependencies(pkg) {
-  const manifest = JSON.parse(readFileSync(new URL(`../packages/${pkg}/package.json`, import.meta.url), 'utf8'));
+  const manifest = JSON.parse(
+    readFileSync(new URL(`../packages/${pkg}/package.json`, import.meta.url), 'utf8'),
+  );
   return Object.keys(manifest.dependencies ?? {});
 }

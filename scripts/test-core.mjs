@@ -14,5 +14,7 @@ const collect = (dir) =>
 
 const args = process.argv.slice(2);
 const files = args.some((arg) => !arg.startsWith('-')) ? [] : collect(root).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...args, ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...args, ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

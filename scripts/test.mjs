@@ -15,9 +15,20 @@ const steps = [
   { name: 'format', command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
   {
     name: 'core tests',
-    command: ['node', 'scripts/test-core.mjs', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${coreTap}`],
+    command: [
+      'node',
+      'scripts/test-core.mjs',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${coreTap}`,
+    ],
   },
-  { name: 'browser tests', command: ['npx', 'web-test-runner'], env: { LW_WTR_COUNTS: browserCounts } },
+  {
+    name: 'browser tests',
+    command: ['npx', 'web-test-runner'],
+    env: { LW_WTR_COUNTS: browserCounts },
+  },
   { name: 'size', command: ['node', 'scripts/size.mjs'] },
 ];
 
@@ -37,7 +48,9 @@ for (const step of steps) {
 if (existsSync(coreTap)) {
   const tap = readFileSync(coreTap, 'utf8');
   passed += Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
-  failed += Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
+  failed +=
+    Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) +
+    Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
 }
 if (existsSync(browserCounts)) {
   const counts = JSON.parse(readFileSync(browserCounts, 'utf8'));

@@ -76,8 +76,20 @@ export class LanewiseError extends Error {
   }
 
   /** A plain object for logs and wire formats. */
-  toJSON(): { name: string; code: ErrorCode; message: string; path: ErrorPath; details: Record<string, unknown> } {
-    return { name: this.name, code: this.code, message: this.message, path: this.path, details: { ...this.details } };
+  toJSON(): {
+    name: string;
+    code: ErrorCode;
+    message: string;
+    path: ErrorPath;
+    details: Record<string, unknown>;
+  } {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      path: this.path,
+      details: { ...this.details },
+    };
   }
 }
 

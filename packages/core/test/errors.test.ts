@@ -6,7 +6,10 @@ import { parseInput, instantSchema, timeZoneSchema } from '../src/schemas/index.
 
 describe('LanewiseError', () => {
   it('carries code, path and details, and serialises them', () => {
-    const error = new LanewiseError('OVERLAP', 'entries overlap', { path: ['start'], details: { with: 'e1' } });
+    const error = new LanewiseError('OVERLAP', 'entries overlap', {
+      path: ['start'],
+      details: { with: 'e1' },
+    });
     assert.ok(error instanceof Error);
     assert.equal(error.name, 'LanewiseError');
     assert.deepEqual(JSON.parse(JSON.stringify(error)), {
@@ -27,7 +30,11 @@ describe('LanewiseError', () => {
 });
 
 describe('parseInput', () => {
-  const schema = z.object({ id: z.string().min(1), when: instantSchema, items: z.array(z.number().int()) });
+  const schema = z.object({
+    id: z.string().min(1),
+    when: instantSchema,
+    items: z.array(z.number().int()),
+  });
 
   it('returns the parsed value', () => {
     const value = { id: 'a', when: '2025-01-24T09:00:00+08:00', items: [1, 2] };
@@ -36,7 +43,10 @@ describe('parseInput', () => {
 
   it('throws INVALID_INPUT with the path of the first bad field', () => {
     assert.throws(
-      () => parseInput(schema, { id: 'a', when: '2025-01-24T09:00:00+08:00', items: [1, 2.5] }, ['entry']),
+      () =>
+        parseInput(schema, { id: 'a', when: '2025-01-24T09:00:00+08:00', items: [1, 2.5] }, [
+          'entry',
+        ]),
       (error: unknown) =>
         isLanewiseError(error, 'INVALID_INPUT') &&
         error.path.join('.') === 'entry.items.1' &&
@@ -47,6 +57,9 @@ describe('parseInput', () => {
   it('rejects instants without an offset and unknown time zones', () => {
     assert.throws(() => parseInput(instantSchema, '2025-01-24T09:00:00'), /INVALID_INPUT|Invalid/);
     assert.equal(parseInput(timeZoneSchema, 'Asia/Shanghai'), 'Asia/Shanghai');
-    assert.throws(() => parseInput(timeZoneSchema, 'Mars/Olympus'), (error: unknown) => isLanewiseError(error, 'INVALID_INPUT'));
+    assert.throws(
+      () => parseInput(timeZoneSchema, 'Mars/Olympus'),
+      (error: unknown) => isLanewiseError(error, 'INVALID_INPUT'),
+    );
   });
 });

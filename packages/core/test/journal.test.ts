@@ -16,7 +16,12 @@ describe('journal', () => {
     const first = journal.append('added', { by: 2 });
     clock.advance({ minutes: 5 });
     const second = journal.append('reset', null);
-    assert.deepEqual(first, { seq: 1, type: 'added', at: '2025-01-24T01:00:00.000Z', data: { by: 2 } });
+    assert.deepEqual(first, {
+      seq: 1,
+      type: 'added',
+      at: '2025-01-24T01:00:00.000Z',
+      data: { by: 2 },
+    });
     assert.equal(second.seq, 2);
     assert.equal(second.at, '2025-01-24T01:05:00.000Z');
     assert.equal(journal.size, 2);
@@ -55,7 +60,9 @@ describe('journal', () => {
     assert.throws(
       () => createJournal<Counted>({ now: () => new Date(0), events: gap }),
       (error: unknown) =>
-        error instanceof LanewiseError && error.code === 'INVALID_INPUT' && error.path.join('.') === 'events.0.seq',
+        error instanceof LanewiseError &&
+        error.code === 'INVALID_INPUT' &&
+        error.path.join('.') === 'events.0.seq',
     );
   });
 

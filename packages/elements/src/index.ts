@@ -7,9 +7,14 @@
 export { LanewiseElement } from './base/lanewise-element.js';
 export { defineElement } from './base/define.js';
 export { DataSourceController } from './controllers/data-source.js';
-export type { DataError, DataSourceOptions, DataState, LiveSource } from './controllers/data-source.js';
-export { LocalizeController, dictionaries, nearestLang, pickLocale } from './localize/index.js';
-export type { Dictionary, Locale, MessageKey } from './localize/index.js';
+export type {
+  DataError,
+  DataSourceOptions,
+  DataState,
+  LiveSource,
+} from './controllers/data-source.js';
+export { LocalizeController, dictionaries, en, zhCN, nearestLang, pickLocale } from './localize/index.js';
+export type { Dictionary, Locale, LocalizedHost, MessageKey } from './localize/index.js';
 export { tokenStyles, lightTokens, darkTokens, sizeTokens } from './styles/tokens.js';
 export type { TokenName } from './styles/tokens.js';
 export { LwStat } from './components/lw-stat/lw-stat.js';

@@ -3,4 +3,19 @@
  *
  * @module cases
  */
-export {};
+export type {
+  CaseAction,
+  CaseActionKind,
+  CaseAttributeValue,
+  CaseDeadlineSpec,
+  CaseEscalation,
+  CaseExtension,
+  CaseFollowUp,
+  CaseLocation,
+  CaseOutcome,
+  CaseRecord,
+  CaseReporter,
+  CaseStatus,
+  EscalationStep,
+  FollowUpRating,
+} from './types.js';

@@ -18,7 +18,11 @@ export type JournalListener<E extends JournalEvent> = (event: E) => void;
 /** An append-only event log. Nothing in it is ever edited or removed. */
 export interface Journal<E extends JournalEvent = JournalEvent> {
   /** Appends an event stamped with the next `seq` and the clock's now (or `at`), and tells the listeners. */
-  append<T extends E['type']>(type: T, data: Extract<E, { type: T }>['data'], at?: string): Extract<E, { type: T }>;
+  append<T extends E['type']>(
+    type: T,
+    data: Extract<E, { type: T }>['data'],
+    at?: string,
+  ): Extract<E, { type: T }>;
   /** The events so far, oldest first. The array is a read-only view: do not keep it across appends. */
   events(): readonly E[];
   /** The number of events. */
@@ -47,7 +51,9 @@ export interface JournalOptions<E extends JournalEvent> {
  * stop();
  * ```
  */
-export function createJournal<E extends JournalEvent = JournalEvent>(options: JournalOptions<E>): Journal<E> {
+export function createJournal<E extends JournalEvent = JournalEvent>(
+  options: JournalOptions<E>,
+): Journal<E> {
   const log: E[] = [];
   const listeners = new Set<JournalListener<E>>();
   // Formatting an instant costs more than the rest of an append; most appends share one.
@@ -63,16 +69,25 @@ export function createJournal<E extends JournalEvent = JournalEvent>(options: Jo
   };
   for (const [index, event] of (options.events ?? []).entries()) {
     if (event.seq !== index + 1) {
-      throw new LanewiseError('INVALID_INPUT', `event ${index} has seq ${event.seq}, expected ${index + 1}`, {
-        path: ['events', index, 'seq'],
-      });
+      throw new LanewiseError(
+        'INVALID_INPUT',
+        `event ${index} has seq ${event.seq}, expected ${index + 1}`,
+        {
+          path: ['events', index, 'seq'],
+        },
+      );
     }
     log.push(event);
   }
 
   return {
     append(type, data, at) {
-      const event = Object.freeze({ seq: log.length + 1, type, at: at ?? stamp(), data }) as unknown as E;
+      const event = Object.freeze({
+        seq: log.length + 1,
+        type,
+        at: at ?? stamp(),
+        data,
+      }) as unknown as E;
       log.push(event);
       for (const listener of listeners) listener(event);
       return event as never;

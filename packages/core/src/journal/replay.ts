@@ -11,7 +11,11 @@ export type Reducer<S, E extends JournalEvent> = (state: S, event: E) => S;
  * const total = replay(journal.events(), (sum, event) => sum + event.data.by, 0);
  * ```
  */
-export function replay<S, E extends JournalEvent>(events: Iterable<E>, reducer: Reducer<S, E>, initial: S): S {
+export function replay<S, E extends JournalEvent>(
+  events: Iterable<E>,
+  reducer: Reducer<S, E>,
+  initial: S,
+): S {
   let state = initial;
   for (const event of events) state = reducer(state, event);
   return state;

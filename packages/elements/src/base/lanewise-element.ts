@@ -25,9 +25,18 @@ export class LanewiseElement extends LitElement {
    * Dispatches a `CustomEvent` named `name` that bubbles out of shadow roots.
    * Returns false when a listener called `preventDefault()`.
    */
-  protected emit<T>(name: `lw-${string}`, detail: T, options: { cancelable?: boolean } = {}): boolean {
+  protected emit<T>(
+    name: `lw-${string}`,
+    detail: T,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
     return this.dispatchEvent(
-      new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+      new CustomEvent<T>(name, {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: options.cancelable ?? false,
+      }),
     );
   }
 }

@@ -18,7 +18,8 @@ export interface DataSourceOptions<T> {
 }
 
 /** Why the data could not be had, kept apart so the component can word it in its language. */
-export type DataError = { kind: 'load'; url: string; reason: string } | { kind: 'parse'; reason: string };
+export type DataError =
+  { kind: 'load'; url: string; reason: string } | { kind: 'parse'; reason: string };
 
 /**
  * Feeds a component from one of three sources, the last one set winning: a `src` URL
@@ -68,7 +69,11 @@ export class DataSourceController<T> implements ReactiveController {
         },
         (reason: unknown) => {
           if (abort.signal.aborted) return;
-          this.error = { kind: 'load', url, reason: reason instanceof Error ? reason.message : String(reason) };
+          this.error = {
+            kind: 'load',
+            url,
+            reason: reason instanceof Error ? reason.message : String(reason),
+          };
           this.settle('error');
         },
       );
@@ -101,7 +106,10 @@ export class DataSourceController<T> implements ReactiveController {
       this.settle('ready');
     } catch (reason) {
       this.value = undefined;
-      this.error = { kind: 'parse', reason: reason instanceof Error ? reason.message : String(reason) };
+      this.error = {
+        kind: 'parse',
+        reason: reason instanceof Error ? reason.message : String(reason),
+      };
       this.settle('error');
     }
   }

@@ -2,9 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dictionaries, type Locale, type MessageKey } from './dictionaries.js';
 import { nearestLang, pickLocale } from './resolve.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+/** A component that a {@link LocalizeController} serves. */
+export type LocalizedHost = ReactiveControllerHost & HTMLElement;
 
-const connected = new Set<Host>();
+const connected = new Set<LocalizedHost>();
 let observer: MutationObserver | undefined;
 
 /** One observer for the whole page: a `lang` change anywhere re-renders the components. */
@@ -13,7 +14,11 @@ function watchLang(): void {
   observer = new MutationObserver(() => {
     for (const host of connected) host.requestUpdate();
   });
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
 }
 
 /**
@@ -21,7 +26,7 @@ function watchLang(): void {
  * attribute (zh-CN when there is none) and re-renders it when that attribute changes.
  */
 export class LocalizeController implements ReactiveController {
-  constructor(private readonly host: Host) {
+  constructor(private readonly host: LocalizedHost) {
     host.addController(this);
   }
 

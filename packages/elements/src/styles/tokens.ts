@@ -36,8 +36,9 @@ export const sizeTokens = {
   'space-2': '0.5rem',
   'space-3': '0.75rem',
   'space-4': '1rem',
-  'radius': '0.5rem',
-  'font-family': 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+  radius: '0.5rem',
+  'font-family':
+    'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
   'font-size': '1rem',
   'font-size-small': '0.875rem',
   'font-size-figure': '2rem',
@@ -50,7 +51,11 @@ const colourRules = Object.entries(lightTokens).map(
   ([name, light]) =>
     `--_lw-${name}: var(--lw-${name}, light-dark(${light}, ${darkTokens[name as keyof typeof lightTokens]}));`,
 );
-const sizeRules = Object.entries(sizeTokens).map(([name, value]) => `--_lw-${name}: var(--lw-${name}, ${value});`);
+const sizeRules = Object.entries(sizeTokens).map(
+  ([name, value]) => `--_lw-${name}: var(--lw-${name}, ${value});`,
+);
 
 /** The `:host` rules that resolve every token; part of every component's styles. */
-export const tokenStyles: CSSResult = unsafeCSS(`:host { ${[...colourRules, ...sizeRules].join(' ')} }`);
+export const tokenStyles: CSSResult = unsafeCSS(
+  `:host { ${[...colourRules, ...sizeRules].join(' ')} }`,
+);

@@ -11,6 +11,8 @@ import { parseStatData, type StatData, type StatTone } from './stat-data.js';
  *
  * @summary A labelled figure.
  *
+ * @tag lw-stat
+ *
  * @slot caption - A line under the figure; replaces the `caption` attribute.
  *
  * @csspart base - The tile.
@@ -100,8 +102,10 @@ export class LwStat extends LanewiseElement {
     const tone = fed?.tone ?? this.tone;
     const state = this.feed.state;
     let figure;
-    if (state === 'loading') figure = html`<span class="caption" role="status">${this.localize.term('loading')}</span>`;
-    else if (state === 'error') figure = html`<span class="error" role="alert">${this.errorText()}</span>`;
+    if (state === 'loading')
+      figure = html`<span class="caption" role="status">${this.localize.term('loading')}</span>`;
+    else if (state === 'error')
+      figure = html`<span class="error" role="alert">${this.errorText()}</span>`;
     else
       figure = html`<span part="value" class="value" data-tone=${tone || nothing}
         >${this.formatted(stat.value)}${stat.unit ? html`<span part="unit" class="unit">${stat.unit}</span>` : nothing}</span

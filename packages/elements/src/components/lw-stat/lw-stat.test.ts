@@ -10,14 +10,18 @@ const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.u
 
 describe('<lw-stat>', () => {
   it('shows label, value and unit from attributes alone, and is accessible', async () => {
-    const el = await fixture<LwStat>(html`<lw-stat label="Satisfaction" value="98.32" unit="%"></lw-stat>`);
+    const el = await fixture<LwStat>(
+      html`<lw-stat label="Satisfaction" value="98.32" unit="%"></lw-stat>`,
+    );
     expect(shadowText(el, '[part=label]')).to.equal('Satisfaction');
     expect(shadowText(el, '[part=value]')).to.equal('98.32%');
     await expect(el).to.be.accessible();
   });
 
   it('formats numbers in the language of the nearest lang attribute', async () => {
-    const wrapper = await fixture(html`<div lang="en"><lw-stat label="Actions" value="3362"></lw-stat></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en"><lw-stat label="Actions" value="3362"></lw-stat></div>`,
+    );
     const el = wrapper.querySelector('lw-stat')!;
     expect(shadowText(el, '[part=value]')).to.equal('3,362');
     wrapper.setAttribute('lang', 'de');
@@ -28,7 +32,9 @@ describe('<lw-stat>', () => {
   });
 
   it('keeps text values as text, never as markup', async () => {
-    const el = await fixture<LwStat>(html`<lw-stat label="<b>x</b>" value="<img src=x onerror=alert(1)>"></lw-stat>`);
+    const el = await fixture<LwStat>(
+      html`<lw-stat label=${'<b>x</b>'} value=${'<img src=x onerror=alert(1)>'}></lw-stat>`,
+    );
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(shadowText(el, '[part=value]')).to.equal('<img src=x onerror=alert(1)>');
   });
@@ -42,21 +48,29 @@ describe('<lw-stat>', () => {
     await el.updateComplete;
     expect(event.detail.value).to.equal(99.6);
     expect(shadowText(el, '[part=label]')).to.equal('On time');
-    expect(el.shadowRoot!.querySelector('[part=value]')!.getAttribute('data-tone')).to.equal('good');
+    expect(el.shadowRoot!.querySelector('[part=value]')!.getAttribute('data-tone')).to.equal(
+      'good',
+    );
     expect(shadowText(el, '[part=caption]')).to.equal('Shangrao, 1,640 items');
     el.remove();
   });
 
   it('says clearly when src fails to load, or holds bad data', async () => {
-    const missing = await fixture<LwStat>(html`<lw-stat lang="en" label="x" src=${fixtureUrl('nope.json')}></lw-stat>`);
+    const missing = await fixture<LwStat>(
+      html`<lw-stat lang="en" label="x" src=${fixtureUrl('nope.json')}></lw-stat>`,
+    );
     await oneEvent(missing, 'lw-error');
     await missing.updateComplete;
     expect(shadowText(missing, '[role=alert]')).to.match(/^Could not load .*nope\.json: HTTP 404$/);
 
-    const bad = await fixture<LwStat>(html`<lw-stat lang="en" src=${fixtureUrl('bad.json')}></lw-stat>`);
+    const bad = await fixture<LwStat>(
+      html`<lw-stat lang="en" src=${fixtureUrl('bad.json')}></lw-stat>`,
+    );
     const event = await oneEvent(bad, 'lw-error');
     await bad.updateComplete;
-    expect(event.detail.message).to.equal('The data is not in the expected shape: value must be a string or a finite number');
+    expect(event.detail.message).to.equal(
+      'The data is not in the expected shape: value must be a string or a finite number',
+    );
     expect(shadowText(bad, '[role=alert]')).to.equal(event.detail.message);
   });
 

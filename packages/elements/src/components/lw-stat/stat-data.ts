@@ -15,14 +15,16 @@ const texts = ['label', 'unit', 'caption'] as const;
 
 /** Checks raw JSON against {@link StatData}, throwing a readable error on the first bad field. */
 export function parseStatData(raw: unknown): StatData {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('expected an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error('expected an object');
   const record = raw as Record<string, unknown>;
   const value = record['value'];
   if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
     throw new Error('value must be a string or a finite number');
   }
   for (const key of texts) {
-    if (record[key] !== undefined && typeof record[key] !== 'string') throw new Error(`${key} must be a string`);
+    if (record[key] !== undefined && typeof record[key] !== 'string')
+      throw new Error(`${key} must be a string`);
   }
   if (record['tone'] !== undefined && !tones.has(record['tone'] as string)) {
     throw new Error('tone must be good, warn or bad');

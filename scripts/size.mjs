@@ -1,0 +1,100 @@
+// `npm run size`: bundles each public entry with rollup + terser, gzips it, prints a table and
+// fails when an entry is over its budget. Component entries are measured over Lit: the size
+// of the component and Lit together, less the size of Lit alone.
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { sourceEntries } from './entries.mjs';
+
+const kB = 1000;
+const budgets = {
+  cdn: 60 * kB,
+  componentOverLit: 12 * kB,
+  // The core's entries carry zod and date-fns where they use them.
+  core: 40 * kB,
+};
+
+const virtual = (modules) => ({
+  name: 'virtual',
+  resolveId: (id) => (id in modules ? id : null),
+  load: (id) => modules[id] ?? null,
+});
+
+/** Minified and gzipped size of everything `code` pulls in. */
+async function measure(code, tsconfig) {
+  const bundle = await rollup({
+    input: 'entry',
+    onwarn: () => {},
+    plugins: [
+      virtual({ entry: code }),
+      nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
+      esbuild({ target: 'es2022', tsconfig }),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const text = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+  return { min: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+}
+
+const rows = [];
+const abs = (path) => new URL(`../${path}`, import.meta.url).pathname;
+
+for (const [name, path] of Object.entries(sourceEntries('core'))) {
+  const size = await measure(
+    `export * from ${JSON.stringify(abs(path))};`,
+    'packages/core/tsconfig.json',
+  );
+  rows.push({
+    entry: `@lanewise/core${name === 'index' ? '' : `/${name.replace(/\/index$/, '')}`}`,
+    ...size,
+    budget: budgets.core,
+  });
+}
+
+const elementsTsconfig = 'packages/elements/tsconfig.json';
+const lit = await measure(
+  `export * from 'lit'; export * from 'lit/decorators.js';`,
+  elementsTsconfig,
+);
+rows.push({ entry: 'lit (baseline, not budgeted)', ...lit, budget: undefined });
+for (const [name, path] of Object.entries(sourceEntries('elements'))) {
+  if (name === 'index') continue;
+  const both = await measure(
+    `export * from 'lit'; export * from 'lit/decorators.js'; export * from ${JSON.stringify(abs(path))};`,
+    elementsTsconfig,
+  );
+  rows.push({
+    entry: `@lanewise/elements/${name.split('/').pop()}.js (over Lit)`,
+    min: both.min - lit.min,
+    gzip: both.gzip - lit.gzip,
+    budget: budgets.componentOverLit,
+  });
+}
+const cdn = await measure(
+  `export * from ${JSON.stringify(abs('packages/elements/src/index.ts'))};`,
+  elementsTsconfig,
+);
+rows.push({ entry: 'lanewise.min.js (CDN, with Lit)', ...cdn, budget: budgets.cdn });
+
+const fmt = (bytes) => `${(bytes / kB).toFixed(2)} kB`;
+const over = rows.filter((row) => row.budget !== undefined && row.gzip > row.budget);
+console.table(
+  rows.map((row) => ({
+    entry: row.entry,
+    min: fmt(row.min),
+    'min+gzip': fmt(row.gzip),
+    budget: row.budget === undefined ? '' : fmt(row.budget),
+    ok: row.budget === undefined ? '' : row.gzip <= row.budget ? 'yes' : 'OVER',
+  })),
+);
+if (over.length > 0) {
+  console.error(`Over budget: ${over.map((row) => row.entry).join(', ')}`);
+  process.exit(1);
+}
+console.log(
+  `All ${rows.filter((row) => row.budget !== undefined).length} budgeted entries within budget.`,
+);
