@@ -13,7 +13,14 @@ export type {
   DataState,
   LiveSource,
 } from './controllers/data-source.js';
-export { LocalizeController, dictionaries, en, zhCN, nearestLang, pickLocale } from './localize/index.js';
+export {
+  LocalizeController,
+  dictionaries,
+  en,
+  zhCN,
+  nearestLang,
+  pickLocale,
+} from './localize/index.js';
 export type { Dictionary, Locale, LocalizedHost, MessageKey } from './localize/index.js';
 export { tokenStyles, lightTokens, darkTokens, sizeTokens } from './styles/tokens.js';
 export type { TokenName } from './styles/tokens.js';
