@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createJournal, replay, type JournalEvent } from '../src/journal/index.js';
+import { createHash } from 'node:crypto';
+import { createJournal, replay, verifyChain, type JournalEvent } from '../src/journal/index.js';
 import { manualClock } from '../src/clock.js';
 import { LanewiseError } from '../src/errors.js';
 
@@ -86,5 +87,55 @@ describe('journal', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  describe('hash chain', () => {
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const chained = () => {
+      const journal = createJournal<Counted>({ now: () => new Date(0), hash: sha256 });
+      journal.append('added', { by: 1 });
+      journal.append('added', { by: 2 });
+      journal.append('reset', null);
+      return journal;
+    };
+
+    it('links each event to the one before, and verifies', () => {
+      const events = chained().events();
+      assert.equal(events[0]!.hash?.length, 64);
+      assert.notEqual(events[0]!.hash, events[1]!.hash);
+      assert.deepEqual(verifyChain(events, sha256), { ok: true });
+    });
+
+    it('shows an edited, removed or reordered event', () => {
+      const events = chained().events();
+      const edited = events.map((event) =>
+        event.seq === 2 ? { ...event, data: { by: 20 } } : event,
+      );
+      assert.deepEqual(verifyChain(edited, sha256), { ok: false, seq: 2, reason: 'hash' });
+      const removed = [events[0]!, ...events.slice(2)];
+      assert.deepEqual(verifyChain(removed, sha256), { ok: false, seq: 3, reason: 'seq' });
+      const relinked = removed.map((event, index) => ({ ...event, seq: index + 1 }));
+      assert.deepEqual(verifyChain(relinked, sha256), { ok: false, seq: 2, reason: 'hash' });
+    });
+
+    it('refuses to restore from tampered events, and continues a sound chain', () => {
+      const events = chained().events();
+      const tampered = events.map((event) =>
+        event.seq === 3 ? { ...event, at: '2030-01-01T00:00:00.000Z' } : event,
+      );
+      assert.throws(
+        () => createJournal<Counted>({ now: () => new Date(0), hash: sha256, events: tampered }),
+        (error: unknown) =>
+          error instanceof LanewiseError && error.path.join('.') === 'events.2.hash',
+      );
+      const restored = createJournal<Counted>({ now: () => new Date(0), hash: sha256, events });
+      restored.append('added', { by: 5 });
+      assert.deepEqual(verifyChain(restored.events(), sha256), { ok: true });
+    });
+
+    it('leaves unchained journals without hashes', () => {
+      const journal = createJournal<Counted>({ now: () => new Date(0) });
+      assert.equal('hash' in journal.append('added', { by: 1 }), false);
+    });
   });
 });

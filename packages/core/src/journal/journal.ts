@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { LanewiseError } from '../errors.js';
+import { chainLink, type ChainHash } from './chain.js';
 
 /**
  * One entry of an append-only log. `seq` counts from 1 without gaps; `at` is an ISO 8601
@@ -10,6 +11,8 @@ export interface JournalEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly at: string;
   readonly data: Data;
+  /** With a chained journal: the hash of this event and the previous event's hash. */
+  readonly hash?: string;
 }
 
 /** Called with each event after it is appended. */
@@ -37,6 +40,13 @@ export interface JournalOptions<E extends JournalEvent> {
   now: Clock;
   /** Events to start from, as returned by an earlier journal's `events()`; checked for order. */
   events?: readonly E[];
+  /**
+   * Chains the events: each carries `hash`, computed over the previous event's hash and its own
+   * content, so that an edited or removed event shows (see {@link verifyChain}). Pass a
+   * cryptographic hash, such as SHA-256 from `node:crypto` or `@noble/hashes`, where the log
+   * leaves your hands; the journal itself does no I/O and ships none.
+   */
+  hash?: ChainHash;
 }
 
 /**
@@ -77,17 +87,22 @@ export function createJournal<E extends JournalEvent = JournalEvent>(
         },
       );
     }
+    if (options.hash && event.hash !== chainLink(options.hash, log[index - 1]?.hash ?? '', event)) {
+      throw new LanewiseError('INVALID_INPUT', `event ${index} does not match its hash`, {
+        path: ['events', index, 'hash'],
+      });
+    }
     log.push(event);
   }
 
   return {
     append(type, data, at) {
-      const event = Object.freeze({
-        seq: log.length + 1,
-        type,
-        at: at ?? stamp(),
-        data,
-      }) as unknown as E;
+      const fields = { seq: log.length + 1, type, at: at ?? stamp(), data };
+      const event = Object.freeze(
+        options.hash
+          ? { ...fields, hash: chainLink(options.hash, log[log.length - 1]?.hash ?? '', fields) }
+          : fields,
+      ) as unknown as E;
       log.push(event);
       for (const listener of listeners) listener(event);
       return event as never;
