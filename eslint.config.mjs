@@ -58,7 +58,7 @@ export default tseslint.config(
     rules: { ...lit.configs.recommended.rules, ...litA11y.configs.recommended.rules },
   },
   {
-    files: ['packages/elements/src/**/*.test.ts'],
+    files: ['packages/elements/src/**/*.test.ts', 'tests/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -30,7 +30,7 @@ function countingReporter(file) {
 }
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'tests/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({

@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+
+/** Loads a page in an iframe and resolves with its document once the load event fired. */
+function loadPage(url: string): Promise<Document> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1000px';
+    frame.style.height = '700px';
+    frame.addEventListener('load', () => resolve(frame.contentDocument!));
+    frame.addEventListener('error', () => reject(new Error(`could not load ${url}`)));
+    frame.src = url;
+    document.body.append(frame);
+  });
+}
+
+describe('drop-in page (CDN bundle only)', () => {
+  it('renders every <lw-stat> from attributes alone', async () => {
+    const page = await loadPage('/examples/drop-in/index.html');
+    const win = page.defaultView as Window & typeof globalThis;
+    await win.customElements.whenDefined('lw-stat');
+    const tiles = [...page.querySelectorAll('lw-stat')];
+    expect(tiles.length).to.be.greaterThan(3);
+    for (const tile of tiles)
+      await (tile as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const first = tiles[0]!.shadowRoot!;
+    expect(first.querySelector('[part=label]')!.textContent).to.equal('群众满意率');
+    expect(first.querySelector('[part=value]')!.textContent!.replace(/\s+/g, '')).to.equal(
+      '98.32%',
+    );
+    // The only script on the page is the CDN file: no bare imports left for the browser to resolve.
+    const source = await (await fetch('/examples/drop-in/index.html')).text();
+    // The test server injects its own web-socket script into every page it serves.
+    const scripts = [...source.matchAll(/<script\b[^>]*>/g)]
+      .map((match) => match[0])
+      .filter((tag) => !tag.includes('/__web-dev-server'));
+    expect(scripts).to.deep.equal([
+      '<script type="module" src="../../packages/elements/dist/lanewise.min.js">',
+    ]);
+  });
+});
