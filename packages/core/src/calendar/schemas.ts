@@ -45,7 +45,11 @@ export const workCalendarOptionsSchema = z
     const off = new Set(options.holidays);
     options.workdays.forEach((day, index) => {
       if (off.has(day)) {
-        ctx.addIssue({ code: 'custom', path: ['workdays', index], message: `${day} is listed both as a holiday and as a workday` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays', index],
+          message: `${day} is listed both as a holiday and as a workday`,
+        });
       }
     });
   });

@@ -1,6 +1,7 @@
 // Fast UTC-offset look-ups for one time zone. `tzOffset` (Intl underneath) costs about a
 // microsecond; routing a million cases a second needs the answer from a cache.
 import { tzOffset } from '@date-fns/tz';
+import { instantFormatter } from './instant.js';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
@@ -41,16 +42,8 @@ export function zoneOffsets(timeZone: string): ZoneOffsets {
     return localMs - at(first) * MS_PER_MINUTE;
   };
 
-  const format = (utcMs: number): string => {
-    const offset = at(utcMs);
-    const local = new Date(utcMs + offset * MS_PER_MINUTE).toISOString().slice(0, 23);
-    if (offset === 0) return `${local}Z`;
-    const sign = offset > 0 ? '+' : '-';
-    const abs = Math.abs(offset);
-    const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-    const mm = String(abs % 60).padStart(2, '0');
-    return `${local}${sign}${hh}:${mm}`;
-  };
+  const write = instantFormatter();
+  const format = (utcMs: number): string => write(utcMs, at(utcMs));
 
   return { timeZone, at, toUtc, format };
 }

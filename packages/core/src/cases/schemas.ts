@@ -6,12 +6,6 @@ import { idSchema, instantSchema } from '../schemas/common.js';
 const shortText = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
 
-/** A deadline in working days or in plain hours: the unit is always explicit. */
-export const caseDeadlineSpecSchema = z.union([
-  z.strictObject({ workingDays: z.int().min(0).max(366) }),
-  z.strictObject({ hours: z.number().positive().max(24 * 366) }),
-]);
-
 /** Who reported the case. */
 export const caseReporterSchema = z.strictObject({
   id: idSchema.optional(),

@@ -1,5 +1,7 @@
 // The records of the case life cycle. Other folders (metrics) import these types, so fields
 // may be added but never renamed or removed.
+import type { DeadlineSpec } from '../calendar/types.js';
+import type { CaseEvent } from './events.js';
 
 /**
  * Where a case is in its life cycle.
@@ -23,9 +25,6 @@ export type FollowUpRating = 'satisfied' | 'basic' | 'unsatisfied';
 
 /** The steps of escalation: 催办 (chase), 通报 (public notice), a move to the next tier. */
 export type EscalationStep = 'chase' | 'notice' | 'tier';
-
-/** A deadline, always with an explicit unit: working days by the calendar, or plain hours. */
-export type CaseDeadlineSpec = { readonly workingDays: number } | { readonly hours: number };
 
 /** A value of a case attribute: plain JSON. */
 export type CaseAttributeValue =
@@ -105,7 +104,8 @@ export interface CaseExtension {
 
 /**
  * One case, as derived from the event log. Records are immutable: every change makes a new
- * record object, so a changed case is a new reference.
+ * record object, so a changed case is a new reference. Every instant is a UTC ISO string
+ * (`2025-02-05T15:59:59.999Z`), so instants compare correctly as strings.
  */
 export interface CaseRecord {
   readonly id: string;
@@ -126,7 +126,7 @@ export interface CaseRecord {
   /** The current deadline (ISO instant), moved by extensions, reopening and tier moves. */
   readonly dueAt: string;
   /** The deadline it was given, in its unit, for reopening with a fresh deadline. */
-  readonly deadline: CaseDeadlineSpec;
+  readonly deadline: DeadlineSpec;
   /** The routing rule that matched, or `null` when the rule set's default applied. */
   readonly ruleId: string | null;
   /** What the handling counts as in the 721 ratio, when the rule says so. */
@@ -161,4 +161,37 @@ export interface CaseRecord {
   readonly duplicateOf?: string;
   /** When it was marked a duplicate (ISO instant). */
   readonly duplicateAt?: string;
+}
+
+/** Which cases `list` returns; every field narrows the list, and none means all cases. */
+export interface CaseFilter {
+  /** One status or any of several. */
+  readonly status?: CaseStatus | readonly CaseStatus[];
+  readonly tier?: string;
+  readonly category?: string;
+  readonly channel?: string;
+  /** Cases whose handlers include this one. */
+  readonly handler?: string;
+  /** Open cases (dispatched or in progress) whose deadline is before this instant. */
+  readonly overdueAt?: string | Date;
+}
+
+/**
+ * The read side of a case book: what metrics and elements need. Records come in the order
+ * the cases were opened; each change replaces a record and the list.
+ */
+export interface CaseSource {
+  /** The cases, optionally filtered. */
+  list(filter?: CaseFilter): readonly CaseRecord[];
+  /** One case, or `undefined` when the id is unknown. */
+  get(id: string): CaseRecord | undefined;
+  /** Listens to every change (one call per event); returns the function that stops listening. */
+  subscribe(listener: (event: CaseEvent) => void): () => void;
+  /** The current state as one object: a new object after each change, the same one until then. */
+  snapshot(): CaseSnapshot;
+}
+
+/** What `snapshot()` returns. */
+export interface CaseSnapshot {
+  readonly cases: readonly CaseRecord[];
 }

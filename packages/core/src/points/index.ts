@@ -3,4 +3,30 @@
  *
  * @module points
  */
-export {};
+export { createPointsLedger } from './ledger.js';
+export type { PointsLedger } from './api.js';
+export { pointsAccountSchema, pointsTransferInputSchema, redemptionItemInputSchema, redemptionInputSchema } from './schemas.js';
+export type {
+  LedgerJournalOptions,
+  PointsAccount,
+  PointsAccountSnapshot,
+  PointsBalance,
+  PointsEvent,
+  PointsEventType,
+  PointsHistoryEntry,
+  PointsLedgerOptions,
+  PointsLot,
+  PointsPolicy,
+  PointsRange,
+  PointsSnapshot,
+  PointsTransfer,
+  PointsTransferData,
+  PointsTransferInput,
+  PointsTransferStatus,
+  Redemption,
+  RedemptionInput,
+  RedemptionItem,
+  RedemptionItemInput,
+  RedemptionLimit,
+  RedemptionStatus,
+} from './types.js';

@@ -3,4 +3,14 @@
  *
  * @module program
  */
-export {};
+export { createVolunteerProgram } from './program.js';
+export { pointsForMinutes } from './earning.js';
+export type {
+  ProgramEarningRules,
+  ProgramEvent,
+  ProgramSnapshot,
+  VolunteerProgram,
+  VolunteerProgramOptions,
+  VolunteerProgramPolicy,
+  VolunteerStanding,
+} from './types.js';

@@ -1,0 +1,214 @@
+import { LanewiseError } from '../errors.js';
+import { LiveIntervals } from './live-index.js';
+import type { ZoneDays } from './zone-days.js';
+import type { HourEntry, HourEntryDraft, HoursEvent } from './types.js';
+
+/** An entry with its instants parsed once. */
+export interface EntrySlot {
+  entry: HourEntry;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** Everything known about one volunteer, kept current so that totals are O(1). */
+export interface VolunteerBook {
+  readonly live: LiveIntervals;
+  /** Entry ids in the order recorded. */
+  readonly ids: string[];
+  credited: number;
+  /** Credited minutes of approved entries per local day: the daily cap's counter. */
+  readonly byDay: Map<string, number>;
+}
+
+/** The entries and credited minutes of one activity. */
+export interface ActivityBook {
+  readonly ids: string[];
+  credited: number;
+}
+
+/** The hour ledger's derived state. Only {@link applyHoursEvent} changes it. */
+export interface HoursState {
+  readonly entries: Map<string, EntrySlot>;
+  readonly volunteers: Map<string, VolunteerBook>;
+  readonly activities: Map<string, ActivityBook>;
+  /** Credited minutes per volunteer and activity, keyed `volunteer \u0000 activity`. */
+  readonly pairs: Map<string, number>;
+  credited: number;
+}
+
+/** An empty state. */
+export function emptyHoursState(): HoursState {
+  return {
+    entries: new Map(),
+    volunteers: new Map(),
+    activities: new Map(),
+    pairs: new Map(),
+    credited: 0,
+  };
+}
+
+/** The key of a volunteer and activity pair. */
+export const pairKey = (volunteerId: string, activityId: string): string =>
+  `${volunteerId}\u0000${activityId}`;
+
+/** Parses an instant already validated by zod; NaN never gets past the schema. */
+export const instantMs = (instant: string): number => Date.parse(instant);
+
+function volunteerBook(state: HoursState, volunteerId: string): VolunteerBook {
+  let book = state.volunteers.get(volunteerId);
+  if (!book) {
+    book = { live: new LiveIntervals(), ids: [], credited: 0, byDay: new Map() };
+    state.volunteers.set(volunteerId, book);
+  }
+  return book;
+}
+
+function activityBook(state: HoursState, activityId: string): ActivityBook {
+  let book = state.activities.get(activityId);
+  if (!book) {
+    book = { ids: [], credited: 0 };
+    state.activities.set(activityId, book);
+  }
+  return book;
+}
+
+function addEntry(
+  state: HoursState,
+  days: ZoneDays,
+  draft: HourEntryDraft,
+  recordedAt: string,
+  corrects?: string,
+): void {
+  const startMs = instantMs(draft.start);
+  const endMs = instantMs(draft.end);
+  if (!(endMs > startMs)) {
+    throw new LanewiseError('INVALID_INPUT', `entry ${draft.id}: end must be after start`, {
+      path: ['end'],
+    });
+  }
+  const entry: HourEntry = Object.freeze({
+    id: draft.id,
+    volunteerId: draft.volunteerId,
+    activityId: draft.activityId,
+    start: draft.start,
+    end: draft.end,
+    durationMinutes: Math.floor((endMs - startMs) / 60_000),
+    day: days.dayOf(startMs),
+    recordedBy: draft.recordedBy,
+    recordedAt,
+    ...(draft.note === undefined ? {} : { note: draft.note }),
+    tags: draft.tags,
+    status: 'pending' as const,
+    ...(corrects === undefined ? {} : { corrects }),
+  });
+  state.entries.set(entry.id, { entry, startMs, endMs });
+  const volunteer = volunteerBook(state, entry.volunteerId);
+  volunteer.ids.push(entry.id);
+  volunteer.live.insert(startMs, endMs, entry.id);
+  activityBook(state, entry.activityId).ids.push(entry.id);
+}
+
+/** Adds `minutes` (negative to take away) to every counter of an approved entry. */
+function count(state: HoursState, entry: HourEntry, minutes: number): void {
+  const volunteer = volunteerBook(state, entry.volunteerId);
+  volunteer.credited += minutes;
+  volunteer.byDay.set(entry.day, (volunteer.byDay.get(entry.day) ?? 0) + minutes);
+  activityBook(state, entry.activityId).credited += minutes;
+  const pair = pairKey(entry.volunteerId, entry.activityId);
+  state.pairs.set(pair, (state.pairs.get(pair) ?? 0) + minutes);
+  state.credited += minutes;
+}
+
+/** Closes a live entry: out of the overlap index, and out of the totals if it was approved. */
+function close(state: HoursState, slot: EntrySlot, closed: Partial<HourEntry>): void {
+  const before = slot.entry;
+  volunteerBook(state, before.volunteerId).live.remove(slot.startMs, before.id);
+  if (before.status === 'approved') count(state, before, -(before.creditedMinutes ?? 0));
+  slot.entry = Object.freeze({ ...before, ...closed });
+}
+
+function slotOf(state: HoursState, event: HoursEvent): EntrySlot {
+  const slot = state.entries.get(event.data.id);
+  if (!slot) {
+    throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: unknown entry ${event.data.id}`, {
+      path: ['events', event.seq - 1, 'data', 'id'],
+    });
+  }
+  return slot;
+}
+
+function expect(event: HoursEvent, slot: EntrySlot, ...statuses: HourEntry['status'][]): void {
+  if (!statuses.includes(slot.entry.status)) {
+    throw new LanewiseError(
+      'INVALID_INPUT',
+      `event ${event.seq}: entry ${slot.entry.id} is ${slot.entry.status}`,
+      { path: ['events', event.seq - 1, 'type'] },
+    );
+  }
+}
+
+/**
+ * Folds one event into the state (mutating it). The ledger checks every move before it
+ * appends, so the checks here only catch a log that was tampered with or mixed up.
+ */
+export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursEvent): HoursState {
+  switch (event.type) {
+    case 'hours.recorded':
+      if (state.entries.has(event.data.id)) {
+        throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: duplicate entry id`, {
+          path: ['events', event.seq - 1, 'data', 'id'],
+        });
+      }
+      addEntry(state, days, event.data, event.at);
+      return state;
+    case 'hours.approved': {
+      const slot = slotOf(state, event);
+      expect(event, slot, 'pending');
+      slot.entry = Object.freeze({
+        ...slot.entry,
+        status: 'approved' as const,
+        creditedMinutes: event.data.creditedMinutes,
+        approvedBy: event.data.by,
+        approvedAt: event.at,
+      });
+      count(state, slot.entry, event.data.creditedMinutes);
+      return state;
+    }
+    case 'hours.rejected':
+    case 'hours.revoked': {
+      const slot = slotOf(state, event);
+      expect(event, slot, event.type === 'hours.rejected' ? 'pending' : 'approved');
+      close(state, slot, {
+        status: event.type === 'hours.rejected' ? 'rejected' : 'revoked',
+        closedBy: event.data.by,
+        closedAt: event.at,
+        reason: event.data.reason,
+      });
+      return state;
+    }
+    case 'hours.corrected': {
+      const slot = slotOf(state, event);
+      expect(event, slot, 'pending', 'approved');
+      if (state.entries.has(event.data.entry.id)) {
+        throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: duplicate entry id`, {
+          path: ['events', event.seq - 1, 'data', 'entry', 'id'],
+        });
+      }
+      close(state, slot, {
+        status: 'superseded',
+        closedBy: event.data.by,
+        closedAt: event.at,
+        reason: event.data.reason,
+        supersededBy: event.data.entry.id,
+      });
+      addEntry(state, days, event.data.entry, event.at, event.data.id);
+      return state;
+    }
+    default: {
+      const unknown = event as { seq: number; type: unknown };
+      throw new LanewiseError('INVALID_INPUT', `event ${unknown.seq}: unknown type`, {
+        path: ['events', unknown.seq - 1, 'type'],
+      });
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { TZDate } from '@date-fns/tz';
+import { getISOWeek, getISOWeekYear } from 'date-fns';
+import type { HoursPeriod } from './types.js';
+
+/** Calendar days and periods in one time zone, cached: a zone lookup costs microseconds. */
+export interface ZoneDays {
+  readonly timeZone: string;
+  /** The local day (`YYYY-MM-DD`) of an instant in epoch milliseconds. */
+  dayOf(ms: number): string;
+  /** The first instant of a local day, in epoch milliseconds. */
+  startOfDay(day: string): number;
+  /** The first instant of the local day after `day`. */
+  endOfDay(day: string): number;
+  /** The period label of a local day: the day, `YYYY-Www` (ISO week), `YYYY-MM` or `YYYY`. */
+  periodOf(day: string, period: HoursPeriod): string;
+}
+
+interface DayRange {
+  readonly start: number;
+  readonly end: number;
+  readonly day: string;
+}
+
+const HOUR_MS = 3_600_000;
+// Bounds the caches on long-running ledgers; refilling costs one zone lookup per hour bucket.
+const CACHE_LIMIT = 200_000;
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Creates the day arithmetic of a time zone (the zone must already be validated). */
+export function createZoneDays(timeZone: string): ZoneDays {
+  // Keyed by the UTC hour: a day boundary may fall inside an hour (offsets of :30 or :45),
+  // so a hit is checked against its range and a miss computed exactly.
+  const byHour = new Map<number, DayRange>();
+  const weeks = new Map<string, string>();
+
+  const rangeOf = (ms: number): DayRange => {
+    const local = new TZDate(ms, timeZone);
+    const [year, month, date] = [local.getFullYear(), local.getMonth(), local.getDate()];
+    const start = new TZDate(year, month, date, timeZone).getTime();
+    const end = new TZDate(year, month, date + 1, timeZone).getTime();
+    return { start, end, day: `${pad(year, 4)}-${pad(month + 1)}-${pad(date)}` };
+  };
+
+  const partsOf = (day: string): [number, number, number] => [
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+  ];
+
+  return {
+    timeZone,
+    dayOf(ms) {
+      const bucket = Math.floor(ms / HOUR_MS);
+      const cached = byHour.get(bucket);
+      if (cached && ms >= cached.start && ms < cached.end) return cached.day;
+      const range = rangeOf(ms);
+      if (!cached) {
+        if (byHour.size >= CACHE_LIMIT) byHour.clear();
+        byHour.set(bucket, range);
+      }
+      return range.day;
+    },
+    startOfDay(day) {
+      const [year, month, date] = partsOf(day);
+      return new TZDate(year, month, date, timeZone).getTime();
+    },
+    endOfDay(day) {
+      const [year, month, date] = partsOf(day);
+      return new TZDate(year, month, date + 1, timeZone).getTime();
+    },
+    periodOf(day, period) {
+      switch (period) {
+        case 'day':
+          return day;
+        case 'month':
+          return day.slice(0, 7);
+        case 'year':
+          return day.slice(0, 4);
+        case 'week': {
+          let label = weeks.get(day);
+          if (label === undefined) {
+            const [year, month, date] = partsOf(day);
+            const local = new TZDate(year, month, date, timeZone);
+            label = `${pad(getISOWeekYear(local), 4)}-W${pad(getISOWeek(local))}`;
+            if (weeks.size >= CACHE_LIMIT) weeks.clear();
+            weeks.set(day, label);
+          }
+          return label;
+        }
+      }
+    },
+  };
+}

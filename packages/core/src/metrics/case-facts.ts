@@ -1,0 +1,128 @@
+// What the three rates need to know of one case, read (and checked) once, so that the totals
+// and every breakdown add the same facts.
+import { invalidField, requireInstantMs } from './instants.js';
+import type { SatisfactionLevel } from './satisfaction.js';
+import type { MetricsCase } from './types.js';
+
+const STATUSES = new Set(['dispatched', 'in_progress', 'resolved', 'closed', 'duplicate']);
+const OUTCOMES = new Set(['resolved', 'mediated', 'referred', 'unresolvable']);
+const LEVELS = new Set(['satisfied', 'basic', 'unsatisfied']);
+const MS_PER_MINUTE = 60_000;
+
+/** The settings the facts depend on. */
+export interface CaseFactSettings {
+  readonly nowMs: number;
+  readonly responseMs: (tier: string) => number;
+  readonly satisfied: ReadonlySet<SatisfactionLevel>;
+  readonly followUps: 'latest' | 'all';
+}
+
+/** The facts of one case received in the window. */
+export interface CaseFacts {
+  readonly status: MetricsCase['status'];
+  /** `pending`: not yet responded, and the response limit has not passed. */
+  readonly response: 'in-time' | 'late' | 'pending' | 'none';
+  /** Resolved (status resolved or closed, with `resolvedAt`), and whether by `dueAt`. */
+  readonly resolved: boolean;
+  readonly onTime: boolean;
+  /** Closed, and whether resolved or mediated. */
+  readonly closed: boolean;
+  readonly resolvedOrMediated: boolean;
+  /** Follow-up answers counted, and how many of them count as satisfied. */
+  readonly answers: number;
+  readonly satisfiedAnswers: number;
+  /** Still open (dispatched or in progress) and past `dueAt` at now. */
+  readonly overdueOpen: boolean;
+  /** Minutes from receipt to resolution; NaN when not resolved. */
+  readonly handlingMinutes: number;
+}
+
+const DUPLICATE: Omit<CaseFacts, 'status'> = {
+  response: 'none',
+  resolved: false,
+  onTime: false,
+  closed: false,
+  resolvedOrMediated: false,
+  answers: 0,
+  satisfiedAnswers: 0,
+  overdueOpen: false,
+  handlingMinutes: NaN,
+};
+
+function optionalInstant(value: unknown, path: (string | number)[]): number {
+  return value === undefined ? NaN : requireInstantMs(value, path);
+}
+
+/** The earliest sign of a response: acceptance or the first handling action. */
+function firstResponseMs(record: MetricsCase, index: number): number {
+  let first = optionalInstant(record.acceptedAt, [index, 'acceptedAt']);
+  if (!Array.isArray(record.actions)) throw invalidField([index, 'actions'], 'must be an array');
+  for (const [position, action] of record.actions.entries()) {
+    const path = [index, 'actions', position, 'at'];
+    if (typeof action !== 'object' || action === null) throw invalidField(path.slice(0, -1), 'must be an action');
+    const at = requireInstantMs(action.at, path);
+    if (!(at >= first)) first = at; // NaN-safe: any action beats "no acceptance"
+  }
+  return first;
+}
+
+function followUpFacts(record: MetricsCase, index: number, settings: CaseFactSettings): [number, number] {
+  const followUps = record.followUps;
+  if (!Array.isArray(followUps)) throw invalidField([index, 'followUps'], 'must be an array');
+  const from = settings.followUps === 'latest' ? Math.max(0, followUps.length - 1) : 0;
+  let satisfied = 0;
+  for (let position = from; position < followUps.length; position++) {
+    const rating = (followUps[position] as { rating?: unknown } | null)?.rating;
+    if (typeof rating !== 'string' || !LEVELS.has(rating)) {
+      throw invalidField([index, 'followUps', position, 'rating'], "must be 'satisfied', 'basic' or 'unsatisfied'");
+    }
+    if (settings.satisfied.has(rating as SatisfactionLevel)) satisfied += 1;
+  }
+  return [followUps.length - from, satisfied];
+}
+
+/** The facts of a case (whose `receivedAt`, `receivedMs`, is already known and checked). */
+export function caseFacts(record: MetricsCase, index: number, receivedMs: number, settings: CaseFactSettings): CaseFacts {
+  const status = record.status;
+  if (typeof status !== 'string' || !STATUSES.has(status)) {
+    throw invalidField([index, 'status'], "must be 'dispatched', 'in_progress', 'resolved', 'closed' or 'duplicate'");
+  }
+  if (typeof record.tier !== 'string') throw invalidField([index, 'tier'], 'must be a string');
+  if (typeof record.category !== 'string') throw invalidField([index, 'category'], 'must be a string');
+  if (status === 'duplicate') return { status, ...DUPLICATE };
+
+  const dueMs = requireInstantMs(record.dueAt, [index, 'dueAt']);
+  const respondedMs = firstResponseMs(record, index);
+  const limitMs = receivedMs + settings.responseMs(record.tier);
+  const response = respondedMs <= limitMs ? 'in-time' : respondedMs > limitMs || settings.nowMs > limitMs ? 'late' : 'pending';
+
+  const resolvedMs = optionalInstant(record.resolvedAt, [index, 'resolvedAt']);
+  const resolved = (status === 'resolved' || status === 'closed') && !Number.isNaN(resolvedMs);
+  const outcome = record.outcome;
+  if (outcome !== undefined && !OUTCOMES.has(outcome)) {
+    throw invalidField([index, 'outcome'], "must be 'resolved', 'mediated', 'referred' or 'unresolvable'");
+  }
+  const [answers, satisfiedAnswers] = followUpFacts(record, index, settings);
+  return {
+    status,
+    response,
+    resolved,
+    onTime: resolved && resolvedMs <= dueMs,
+    closed: status === 'closed',
+    resolvedOrMediated: status === 'closed' && (outcome === 'resolved' || outcome === 'mediated'),
+    answers,
+    satisfiedAnswers,
+    overdueOpen: (status === 'dispatched' || status === 'in_progress') && settings.nowMs > dueMs,
+    handlingMinutes: resolved ? (resolvedMs - receivedMs) / MS_PER_MINUTE : NaN,
+  };
+}
+
+/** The handling units of a case: its handlers, each once. */
+export function caseUnits(record: MetricsCase, index: number): string[] {
+  const handlers: unknown = record.handlers;
+  if (!Array.isArray(handlers)) throw invalidField([index, 'handlers'], 'must be an array');
+  for (const [position, handler] of handlers.entries()) {
+    if (typeof handler !== 'string') throw invalidField([index, 'handlers', position], 'must be a string');
+  }
+  return [...new Set(handlers as string[])];
+}

@@ -1,0 +1,89 @@
+// From the three sums of a 721 count to the figures a station is judged by.
+import type { RatioByKind } from './types.js';
+
+/**
+ * Where a station stands against the 721 target:
+ * - `on-target`: every kind's share is within the tolerance of its target (the edge counts as within);
+ * - `drifting`: some kind is outside the tolerance, none more than twice the tolerance away;
+ * - `off-target`: some kind is more than twice the tolerance away.
+ */
+export type Ratio721Status = 'on-target' | 'drifting' | 'off-target';
+
+/** The 721 figures of a set of actions. */
+export interface Ratio721Result {
+  /** The sum of the weights (the number of actions when every weight is 1). */
+  readonly total: number;
+  /** The sum of the weights per kind. */
+  readonly counts: RatioByKind;
+  /** Each kind's share of the total, from 0 to 1 (all 0 when the total is 0). */
+  readonly shares: RatioByKind;
+  /** Each kind's share minus its target, in percentage points (-55.5 means 55.5 points short). */
+  readonly deviation: RatioByKind;
+  readonly status: Ratio721Status;
+  /**
+   * The least number of further service actions (weight 1 each, or units of the weight) that
+   * would bring the service share up to its target; 0 when it is there already.
+   */
+  readonly serviceNeeded: number;
+  /** The target the figures were judged against. */
+  readonly target: RatioByKind;
+  /** The tolerance, as a share (0.05 is 5 points). */
+  readonly tolerance: number;
+}
+
+// Shares are compared with a little slack, so that 75 of 100 is exactly 5 points off 70%
+// although 0.75 - 0.7 is 0.05000000000000004 in floating point.
+const SLACK = 1e-9;
+
+/**
+ * The least `x ≥ 0` with `(service + x) / (total + x) ≥ target`: the service actions still
+ * needed. The closed form is corrected by a step either way against rounding.
+ */
+export function serviceNeededFor(service: number, total: number, target: number): number {
+  if (total === 0) return target > 0 ? 1 : 0;
+  const reached = (x: number) => service + x >= target * (total + x) - SLACK * (total + x);
+  let x = Math.max(0, Math.ceil((target * total - service) / (1 - target)));
+  while (x > 0 && reached(x - 1)) x -= 1;
+  while (!reached(x)) x += 1;
+  return x;
+}
+
+/** The figures of the three sums against `target` and `tolerance`. */
+export function summarize721(
+  service: number,
+  manage: number,
+  enforce: number,
+  target: RatioByKind,
+  tolerance: number,
+): Ratio721Result {
+  const total = service + manage + enforce;
+  const shares = {
+    service: total > 0 ? service / total : 0,
+    manage: total > 0 ? manage / total : 0,
+    enforce: total > 0 ? enforce / total : 0,
+  };
+  const gaps = [
+    Math.abs(shares.service - target.service),
+    Math.abs(shares.manage - target.manage),
+    Math.abs(shares.enforce - target.enforce),
+  ];
+  const status: Ratio721Status = gaps.some((gap) => gap > 2 * tolerance + SLACK)
+    ? 'off-target'
+    : gaps.every((gap) => gap <= tolerance + SLACK)
+      ? 'on-target'
+      : 'drifting';
+  return {
+    total,
+    counts: { service, manage, enforce },
+    shares,
+    deviation: {
+      service: (shares.service - target.service) * 100,
+      manage: (shares.manage - target.manage) * 100,
+      enforce: (shares.enforce - target.enforce) * 100,
+    },
+    status,
+    serviceNeeded: serviceNeededFor(service, total, target.service),
+    target: { service: target.service, manage: target.manage, enforce: target.enforce },
+    tolerance,
+  };
+}

@@ -1,0 +1,88 @@
+import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
+import { parseInput } from '../schemas/parse.js';
+import type { PointsState } from './state.js';
+import type { LedgerJournalOptions } from './types.js';
+
+const optionsSchema = z
+  .strictObject({ commodity: z.string().regex(/^\p{L}{0,20}$/u, 'letters only, at most 20').optional() })
+  .optional();
+
+const UNSAFE = /[^\p{L}\p{N}_.-]/gu;
+
+/**
+ * Percent-encodes every character hledger could read as syntax (spaces end account names,
+ * `;` starts a comment, `:` nests accounts, `,` ends a tag value), so any id round-trips.
+ */
+export function hledgerEscape(text: string): string {
+  return text.replace(UNSAFE, (char) => {
+    // A lone surrogate has no UTF-8 form: write its code unit.
+    if (char.length === 1 && char.charCodeAt(0) >= 0xd800 && char.charCodeAt(0) <= 0xdfff) {
+      return `%u${char.charCodeAt(0).toString(16).toUpperCase()}`;
+    }
+    const encoded = encodeURIComponent(char);
+    // encodeURIComponent leaves a few ASCII marks (!~*'()) as they are: encode those by hand.
+    return encoded !== char ? encoded : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  });
+}
+
+/** The hledger account name of a point account: `volunteer:<escaped id>`, `issuer`, ... */
+export function hledgerAccount(account: string): string {
+  const colon = account.indexOf(':');
+  return colon < 0 ? account : `${account.slice(0, colon)}:${hledgerEscape(account.slice(colon + 1))}`;
+}
+
+function dayIn(timeZone: string): (at: string) => string {
+  let lastAt = '';
+  let lastDay = '';
+  return (at) => {
+    if (at !== lastAt) {
+      const date = new TZDate(Date.parse(at), timeZone);
+      const month = date.getMonth() + 1;
+      const day = date.getDate();
+      lastAt = at;
+      lastDay = `${date.getFullYear()}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+    }
+    return lastDay;
+  };
+}
+
+/**
+ * Writes the ledger as an hledger journal. Each posted transfer is a cleared (`*`) transaction
+ * dated the day it was posted in the ledger's time zone; each pending one a pending (`!`)
+ * transaction; voided and expired holds are kept as comments, so the file is the whole story.
+ */
+export function toHledgerJournal(state: PointsState, timeZone: string, optionsInput: unknown): string {
+  const options: LedgerJournalOptions = parseInput(optionsSchema, optionsInput) ?? {};
+  const commodity = options.commodity ?? 'pts';
+  const amountOf = (amount: number): string => (commodity === '' ? `${amount}` : `${amount} ${commodity}`);
+  const day = dayIn(timeZone);
+  const lines: string[] = [
+    '; Lanewise point ledger. Posted transfers are cleared (*), pending holds pending (!),',
+    '; voided and expired holds are comments. `hledger -f FILE balance -C` shows posted balances.',
+    '',
+  ];
+  for (const event of state.transfers.values()) {
+    const { id, from, to, amount, code, ref } = event.data;
+    const resolution = state.twoPhase.get(id);
+    const status = resolution?.status ?? 'posted';
+    const tags = `id:${hledgerEscape(id)}${ref === undefined ? '' : `, ref:${hledgerEscape(ref)}`}`;
+    if (status === 'voided' || status === 'expired') {
+      lines.push(
+        `; ${status} ${day(resolution?.at ?? event.at)} ${hledgerEscape(code)}  ${tags}, made:${day(event.at)}`,
+        `;     ${hledgerAccount(to)}  ${amountOf(amount)}`,
+        `;     ${hledgerAccount(from)}  ${amountOf(-amount)}`,
+        '',
+      );
+      continue;
+    }
+    const mark = status === 'posted' ? '*' : '!';
+    lines.push(
+      `${day(resolution?.at ?? event.at)} ${mark} ${hledgerEscape(code)}  ; ${tags}`,
+      `    ${hledgerAccount(to)}  ${amountOf(amount)}`,
+      `    ${hledgerAccount(from)}  ${amountOf(-amount)}`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}

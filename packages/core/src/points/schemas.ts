@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
+
+const ACCOUNT_PATTERN = /^(?:issuer|expired|(?:volunteer|station):[^\p{Cc}]{1,200})$/u;
+const CONTROL = /\p{Cc}/u;
+
+/** A point account name: `volunteer:<id>`, `station:<id>`, `issuer` or `expired`. */
+export const pointsAccountSchema = z
+  .string()
+  .regex(ACCOUNT_PATTERN, "must be 'issuer', 'expired', 'volunteer:<id>' or 'station:<id>'");
+
+/** A positive whole number of points or units. */
+const positiveInt = z.int().positive();
+
+/** The input of a point transfer. */
+export const pointsTransferInputSchema = z.strictObject({
+  id: idSchema,
+  from: pointsAccountSchema,
+  to: pointsAccountSchema,
+  amount: positiveInt,
+  code: idSchema,
+  ref: idSchema.optional(),
+  pending: z.strictObject({ timeoutMinutes: positiveInt.optional() }).optional(),
+  reversal: z.boolean().optional(),
+});
+
+/** Who resolves a pending transfer, and why. */
+export const resolveOptionsSchema = z
+  .strictObject({ by: idSchema.optional(), reason: z.string().min(1).max(1000).optional() })
+  .optional();
+
+/** An instant given as an ISO 8601 string with an offset or as a valid `Date`. */
+export const instantOrDateSchema = z.union([instantSchema, z.date()]);
+
+/** A time range for history. */
+export const pointsRangeSchema = z
+  .strictObject({ from: instantSchema.optional(), to: instantSchema.optional() })
+  .optional();
+
+/** A redemption limit. */
+export const redemptionLimitSchema = z.strictObject({
+  count: positiveInt,
+  per: z.enum(['month', 'quarter', 'year']),
+});
+
+/** The input of `addItem`. */
+export const redemptionItemInputSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  cost: positiveInt,
+  stock: z.int().nonnegative(),
+  stationId: idSchema,
+  limit: redemptionLimitSchema.optional(),
+});
+
+/** The input of `redeem`. */
+export const redemptionInputSchema = z.strictObject({
+  id: idSchema,
+  volunteerId: idSchema,
+  itemId: idSchema,
+  quantity: positiveInt,
+});
+
+/** The options of `fulfil`. */
+export const fulfilOptionsSchema = z.strictObject({ by: idSchema });
+
+/** The options of `cancel`. */
+export const cancelOptionsSchema = z.strictObject({ reason: z.string().min(1).max(1000) });
+
+/** A positive whole quantity (restock). */
+export const quantitySchema = positiveInt;
+
+/** The policy: unknown keys are dropped so that one policy object can feed every ledger. */
+export const pointsPolicySchema = z.object({
+  expireAfterMonths: z.int().min(1).max(1200).optional(),
+  redemptionHoldMinutes: positiveInt.optional(),
+});
+
+/** The options of `createPointsLedger`. */
+export const pointsLedgerOptionsSchema = z.object({
+  policy: pointsPolicySchema.optional(),
+  now: z.custom<() => Date>((value) => typeof value === 'function', 'must be a function returning a Date'),
+  timeZone: timeZoneSchema.optional(),
+  events: z.array(z.unknown()).optional(),
+  pickupCode: z
+    .custom<(id: string, attempt: number) => string>((value) => typeof value === 'function', 'must be a function')
+    .optional(),
+});
+
+/** True when `value` is an id string `idSchema` accepts (same rule, without zod's overhead). */
+export function isIdString(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value);
+}
+
+/** True when `value` is an account name `pointsAccountSchema` accepts. */
+export function isAccountString(value: unknown): value is string {
+  return typeof value === 'string' && ACCOUNT_PATTERN.test(value);
+}
+
+const TRANSFER_KEYS = new Set(['id', 'from', 'to', 'amount', 'code', 'ref', 'reversal']);
+
+/**
+ * The hot path of `transfer`: true only for plain objects without `pending` whose fields all
+ * pass `pointsTransferInputSchema`, except `from` and `to`, which are only known to be strings:
+ * the caller checks them against the accounts it knows or {@link isAccountString}. Anything
+ * else goes through zod, which either accepts it or names the bad field.
+ */
+export function isPlainTransferInput(input: unknown): input is {
+  id: string;
+  from: string;
+  to: string;
+  amount: number;
+  code: string;
+  ref?: string;
+  reversal?: boolean;
+} {
+  if (typeof input !== 'object' || input === null) return false;
+  const proto = Object.getPrototypeOf(input) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in input) if (!TRANSFER_KEYS.has(key)) return false;
+  const { id, from, to, amount, code, ref, reversal } = input as Record<string, unknown>;
+  return (
+    isIdString(id) &&
+    typeof from === 'string' &&
+    typeof to === 'string' &&
+    typeof amount === 'number' &&
+    Number.isSafeInteger(amount) &&
+    amount > 0 &&
+    isIdString(code) &&
+    (ref === undefined || isIdString(ref)) &&
+    (reversal === undefined || typeof reversal === 'boolean')
+  );
+}
