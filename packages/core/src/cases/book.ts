@@ -30,10 +30,16 @@ const optionsSchema = z.object({
     (value) => typeof (value as Partial<WorkCalendar> | null)?.deadline === 'function',
     { error: 'expected a WorkCalendar (createWorkCalendar or cnCalendar)' },
   ),
-  now: z.custom<Clock>((value) => typeof value === 'function', { error: 'expected a clock: () => Date' }),
+  now: z.custom<Clock>((value) => typeof value === 'function', {
+    error: 'expected a clock: () => Date',
+  }),
   escalation: escalationPolicySchema.optional(),
   events: z.array(z.unknown()).optional(),
-  hash: z.custom<ChainHash>((value) => typeof value === 'function', { error: 'expected (text) => digest' }).optional(),
+  hash: z
+    .custom<ChainHash>((value) => typeof value === 'function', {
+      error: 'expected (text) => digest',
+    })
+    .optional(),
 });
 
 /** What the moves need from the book: the records, the clock, the calendar and the log. */
@@ -100,10 +106,15 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
     calendar,
     now: settled.now,
     require(id, path = ['id']) {
+      const known = typeof id === 'string' ? state.get(id) : undefined;
+      if (known !== undefined) return known;
       const key = parseInput(idSchema, id, path);
       const record = state.get(key);
       if (record === undefined) {
-        throw new LanewiseError('NOT_FOUND', `no case with id ${key}`, { path, details: { id: key } });
+        throw new LanewiseError('NOT_FOUND', `no case with id ${key}`, {
+          path,
+          details: { id: key },
+        });
       }
       return record;
     },
@@ -120,13 +131,16 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
   const list = (): readonly CaseRecord[] => (all ??= Object.freeze([...state.values()]));
 
   const review = (now?: Date | string): readonly CaseReviewEntry[] => {
-    const instant = now === undefined ? settled.now() : parseInput(instantOrDateSchema, now, ['now']);
+    const instant =
+      now === undefined ? settled.now() : parseInput(instantOrDateSchema, now, ['now']);
     const at = utc(instant);
     const nowMs = Date.parse(at);
     const applied: CaseReviewEntry[] = [];
+    const thresholds = new Map<string, number>();
     for (const record of list()) {
       if (!isOpenStatus(record.status)) continue;
-      for (const step of dueEscalations(record, nowMs, policy, calendar, dispatcher.tiers)) {
+      const due = dueEscalations(record, nowMs, policy, calendar, dispatcher.tiers, thresholds);
+      for (const step of due) {
         const changed = core.commit('case.escalated', step, at);
         const escalation = changed.escalations[changed.escalations.length - 1];
         if (escalation !== undefined) applied.push({ caseId: changed.id, ...escalation });

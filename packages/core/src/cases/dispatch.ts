@@ -39,7 +39,9 @@ export function createDispatcher(routing: CaseRouting, calendar: WorkCalendar): 
     tiers,
     dispatch(intake) {
       const route = router.route(intake);
-      const dueAt = sameCalendar ? route.dueAt : calendar.deadline(intake.receivedAt, route.deadline);
+      const dueAt = sameCalendar
+        ? route.dueAt
+        : calendar.deadline(intake.receivedAt, route.deadline);
       const dispatch: { -readonly [K in keyof CaseDispatch]: CaseDispatch[K] } = {
         tier: route.tier,
         handlers: [...route.handlers],

@@ -52,8 +52,20 @@ function done(record: CaseRecord, step: EscalationStep): boolean {
 }
 
 /** The instant (ms) after which a step is due: the end of the n-th working day after the deadline's day. */
-function threshold(calendar: WorkCalendar, dueAt: string, workingDays: number): number {
-  return Date.parse(calendar.deadline(dueAt, { workingDays }));
+function threshold(
+  calendar: WorkCalendar,
+  dueAt: string,
+  workingDays: number,
+  memo: Map<string, number>,
+): number {
+  // Many late cases share a deadline: count each (deadline, n) once per review.
+  const key = `${dueAt}|${workingDays}`;
+  let ms = memo.get(key);
+  if (ms === undefined) {
+    ms = Date.parse(calendar.deadline(dueAt, { workingDays }));
+    memo.set(key, ms);
+  }
+  return ms;
 }
 
 /**
@@ -66,12 +78,14 @@ export function dueEscalations(
   policy: SettledEscalationPolicy,
   calendar: WorkCalendar,
   tiers: readonly EscalationTier[],
+  memo: Map<string, number> = new Map(),
 ): EscalationData[] {
   const dueMs = Date.parse(record.dueAt);
   if (!(nowMs > dueMs)) return [];
   const base = { id: record.id, dueAt: record.dueAt, round: record.round, tier: record.tier };
   const steps: EscalationData[] = [];
-  const passed = (workingDays: number) => nowMs > threshold(calendar, record.dueAt, workingDays);
+  const passed = (workingDays: number) =>
+    nowMs > threshold(calendar, record.dueAt, workingDays, memo);
 
   if (policy.chase && !done(record, 'chase') && passed(policy.chaseAfterWorkingDays)) {
     steps.push({ ...base, step: 'chase' });

@@ -53,7 +53,10 @@ export type CaseOpenedEvent = JournalEvent<
   { readonly intake: CaseIntake; readonly dispatch: CaseDispatch }
 >;
 /** A handler accepted the case. */
-export type CaseAcceptedEvent = JournalEvent<'case.accepted', { readonly id: string; readonly by: string }>;
+export type CaseAcceptedEvent = JournalEvent<
+  'case.accepted',
+  { readonly id: string; readonly by: string }
+>;
 /** A handling action was logged. */
 export type CaseActedEvent = JournalEvent<
   'case.acted',
@@ -67,7 +70,12 @@ export type CaseExtendedEvent = JournalEvent<
 /** The case was resolved. */
 export type CaseResolvedEvent = JournalEvent<
   'case.resolved',
-  { readonly id: string; readonly by: string; readonly outcome: CaseOutcome; readonly note?: string }
+  {
+    readonly id: string;
+    readonly by: string;
+    readonly outcome: CaseOutcome;
+    readonly note?: string;
+  }
 >;
 /** A follow-up visit; `reopenDueAt` is set when an unsatisfied answer reopened the case. */
 export type CaseFollowedUpEvent = JournalEvent<
@@ -138,7 +146,10 @@ export const caseEventDataSchemas: { readonly [T in CaseEventType]: z.ZodType } 
   'case.acted': id.extend({ action: caseActionInputSchema }),
   'case.extended': id.extend(extendCaseInputSchema.shape),
   'case.resolved': id.extend(resolveCaseInputSchema.shape),
-  'case.followed_up': id.extend({ ...followUpInputSchema.shape, reopenDueAt: instantSchema.optional() }),
+  'case.followed_up': id.extend({
+    ...followUpInputSchema.shape,
+    reopenDueAt: instantSchema.optional(),
+  }),
   'case.closed': id,
   'case.marked_duplicate': id.extend({ of: idSchema }),
   'case.escalated': id.extend({

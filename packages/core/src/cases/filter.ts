@@ -5,7 +5,10 @@ import { isOpenStatus } from './transitions.js';
 import type { CaseFilter, CaseRecord, CaseStatus } from './types.js';
 
 /** The cases that pass every condition of the filter, in book order. */
-export function filterCases(cases: readonly CaseRecord[], filter: CaseFilter): readonly CaseRecord[] {
+export function filterCases(
+  cases: readonly CaseRecord[],
+  filter: CaseFilter,
+): readonly CaseRecord[] {
   const settled = parseInput(caseFilterSchema, filter, ['filter']);
   const statuses =
     settled.status === undefined

@@ -17,7 +17,7 @@ import {
 } from './schemas.js';
 import { assertMove } from './transitions.js';
 import type { CaseRecord } from './types.js';
-import { defined, sameValue, utc } from './values.js';
+import { copyJson, defined, sameValue, utc } from './values.js';
 
 type CaseMoves = Pick<
   CaseBook,
@@ -28,7 +28,17 @@ type CaseMoves = Pick<
 function intakeOf(record: CaseRecord): CaseIntake {
   const { id, category, title, description, receivedAt, channel, reporter, location, attributes } =
     record;
-  return defined({ id, category, title, description, receivedAt, channel, reporter, location, attributes });
+  return defined({
+    id,
+    category,
+    title,
+    description,
+    receivedAt,
+    channel,
+    reporter,
+    location,
+    attributes,
+  });
 }
 
 function conflict(id: string, what: string, path: readonly (string | number)[]): LanewiseError {
@@ -51,7 +61,7 @@ export function caseMoves(core: CaseBookCore, dispatcher: CaseDispatcher): CaseM
         reporter: parsed.reporter && defined(parsed.reporter),
         location: parsed.location && defined(parsed.location),
         // A deep copy: the caller may go on changing its own object.
-        attributes: parsed.attributes && JSON.parse(JSON.stringify(parsed.attributes)),
+        attributes: parsed.attributes && copyJson(parsed.attributes),
       });
       const existing = state.get(intake.id);
       if (existing !== undefined) {
@@ -87,18 +97,31 @@ export function caseMoves(core: CaseBookCore, dispatcher: CaseDispatcher): CaseM
       assertMove(record, 'extend');
       const now = core.now();
       if (now.getTime() > Date.parse(record.dueAt)) {
-        throw new LanewiseError('TOO_LATE', `case ${record.id} was due at ${record.dueAt}: too late to extend`, {
-          details: { id: record.id, dueAt: record.dueAt, now: now.toISOString() },
-        });
+        throw new LanewiseError(
+          'TOO_LATE',
+          `case ${record.id} was due at ${record.dueAt}: too late to extend`,
+          {
+            details: { id: record.id, dueAt: record.dueAt, now: now.toISOString() },
+          },
+        );
       }
       const until = utc(parsed.until);
       if (Date.parse(until) <= Date.parse(record.dueAt)) {
-        throw new LanewiseError('INVALID_INPUT', `until: must be later than the deadline ${record.dueAt}`, {
-          path: ['until'],
-          details: { id: record.id, dueAt: record.dueAt },
-        });
+        throw new LanewiseError(
+          'INVALID_INPUT',
+          `until: must be later than the deadline ${record.dueAt}`,
+          {
+            path: ['until'],
+            details: { id: record.id, dueAt: record.dueAt },
+          },
+        );
       }
-      return commit('case.extended', { id: record.id, until, reason: parsed.reason, by: parsed.by });
+      return commit('case.extended', {
+        id: record.id,
+        until,
+        reason: parsed.reason,
+        by: parsed.by,
+      });
     },
 
     resolve(id, input) {
@@ -120,10 +143,14 @@ export function caseMoves(core: CaseBookCore, dispatcher: CaseDispatcher): CaseM
       }
       const at = utc(parsed.at);
       if (record.resolvedAt !== undefined && at < record.resolvedAt) {
-        throw new LanewiseError('INVALID_INPUT', `at: the follow-up is before the resolution ${record.resolvedAt}`, {
-          path: ['at'],
-          details: { id: record.id, resolvedAt: record.resolvedAt },
-        });
+        throw new LanewiseError(
+          'INVALID_INPUT',
+          `at: the follow-up is before the resolution ${record.resolvedAt}`,
+          {
+            path: ['at'],
+            details: { id: record.id, resolvedAt: record.resolvedAt },
+          },
+        );
       }
       const data = defined({ id: record.id, rating: parsed.rating, comment: parsed.comment, at });
       if (parsed.rating !== 'unsatisfied') return commit('case.followed_up', data);

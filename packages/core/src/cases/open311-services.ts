@@ -36,7 +36,8 @@ function categoriesOf(condition: RoutingCondition | undefined, into: string[]): 
   else if ('any' in condition) for (const part of condition.any) categoriesOf(part, into);
   else if ('fact' in condition && condition.fact === 'category') {
     if (condition.op === 'eq' && typeof condition.value === 'string') into.push(condition.value);
-    if (condition.op === 'in') for (const value of condition.value) if (typeof value === 'string') into.push(value);
+    if (condition.op === 'in')
+      for (const value of condition.value) if (typeof value === 'string') into.push(value);
   }
   return into;
 }
@@ -52,9 +53,14 @@ function within(deadline: DeadlineSpec, english: boolean): string {
 }
 
 /** Builds the service list; see `open311Services`. */
-export function routingCategories(routing: CaseRouting, options: Open311ServicesOptions): Open311Service[] {
+export function routingCategories(
+  routing: CaseRouting,
+  options: Open311ServicesOptions,
+): Open311Service[] {
   const router: Router =
-    typeof (routing as Partial<Router>).route === 'function' ? (routing as Router) : compileRouting(routing);
+    typeof (routing as Partial<Router>).route === 'function'
+      ? (routing as Router)
+      : compileRouting(routing);
   const locale = options.locale ?? 'zh-CN';
   const english = locale.startsWith('en');
   const codeOf = new Map<string, string>();
@@ -65,22 +71,29 @@ export function routingCategories(routing: CaseRouting, options: Open311Services
   for (const [code, category] of pairs) if (!codeOf.has(category)) codeOf.set(category, code);
 
   // Rules in routing order: higher priority first, then file order (sort is stable).
-  const rules = [...(router.config.rules ?? [])].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  const rules = [...(router.config.rules ?? [])].sort(
+    (a, b) => (b.priority ?? 0) - (a.priority ?? 0),
+  );
   const thenOf = new Map<string, RoutingThen>();
   for (const rule of rules) {
-    for (const category of categoriesOf(rule.when, [])) if (!thenOf.has(category)) thenOf.set(category, rule.then);
+    for (const category of categoriesOf(rule.when, []))
+      if (!thenOf.has(category)) thenOf.set(category, rule.then);
   }
-  for (const category of codeOf.keys()) if (!thenOf.has(category)) thenOf.set(category, router.config.default);
+  for (const category of codeOf.keys())
+    if (!thenOf.has(category)) thenOf.set(category, router.config.default);
 
   return [...thenOf].map(([category, then]) => {
     const tier = router.tier(then.tier);
     const names = tier?.name ?? {};
-    const group = names[locale] ?? names[english ? 'en' : 'zh-CN'] ?? Object.values(names)[0] ?? then.tier;
+    const group =
+      names[locale] ?? names[english ? 'en' : 'zh-CN'] ?? Object.values(names)[0] ?? then.tier;
     const deadline = then.deadline ?? tier?.deadline ?? { workingDays: 0 };
     const service: { -readonly [K in keyof Open311Service]: Open311Service[K] } = {
       service_code: codeOf.get(category) ?? category,
       service_name: options.serviceNames?.[category] ?? category,
-      description: english ? `${group}, ${within(deadline, true)}` : `${group}，${within(deadline, false)}`,
+      description: english
+        ? `${group}, ${within(deadline, true)}`
+        : `${group}，${within(deadline, false)}`,
       metadata: false,
       type: 'realtime',
       group,

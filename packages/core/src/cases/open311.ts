@@ -5,7 +5,11 @@ import { LanewiseError } from '../errors.js';
 import { parseInput } from '../schemas/parse.js';
 import { idSchema, instantSchema } from '../schemas/common.js';
 import type { OpenCaseInput } from './book-types.js';
-import { routingCategories, type Open311Service, type Open311ServicesOptions } from './open311-services.js';
+import {
+  routingCategories,
+  type Open311Service,
+  type Open311ServicesOptions,
+} from './open311-services.js';
 import type { CaseRouting } from './dispatch.js';
 import type { CaseAttributeValue, CaseRecord, CaseStatus } from './types.js';
 import { defined } from './values.js';
@@ -65,8 +69,11 @@ function categoryByCode(categories: Open311Categories): ReadonlyMap<string, stri
 
 function statusNotes(record: CaseRecord): string | undefined {
   if (record.status === 'duplicate') return `duplicate of ${record.duplicateOf ?? 'another case'}`;
-  if (record.outcome === undefined) return record.status === 'in_progress' ? 'in progress' : undefined;
-  return record.resolutionNote === undefined ? record.outcome : `${record.outcome}: ${record.resolutionNote}`;
+  if (record.outcome === undefined)
+    return record.status === 'in_progress' ? 'in progress' : undefined;
+  return record.resolutionNote === undefined
+    ? record.outcome
+    : `${record.outcome}: ${record.resolutionNote}`;
 }
 
 /**
@@ -108,7 +115,7 @@ export function toOpen311(record: CaseRecord, options: ToOpen311Options = {}): O
 
 const attributeValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
-/** An incoming request: the fields of `POST requests.json`, with the id and time of receipt. */
+// An incoming request: see Open311Input.
 const open311InputSchema = z.object({
   service_request_id: idSchema,
   service_code: z.string().min(1),
@@ -131,10 +138,40 @@ const open311InputSchema = z.object({
   attribute: z.record(z.string(), attributeValue).optional(),
 });
 
-/** The input of {@link fromOpen311}: a GeoReport v2 request with its id and time of receipt. */
-export type Open311Input = z.input<typeof open311InputSchema>;
+/**
+ * The input of {@link fromOpen311}: the fields of a GeoReport v2 `POST requests` (or of a
+ * request as `GET requests` returns it), with the id and the time of receipt.
+ */
+export interface Open311Input {
+  readonly service_request_id: string;
+  readonly service_code: string;
+  readonly service_name?: string;
+  /** When it was received, an ISO instant with an offset. */
+  readonly requested_datetime: string;
+  readonly description?: string;
+  /** Latitude (WGS 84); a numeric string as a form would send it is accepted too. */
+  readonly lat?: number | string;
+  readonly long?: number | string;
+  readonly address_string?: string;
+  readonly address?: string;
+  readonly address_id?: string;
+  readonly zipcode?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly first_name?: string;
+  readonly last_name?: string;
+  readonly account_id?: string;
+  readonly device_id?: string;
+  readonly media_url?: string;
+  /** The service's extra attributes (`attribute[code]=value`). */
+  readonly attribute?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+}
 
-function titleOf(serviceName: string | undefined, description: string | undefined, category: string): string {
+function titleOf(
+  serviceName: string | undefined,
+  description: string | undefined,
+  category: string,
+): string {
   const firstLine = description?.split('\n', 1)[0]?.trim();
   if (firstLine) return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
   return serviceName ?? category;
@@ -158,10 +195,14 @@ export function fromOpen311(request: Open311Input, options: FromOpen311Options):
   const parsed = parseInput(open311InputSchema, request);
   const category = categoryByCode(options.categories).get(parsed.service_code);
   if (category === undefined) {
-    throw new LanewiseError('INVALID_INPUT', `service_code: unknown service code ${parsed.service_code}`, {
-      path: ['service_code'],
-      details: { serviceCode: parsed.service_code },
-    });
+    throw new LanewiseError(
+      'INVALID_INPUT',
+      `service_code: unknown service code ${parsed.service_code}`,
+      {
+        path: ['service_code'],
+        details: { serviceCode: parsed.service_code },
+      },
+    );
   }
   const name = [parsed.first_name, parsed.last_name].filter(Boolean).join(' ');
   const reporter = defined({

@@ -3,36 +3,37 @@
 // new record object.
 import { LanewiseError } from '../errors.js';
 import type { CaseEvent } from './events.js';
+import { copyRecord, type DraftRecord } from './record-copy.js';
 import { assertMove, type CaseMove } from './transitions.js';
 import type { CaseRecord } from './types.js';
 
 /** The state of a case book: records by id, in the order they were opened. */
 export type CaseState = Map<string, CaseRecord>;
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** A copy of `record` without the optional fields named. */
-function omit(record: CaseRecord, keys: readonly (keyof CaseRecord)[]): Mutable<CaseRecord> {
-  const copy: Mutable<CaseRecord> = { ...record };
-  for (const key of keys) delete copy[key];
-  return copy;
-}
-
 function existing(state: CaseState, id: string, event: CaseEvent): CaseRecord {
   const record = state.get(id);
   if (record === undefined) {
-    throw new LanewiseError('NOT_FOUND', `event ${event.seq} (${event.type}) names unknown case ${id}`, {
-      path: ['events', event.seq - 1, 'data', 'id'],
-      details: { id, seq: event.seq },
-    });
+    throw new LanewiseError(
+      'NOT_FOUND',
+      `event ${event.seq} (${event.type}) names unknown case ${id}`,
+      {
+        path: ['events', event.seq - 1, 'data', 'id'],
+        details: { id, seq: event.seq },
+      },
+    );
   }
   return record;
 }
 
 function opened(event: Extract<CaseEvent, { type: 'case.opened' }>): CaseRecord {
   const { intake, dispatch } = event.data;
-  const record: Mutable<CaseRecord> = {
-    ...intake,
+  // One literal in a fixed order (no spread): every record starts with the same shape.
+  const record: DraftRecord = {
+    id: intake.id,
+    category: intake.category,
+    title: intake.title,
+    channel: intake.channel,
+    receivedAt: intake.receivedAt,
     status: 'dispatched',
     tier: dispatch.tier,
     handlers: dispatch.handlers,
@@ -48,6 +49,10 @@ function opened(event: Extract<CaseEvent, { type: 'case.opened' }>): CaseRecord 
     reopenedCount: 0,
     round: 0,
   };
+  if (intake.description !== undefined) record.description = intake.description;
+  if (intake.reporter !== undefined) record.reporter = intake.reporter;
+  if (intake.location !== undefined) record.location = intake.location;
+  if (intake.attributes !== undefined) record.attributes = intake.attributes;
   if (dispatch.kind !== undefined) record.kind = dispatch.kind;
   if (dispatch.tags !== undefined) record.tags = dispatch.tags;
   return record;
@@ -84,52 +89,48 @@ export function applyCaseEvent(state: CaseState, event: CaseEvent): CaseState {
   return state;
 }
 
-function changed(before: CaseRecord, event: Exclude<CaseEvent, { type: 'case.opened' }>): CaseRecord {
+function changed(
+  before: CaseRecord,
+  event: Exclude<CaseEvent, { type: 'case.opened' }>,
+): CaseRecord {
   const at = event.at;
+  if (event.type === 'case.followed_up') return followedUp(before, event);
+  if (event.type === 'case.escalated') return escalated(before, event);
+  const next = copyRecord(before);
+  next.updatedAt = at;
   switch (event.type) {
     case 'case.accepted':
-      return {
-        ...before,
-        status: 'in_progress',
-        acceptedAt: at,
-        acceptedBy: event.data.by,
-        updatedAt: at,
-      };
+      next.status = 'in_progress';
+      next.acceptedAt = at;
+      next.acceptedBy = event.data.by;
+      break;
     case 'case.acted':
-      return { ...before, actions: [...before.actions, event.data.action], updatedAt: at };
+      next.actions = [...before.actions, event.data.action];
+      break;
     case 'case.extended': {
       const { until, reason, by } = event.data;
-      const extension = { from: before.dueAt, until, reason, by, at };
-      return { ...before, dueAt: until, extensions: [...before.extensions, extension], updatedAt: at };
+      next.extensions = [...before.extensions, { from: before.dueAt, until, reason, by, at }];
+      next.dueAt = until;
+      break;
     }
-    case 'case.resolved': {
-      const next: Mutable<CaseRecord> = {
-        ...before,
-        status: 'resolved',
-        resolvedAt: at,
-        resolvedBy: event.data.by,
-        outcome: event.data.outcome,
-        updatedAt: at,
-      };
+    case 'case.resolved':
+      next.status = 'resolved';
+      next.resolvedAt = at;
+      next.resolvedBy = event.data.by;
+      next.outcome = event.data.outcome;
       if (event.data.note !== undefined) next.resolutionNote = event.data.note;
-      else delete next.resolutionNote;
-      return next;
-    }
-    case 'case.followed_up':
-      return followedUp(before, event);
+      break;
     case 'case.closed':
-      return { ...before, status: 'closed', closedAt: at, updatedAt: at };
+      next.status = 'closed';
+      next.closedAt = at;
+      break;
     case 'case.marked_duplicate':
-      return {
-        ...before,
-        status: 'duplicate',
-        duplicateOf: event.data.of,
-        duplicateAt: at,
-        updatedAt: at,
-      };
-    case 'case.escalated':
-      return escalated(before, event);
+      next.status = 'duplicate';
+      next.duplicateOf = event.data.of;
+      next.duplicateAt = at;
+      break;
   }
+  return next;
 }
 
 function followedUp(
@@ -138,16 +139,16 @@ function followedUp(
 ): CaseRecord {
   const { rating, comment, at, reopenDueAt } = event.data;
   const followUp = comment === undefined ? { rating, at } : { rating, comment, at };
-  const followUps = [...before.followUps, followUp];
-  if (reopenDueAt === undefined) return { ...before, followUps, updatedAt: event.at };
   // An unsatisfied answer: the case is redone from dispatch with a fresh deadline.
-  const next = omit(before, ['acceptedAt', 'acceptedBy', 'resolvedAt', 'resolvedBy', 'outcome', 'resolutionNote']);
-  next.status = 'dispatched';
-  next.dueAt = reopenDueAt;
-  next.followUps = followUps;
-  next.reopenedCount = before.reopenedCount + 1;
-  next.round = before.round + 1;
+  const next = copyRecord(before, reopenDueAt === undefined ? 'none' : 'round');
+  next.followUps = [...before.followUps, followUp];
   next.updatedAt = event.at;
+  if (reopenDueAt !== undefined) {
+    next.status = 'dispatched';
+    next.dueAt = reopenDueAt;
+    next.reopenedCount = before.reopenedCount + 1;
+    next.round = before.round + 1;
+  }
   return next;
 }
 
@@ -156,13 +157,15 @@ function escalated(
   event: Extract<CaseEvent, { type: 'case.escalated' }>,
 ): CaseRecord {
   const { step, dueAt, round, tier, toTier, newDueAt, handlers, deadline } = event.data;
-  if (step !== 'tier' || toTier === undefined || newDueAt === undefined) {
-    const escalation = { step, at: event.at, dueAt, round, tier };
-    return { ...before, escalations: [...before.escalations, escalation], updatedAt: event.at };
-  }
+  const move = step === 'tier' && toTier !== undefined && newDueAt !== undefined;
   // A move up re-dispatches the case: the new tier's handlers accept it afresh, with a new
   // deadline and a new round of escalation.
-  const next = omit(before, ['acceptedAt', 'acceptedBy']);
+  const next = copyRecord(before, move ? 'acceptance' : 'none');
+  next.updatedAt = event.at;
+  if (!move) {
+    next.escalations = [...before.escalations, { step, at: event.at, dueAt, round, tier }];
+    return next;
+  }
   next.escalations = [
     ...before.escalations,
     { step, at: event.at, dueAt, round, tier, toTier, newDueAt },
@@ -173,6 +176,5 @@ function escalated(
   if (deadline !== undefined) next.deadline = deadline;
   next.dueAt = newDueAt;
   next.round = before.round + 1;
-  next.updatedAt = event.at;
   return next;
 }

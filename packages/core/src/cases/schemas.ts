@@ -2,6 +2,8 @@
 // these before it changes anything.
 import { z } from 'zod';
 import { idSchema, instantSchema } from '../schemas/common.js';
+import type { CaseAttributeValue } from './types.js';
+import { isJsonValue } from './values.js';
 
 const shortText = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
@@ -32,7 +34,15 @@ export const openCaseInputSchema = z.strictObject({
   channel: shortText,
   reporter: caseReporterSchema.optional(),
   location: caseLocationSchema.optional(),
-  attributes: z.record(z.string().min(1).max(200), z.json()).optional(),
+  attributes: z
+    .record(
+      z.string().min(1).max(200),
+      z.custom<CaseAttributeValue>((value) => isJsonValue(value), {
+        error:
+          'expected a JSON value (string, finite number, boolean, null, array or plain object)',
+      }),
+    )
+    .optional(),
 });
 
 /** The input of `caseBook.accept`. */

@@ -4,14 +4,7 @@ import type { CaseRecord, CaseStatus } from './types.js';
 
 /** The moves of the case life cycle that depend on the status. */
 export type CaseMove =
-  | 'accept'
-  | 'act'
-  | 'extend'
-  | 'resolve'
-  | 'followUp'
-  | 'close'
-  | 'markDuplicate'
-  | 'escalate';
+  'accept' | 'act' | 'extend' | 'resolve' | 'followUp' | 'close' | 'markDuplicate' | 'escalate';
 
 /** The statuses from which each move is allowed. */
 export const CASE_MOVES: { readonly [M in CaseMove]: readonly CaseStatus[] } = {

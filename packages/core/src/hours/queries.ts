@@ -7,7 +7,8 @@ import {
   listHoursSchema,
   summaryHoursSchema,
 } from './schemas.js';
-import { pairKey, type EntrySlot, type HoursState } from './state.js';
+import { fastTotalFilter } from './fast-input.js';
+import type { EntrySlot, HoursState } from './state.js';
 import type {
   HourEntry,
   HoursCertificate,
@@ -98,22 +99,28 @@ export function listEntries(context: QueryContext, filter: unknown = {}): HourEn
 
 /** `creditedMinutes`: O(1) from the running totals unless a span is asked for. */
 export function sumCredited(context: QueryContext, filter: unknown = {}): number {
-  const parsed = parseInput(creditedMinutesSchema, filter);
   const { state } = context;
+  const total = fastTotalFilter(filter);
+  if (total) return runningTotal(state, total.volunteerId, total.activityId);
+  const parsed = parseInput(creditedMinutesSchema, filter);
   const bounds = boundsOf(context.days, parsed);
-  if (!bounds.bounded) {
-    if (parsed.volunteerId !== undefined && parsed.activityId !== undefined) {
-      return state.pairs.get(pairKey(parsed.volunteerId, parsed.activityId)) ?? 0;
-    }
-    if (parsed.volunteerId !== undefined) return state.volunteers.get(parsed.volunteerId)?.credited ?? 0;
-    if (parsed.activityId !== undefined) return state.activities.get(parsed.activityId)?.credited ?? 0;
-    return state.credited;
-  }
-  let total = 0;
+  if (!bounds.bounded) return runningTotal(state, parsed.volunteerId, parsed.activityId);
+  let sum = 0;
   for (const slot of matching(state, parsed, bounds)) {
-    if (slot.entry.status === 'approved') total += slot.entry.creditedMinutes ?? 0;
+    if (slot.entry.status === 'approved') sum += slot.entry.creditedMinutes ?? 0;
   }
-  return total;
+  return sum;
+}
+
+/** The kept totals: O(1). */
+function runningTotal(state: HoursState, volunteerId?: string, activityId?: string): number {
+  if (volunteerId !== undefined) {
+    const volunteer = state.volunteers.get(volunteerId);
+    if (activityId === undefined) return volunteer?.credited ?? 0;
+    return volunteer?.byActivity.get(activityId) ?? 0;
+  }
+  if (activityId !== undefined) return state.activities.get(activityId)?.credited ?? 0;
+  return state.credited;
 }
 
 /** `summary`: credited minutes and approved entries per key and period. */

@@ -18,6 +18,8 @@ export interface VolunteerBook {
   credited: number;
   /** Credited minutes of approved entries per local day: the daily cap's counter. */
   readonly byDay: Map<string, number>;
+  /** Credited minutes per activity. */
+  readonly byActivity: Map<string, number>;
 }
 
 /** The entries and credited minutes of one activity. */
@@ -31,8 +33,6 @@ export interface HoursState {
   readonly entries: Map<string, EntrySlot>;
   readonly volunteers: Map<string, VolunteerBook>;
   readonly activities: Map<string, ActivityBook>;
-  /** Credited minutes per volunteer and activity, keyed `volunteer \u0000 activity`. */
-  readonly pairs: Map<string, number>;
   credited: number;
 }
 
@@ -42,22 +42,32 @@ export function emptyHoursState(): HoursState {
     entries: new Map(),
     volunteers: new Map(),
     activities: new Map(),
-    pairs: new Map(),
     credited: 0,
   };
 }
 
-/** The key of a volunteer and activity pair. */
-export const pairKey = (volunteerId: string, activityId: string): string =>
-  `${volunteerId}\u0000${activityId}`;
+// The checks and the reducer parse the same two instants one after the other: remember them.
+let lastInstant = '';
+let lastMs = NaN;
+let previousInstant = '';
+let previousMs = NaN;
 
-/** Parses an instant already validated by zod; NaN never gets past the schema. */
-export const instantMs = (instant: string): number => Date.parse(instant);
+/** Parses an instant already validated by zod (NaN never gets past the schema). */
+export function instantMs(instant: string): number {
+  if (instant === lastInstant) return lastMs;
+  if (instant === previousInstant) return previousMs;
+  const ms = Date.parse(instant);
+  previousInstant = lastInstant;
+  previousMs = lastMs;
+  lastInstant = instant;
+  lastMs = ms;
+  return ms;
+}
 
 function volunteerBook(state: HoursState, volunteerId: string): VolunteerBook {
   let book = state.volunteers.get(volunteerId);
   if (!book) {
-    book = { live: new LiveIntervals(), ids: [], credited: 0, byDay: new Map() };
+    book = { live: new LiveIntervals(), ids: [], credited: 0, byDay: new Map(), byActivity: new Map() };
     state.volunteers.set(volunteerId, book);
   }
   return book;
@@ -70,6 +80,35 @@ function activityBook(state: HoursState, activityId: string): ActivityBook {
     state.activities.set(activityId, book);
   }
   return book;
+}
+
+/**
+ * Freezes an entry with every field in one fixed order (absent ones `undefined`): one shape
+ * for all entries keeps property access fast on ledgers of millions of entries.
+ */
+export function freezeEntry(fields: HourEntry): HourEntry {
+  return Object.freeze({
+    id: fields.id,
+    volunteerId: fields.volunteerId,
+    activityId: fields.activityId,
+    start: fields.start,
+    end: fields.end,
+    durationMinutes: fields.durationMinutes,
+    day: fields.day,
+    recordedBy: fields.recordedBy,
+    recordedAt: fields.recordedAt,
+    note: fields.note,
+    tags: fields.tags,
+    status: fields.status,
+    creditedMinutes: fields.creditedMinutes,
+    approvedBy: fields.approvedBy,
+    approvedAt: fields.approvedAt,
+    closedBy: fields.closedBy,
+    closedAt: fields.closedAt,
+    reason: fields.reason,
+    supersededBy: fields.supersededBy,
+    corrects: fields.corrects,
+  });
 }
 
 function addEntry(
@@ -86,7 +125,7 @@ function addEntry(
       path: ['end'],
     });
   }
-  const entry: HourEntry = Object.freeze({
+  const entry = freezeEntry({
     id: draft.id,
     volunteerId: draft.volunteerId,
     activityId: draft.activityId,
@@ -96,10 +135,10 @@ function addEntry(
     day: days.dayOf(startMs),
     recordedBy: draft.recordedBy,
     recordedAt,
-    ...(draft.note === undefined ? {} : { note: draft.note }),
+    note: draft.note,
     tags: draft.tags,
-    status: 'pending' as const,
-    ...(corrects === undefined ? {} : { corrects }),
+    status: 'pending',
+    corrects,
   });
   state.entries.set(entry.id, { entry, startMs, endMs });
   const volunteer = volunteerBook(state, entry.volunteerId);
@@ -113,9 +152,8 @@ function count(state: HoursState, entry: HourEntry, minutes: number): void {
   const volunteer = volunteerBook(state, entry.volunteerId);
   volunteer.credited += minutes;
   volunteer.byDay.set(entry.day, (volunteer.byDay.get(entry.day) ?? 0) + minutes);
+  volunteer.byActivity.set(entry.activityId, (volunteer.byActivity.get(entry.activityId) ?? 0) + minutes);
   activityBook(state, entry.activityId).credited += minutes;
-  const pair = pairKey(entry.volunteerId, entry.activityId);
-  state.pairs.set(pair, (state.pairs.get(pair) ?? 0) + minutes);
   state.credited += minutes;
 }
 
@@ -124,7 +162,7 @@ function close(state: HoursState, slot: EntrySlot, closed: Partial<HourEntry>): 
   const before = slot.entry;
   volunteerBook(state, before.volunteerId).live.remove(slot.startMs, before.id);
   if (before.status === 'approved') count(state, before, -(before.creditedMinutes ?? 0));
-  slot.entry = Object.freeze({ ...before, ...closed });
+  slot.entry = freezeEntry({ ...before, ...closed });
 }
 
 function slotOf(state: HoursState, event: HoursEvent): EntrySlot {
@@ -164,9 +202,10 @@ export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursE
     case 'hours.approved': {
       const slot = slotOf(state, event);
       expect(event, slot, 'pending');
-      slot.entry = Object.freeze({
-        ...slot.entry,
-        status: 'approved' as const,
+      const pending = slot.entry;
+      slot.entry = freezeEntry({
+        ...pending,
+        status: 'approved',
         creditedMinutes: event.data.creditedMinutes,
         approvedBy: event.data.by,
         approvedAt: event.at,

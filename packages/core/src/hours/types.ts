@@ -18,7 +18,8 @@ export const HOUR_ENTRY_STATUSES = [
 
 /**
  * One record of volunteer service, as the organiser entered it and as it moved since.
- * Records are frozen: each move replaces the record, never edits it.
+ * Records are frozen: each move replaces the record, never edits it. Every record has every
+ * field; those that do not apply yet (or at all) are `undefined`.
  */
 export interface HourEntry {
   /** The caller's id, also its idempotency key. */

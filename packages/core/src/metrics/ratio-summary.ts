@@ -43,8 +43,10 @@ export function serviceNeededFor(service: number, total: number, target: number)
   if (total === 0) return target > 0 ? 1 : 0;
   const reached = (x: number) => service + x >= target * (total + x) - SLACK * (total + x);
   let x = Math.max(0, Math.ceil((target * total - service) / (1 - target)));
-  while (x > 0 && reached(x - 1)) x -= 1;
-  while (!reached(x)) x += 1;
+  // Rounding moves the answer by one at most; the steps are bounded for absurd weights
+  // (beyond 2^53, x + 1 is x).
+  for (let step = 0; step < 3 && x > 0 && reached(x - 1); step++) x -= 1;
+  for (let step = 0; step < 3 && !reached(x); step++) x += 1;
   return x;
 }
 

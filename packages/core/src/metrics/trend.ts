@@ -9,6 +9,10 @@ import type { MetricsPeriod } from './types.js';
 /** The most periods one trend may have (a century of days fits). */
 export const MAX_TREND_PERIODS = 100_000;
 
+const HOUR_MS = 3_600_000;
+/** The longest day, week and month in any zone (a day with a one-hour clock change, more or less). */
+const LONGEST_MS = { day: 26 * HOUR_MS, week: (7 * 24 + 2) * HOUR_MS, month: (31 * 24 + 2) * HOUR_MS };
+
 /** Options of {@link trend}. */
 export interface TrendOptions {
   /** `day`, `week` (ISO weeks, Monday first) or `month`, cut in `timeZone`. */
@@ -70,14 +74,16 @@ export function trend<T>(fn: (window: TrendWindow) => T, options: TrendOptions):
   const cut = createPeriodCutter(period, timeZone);
   const fromMs = Date.parse(from);
   const toMs = Date.parse(to);
+  const tooMany = () =>
+    new LanewiseError('INVALID_INPUT', `to: more than ${MAX_TREND_PERIODS} periods`, {
+      path: ['to'],
+      details: { limit: MAX_TREND_PERIODS },
+    });
+  // Refuse a runaway series before cutting it: no period is longer than this.
+  if ((toMs - fromMs) / LONGEST_MS[period] > MAX_TREND_PERIODS) throw tooMany();
   const windows: TrendWindow[] = [];
   for (let ms = fromMs; ms < toMs; ) {
-    if (windows.length === MAX_TREND_PERIODS) {
-      throw new LanewiseError('INVALID_INPUT', `to: more than ${MAX_TREND_PERIODS} periods`, {
-        path: ['to'],
-        details: { limit: MAX_TREND_PERIODS },
-      });
-    }
+    if (windows.length === MAX_TREND_PERIODS) throw tooMany();
     const slot = cut(ms);
     const startClipped = slot.startMs < fromMs;
     const endClipped = slot.endMs > toMs;

@@ -33,18 +33,29 @@ export function notFound(what: string, id: string, path: ErrorPath): never {
  * Throws `INVALID_INPUT` when adding `amount` to the account's running totals would leave
  * the safe-integer range, where sums stop being exact.
  */
-export function assertRoom(account: AccountState | undefined, side: 'debit' | 'credit', amount: number, path: ErrorPath): void {
+export function assertRoom(
+  account: AccountState | undefined,
+  side: 'debit' | 'credit',
+  amount: number,
+  path: ErrorPath,
+): void {
   if (account === undefined) return;
   const used =
     side === 'debit'
       ? account.debitsPosted + account.debitsPending
       : account.creditsPosted + account.creditsPending;
   if (used + amount > Number.MAX_SAFE_INTEGER) {
-    throw new LanewiseError('INVALID_INPUT', `${path.join('.')}: would overflow the account's totals`, { path });
+    throw new LanewiseError(
+      'INVALID_INPUT',
+      `${path.join('.')}: would overflow the account's totals`,
+      { path },
+    );
   }
 }
 
 /** Points that may be spent now: posted minus pending debits. */
 export function availableOf(account: AccountState | undefined): number {
-  return account === undefined ? 0 : account.creditsPosted - account.debitsPosted - account.debitsPending;
+  return account === undefined
+    ? 0
+    : account.creditsPosted - account.debitsPosted - account.debitsPending;
 }

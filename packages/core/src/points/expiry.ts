@@ -16,7 +16,9 @@ export function expireCommand(ctx: PointsContext, asOfInput: unknown): PointsTra
   const months = ctx.expireAfterMonths;
   if (months === undefined) return [];
   const { state } = ctx;
-  const asOfMonth = state.months.indexOf(typeof parsed === 'string' ? Date.parse(parsed) : parsed.getTime());
+  const asOfMonth = state.months.indexOf(
+    typeof parsed === 'string' ? Date.parse(parsed) : parsed.getTime(),
+  );
   const lastExpiring = asOfMonth - months - 1;
   const label = state.months.label(asOfMonth);
   const transfers: PointsTransferData[] = [];
@@ -25,9 +27,17 @@ export function expireCommand(ctx: PointsContext, asOfInput: unknown): PointsTra
     const amount = pointsUpTo(account.lots, lastExpiring) - account.debitsPending;
     if (amount <= 0) continue;
     let id = `expire:${name.slice('volunteer:'.length)}:${label}`;
-    for (let again = 2; state.transfers.has(id); again++) id = `expire:${name.slice('volunteer:'.length)}:${label}:${again}`;
+    for (let again = 2; state.transfers.has(id); again++)
+      id = `expire:${name.slice('volunteer:'.length)}:${label}:${again}`;
     transfers.push(
-      Object.freeze({ id, from: name as PointsAccount, to: 'expired', amount, code: 'expire', ref: label }),
+      Object.freeze({
+        id,
+        from: name as PointsAccount,
+        to: 'expired',
+        amount,
+        code: 'expire',
+        ref: label,
+      }),
     );
   }
   const at = ctx.now().toISOString();

@@ -5,7 +5,12 @@ import type { PointsState } from './state.js';
 import type { LedgerJournalOptions } from './types.js';
 
 const optionsSchema = z
-  .strictObject({ commodity: z.string().regex(/^\p{L}{0,20}$/u, 'letters only, at most 20').optional() })
+  .strictObject({
+    commodity: z
+      .string()
+      .regex(/^\p{L}{0,20}$/u, 'letters only, at most 20')
+      .optional(),
+  })
   .optional();
 
 const UNSAFE = /[^\p{L}\p{N}_.-]/gu;
@@ -22,14 +27,18 @@ export function hledgerEscape(text: string): string {
     }
     const encoded = encodeURIComponent(char);
     // encodeURIComponent leaves a few ASCII marks (!~*'()) as they are: encode those by hand.
-    return encoded !== char ? encoded : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+    return encoded !== char
+      ? encoded
+      : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
   });
 }
 
 /** The hledger account name of a point account: `volunteer:<escaped id>`, `issuer`, ... */
 export function hledgerAccount(account: string): string {
   const colon = account.indexOf(':');
-  return colon < 0 ? account : `${account.slice(0, colon)}:${hledgerEscape(account.slice(colon + 1))}`;
+  return colon < 0
+    ? account
+    : `${account.slice(0, colon)}:${hledgerEscape(account.slice(colon + 1))}`;
 }
 
 function dayIn(timeZone: string): (at: string) => string {
@@ -52,10 +61,15 @@ function dayIn(timeZone: string): (at: string) => string {
  * dated the day it was posted in the ledger's time zone; each pending one a pending (`!`)
  * transaction; voided and expired holds are kept as comments, so the file is the whole story.
  */
-export function toHledgerJournal(state: PointsState, timeZone: string, optionsInput: unknown): string {
+export function toHledgerJournal(
+  state: PointsState,
+  timeZone: string,
+  optionsInput: unknown,
+): string {
   const options: LedgerJournalOptions = parseInput(optionsSchema, optionsInput) ?? {};
   const commodity = options.commodity ?? 'pts';
-  const amountOf = (amount: number): string => (commodity === '' ? `${amount}` : `${amount} ${commodity}`);
+  const amountOf = (amount: number): string =>
+    commodity === '' ? `${amount}` : `${amount} ${commodity}`;
   const day = dayIn(timeZone);
   const lines: string[] = [
     '; Lanewise point ledger. Posted transfers are cleared (*), pending holds pending (!),',

@@ -5,7 +5,12 @@
  */
 export { createPointsLedger } from './ledger.js';
 export type { PointsLedger } from './api.js';
-export { pointsAccountSchema, pointsTransferInputSchema, redemptionItemInputSchema, redemptionInputSchema } from './schemas.js';
+export {
+  pointsAccountSchema,
+  pointsTransferInputSchema,
+  redemptionItemInputSchema,
+  redemptionInputSchema,
+} from './schemas.js';
 export type {
   LedgerJournalOptions,
   PointsAccount,

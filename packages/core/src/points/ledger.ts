@@ -12,10 +12,20 @@ import {
   redeemCommand,
   restockCommand,
 } from './redemption.js';
-import { isAccountString, pointsAccountSchema, pointsLedgerOptionsSchema, pointsRangeSchema } from './schemas.js';
+import {
+  isAccountString,
+  pointsAccountSchema,
+  pointsLedgerOptionsSchema,
+  pointsRangeSchema,
+} from './schemas.js';
 import { accountOf, applyPointsEvent, applyTransferred, emptyPointsState } from './state.js';
 import { expirePendingCommand, parseId, resolveCommand, transferCommand } from './transfers.js';
-import type { PointsEvent, PointsHistoryEntry, PointsLedgerOptions, PointsSnapshot } from './types.js';
+import type {
+  PointsEvent,
+  PointsHistoryEntry,
+  PointsLedgerOptions,
+  PointsSnapshot,
+} from './types.js';
 import {
   accountSnapshot,
   balanceOf,
@@ -48,7 +58,14 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     now: parsed.now,
     events: (parsed.events ?? []) as readonly PointsEvent[],
   });
-  for (const event of journal.events()) applyPointsEvent(state, event);
+  for (const event of journal.events()) {
+    // Events read back from storage are plain objects: freeze them like the ones made here.
+    if (event.type === 'points.transferred' && !Object.isFrozen(event.data)) {
+      if (event.data.pending) Object.freeze(event.data.pending);
+      Object.freeze(event.data);
+    }
+    applyPointsEvent(state, event);
+  }
 
   const listeners = new Set<(event: PointsEvent) => void>();
   let cached: PointsSnapshot | undefined;
@@ -67,7 +84,12 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     },
     appendTransfer(data, debit, credit) {
       const event = journal.append('points.transferred', data);
-      applyTransferred(state, event, debit ?? accountOf(state, data.from), credit ?? accountOf(state, data.to));
+      applyTransferred(
+        state,
+        event,
+        debit ?? accountOf(state, data.from),
+        credit ?? accountOf(state, data.to),
+      );
       cached = undefined;
       for (const listener of listeners) listener(event);
       return event;
@@ -134,10 +156,12 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       };
     },
     snapshot() {
-      cached ??= {
+      cached ??= Object.freeze({
         version: journal.size,
         transferCount: state.transfers.size,
-        accounts: Array.from(state.accounts, ([name, account]) => accountSnapshot(state, name, account)),
+        accounts: Array.from(state.accounts, ([name, account]) =>
+          accountSnapshot(state, name, account),
+        ),
         pending: Array.from(state.pendingIds, (id) => {
           const event = state.transfers.get(id);
           if (event === undefined) throw new Error(`pending transfer ${id} has no record`);
@@ -145,7 +169,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
         }),
         items: Array.from(state.items.values(), itemView),
         redemptions: Array.from(state.redemptions.values(), redemptionView),
-      };
+      });
       return cached;
     },
   };

@@ -72,7 +72,11 @@ export function debitLots(book: LotBook, amount: number): void {
 /** The points in lots of `lastMonth` or before. */
 export function pointsUpTo(book: LotBook, lastMonth: number): number {
   let sum = 0;
-  for (let at = book.head; at < book.months.length && (book.months[at] ?? Infinity) <= lastMonth; at++) {
+  for (
+    let at = book.head;
+    at < book.months.length && (book.months[at] ?? Infinity) <= lastMonth;
+    at++
+  ) {
     sum += book.amounts[at] ?? 0;
   }
   return sum;

@@ -11,7 +11,12 @@ import {
 } from './schemas.js';
 import { limitBucket, redemptionTransferId, type RedemptionState } from './state.js';
 import { assertNotTimedOut, parseId, pendingOrThrow } from './transfers.js';
-import type { PointsTransferData, Redemption, RedemptionItem, RedemptionItemInput } from './types.js';
+import type {
+  PointsTransferData,
+  Redemption,
+  RedemptionItem,
+  RedemptionItemInput,
+} from './types.js';
 import { itemView, redemptionView } from './views.js';
 
 const PICKUP_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -59,24 +64,35 @@ export function addItemCommand(ctx: PointsContext, input: unknown): RedemptionIt
     cost: parsed.cost,
     stock: parsed.stock,
     stationId: parsed.stationId,
-    ...(parsed.limit === undefined ? {} : { limit: { count: parsed.limit.count, per: parsed.limit.per } }),
+    ...(parsed.limit === undefined
+      ? {}
+      : { limit: { count: parsed.limit.count, per: parsed.limit.per } }),
   };
   const existing = ctx.state.items.get(data.id);
   if (existing !== undefined) {
     if (sameItem(existing.input, data)) return itemView(existing);
-    throw new LanewiseError('ID_CONFLICT', `item ${data.id} exists with other content`, { path: ['id'], details: { id: data.id } });
+    throw new LanewiseError('ID_CONFLICT', `item ${data.id} exists with other content`, {
+      path: ['id'],
+      details: { id: data.id },
+    });
   }
   ctx.append('points.itemAdded', data);
   return itemView(ctx.state.items.get(data.id) ?? notFound('item', data.id, ['id']));
 }
 
 /** `restock`. */
-export function restockCommand(ctx: PointsContext, itemIdInput: unknown, quantityInput: unknown): RedemptionItem {
+export function restockCommand(
+  ctx: PointsContext,
+  itemIdInput: unknown,
+  quantityInput: unknown,
+): RedemptionItem {
   const itemId = parseId(itemIdInput, 'itemId');
   const quantity = parseInput(quantitySchema, quantityInput, ['quantity']);
   const item = ctx.state.items.get(itemId) ?? notFound('item', itemId, ['itemId']);
   if (item.stock + quantity > Number.MAX_SAFE_INTEGER) {
-    throw new LanewiseError('INVALID_INPUT', 'quantity: stock would overflow', { path: ['quantity'] });
+    throw new LanewiseError('INVALID_INPUT', 'quantity: stock would overflow', {
+      path: ['quantity'],
+    });
   }
   ctx.append('points.restocked', { itemId, quantity });
   return itemView(item);
@@ -86,14 +102,20 @@ function uniquePickupCode(ctx: PointsContext, redemptionId: string): string {
   for (let attempt = 0; attempt < 100; attempt++) {
     const code = ctx.pickupCode(redemptionId, attempt);
     if (typeof code !== 'string' || !PICKUP_CODE.test(code)) {
-      throw new LanewiseError('INVALID_INPUT', 'pickupCode: must return 1 to 64 visible characters', {
-        path: ['pickupCode'],
-        details: { code },
-      });
+      throw new LanewiseError(
+        'INVALID_INPUT',
+        'pickupCode: must return 1 to 64 visible characters',
+        {
+          path: ['pickupCode'],
+          details: { code },
+        },
+      );
     }
     if (!ctx.state.pickupCodes.has(code)) return code;
   }
-  throw new LanewiseError('INVALID_INPUT', 'pickupCode: returned used codes 100 times', { path: ['pickupCode'] });
+  throw new LanewiseError('INVALID_INPUT', 'pickupCode: returned used codes 100 times', {
+    path: ['pickupCode'],
+  });
 }
 
 /** `redeem`: checks stock, limit and points, then reserves both in one step. */
@@ -103,17 +125,28 @@ export function redeemCommand(ctx: PointsContext, input: unknown): Redemption {
   const existing = state.redemptions.get(id);
   if (existing !== undefined) {
     const stored = existing.event.data;
-    if (stored.volunteerId === volunteerId && stored.itemId === itemId && stored.quantity === quantity) {
+    if (
+      stored.volunteerId === volunteerId &&
+      stored.itemId === itemId &&
+      stored.quantity === quantity
+    ) {
       return redemptionView(existing);
     }
-    throw new LanewiseError('ID_CONFLICT', `redemption ${id} exists with other content`, { path: ['id'], details: { id } });
+    throw new LanewiseError('ID_CONFLICT', `redemption ${id} exists with other content`, {
+      path: ['id'],
+      details: { id },
+    });
   }
   const item = state.items.get(itemId) ?? notFound('item', itemId, ['itemId']);
   if (item.stock < quantity) {
-    throw new LanewiseError('OUT_OF_STOCK', `item ${itemId} has ${item.stock} in stock, ${quantity} asked`, {
-      path: ['quantity'],
-      details: { itemId, stock: item.stock, quantity },
-    });
+    throw new LanewiseError(
+      'OUT_OF_STOCK',
+      `item ${itemId} has ${item.stock} in stock, ${quantity} asked`,
+      {
+        path: ['quantity'],
+        details: { itemId, stock: item.stock, quantity },
+      },
+    );
   }
   const now = ctx.now();
   const at = now.toISOString();
@@ -122,31 +155,44 @@ export function redeemCommand(ctx: PointsContext, input: unknown): Redemption {
     const period = periodKey(state.months.indexOf(now.getTime()), limit.per);
     const used = state.redeemedUnits.get(limitBucket(volunteerId, itemId, period)) ?? 0;
     if (used + quantity > limit.count) {
-      throw new LanewiseError('LIMIT_REACHED', `${used} of ${limit.count} ${itemId} redeemed this ${limit.per}`, {
-        path: ['quantity'],
-        details: { itemId, volunteerId, used, limit: limit.count, per: limit.per, period },
-      });
+      throw new LanewiseError(
+        'LIMIT_REACHED',
+        `${used} of ${limit.count} ${itemId} redeemed this ${limit.per}`,
+        {
+          path: ['quantity'],
+          details: { itemId, volunteerId, used, limit: limit.count, per: limit.per, period },
+        },
+      );
     }
   }
   const amount = item.input.cost * quantity;
   if (!Number.isSafeInteger(amount)) {
-    throw new LanewiseError('INVALID_INPUT', 'quantity: cost times quantity is too large', { path: ['quantity'] });
+    throw new LanewiseError('INVALID_INPUT', 'quantity: cost times quantity is too large', {
+      path: ['quantity'],
+    });
   }
   const from = `volunteer:${volunteerId}` as const;
   const to = `station:${item.input.stationId}` as const;
   const debit = state.accounts.get(from);
   const available = availableOf(debit);
   if (available < amount) {
-    throw new LanewiseError('INSUFFICIENT_POINTS', `${from} has ${available} points available, ${amount} asked`, {
-      path: ['quantity'],
-      details: { account: from, available, amount },
-    });
+    throw new LanewiseError(
+      'INSUFFICIENT_POINTS',
+      `${from} has ${available} points available, ${amount} asked`,
+      {
+        path: ['quantity'],
+        details: { account: from, available, amount },
+      },
+    );
   }
   assertRoom(debit, 'debit', amount, ['quantity']);
   assertRoom(state.accounts.get(to), 'credit', amount, ['quantity']);
   const transferId = redemptionTransferId(id);
   if (state.transfers.has(transferId)) {
-    throw new LanewiseError('ID_CONFLICT', `transfer ${transferId} already exists`, { path: ['id'], details: { id: transferId } });
+    throw new LanewiseError('ID_CONFLICT', `transfer ${transferId} already exists`, {
+      path: ['id'],
+      details: { id: transferId },
+    });
   }
   const pickupCode = uniquePickupCode(ctx, id);
   const hold = ctx.redemptionHoldMinutes;
@@ -171,7 +217,11 @@ function reservedOrThrow(ctx: PointsContext, id: string): RedemptionState {
 }
 
 /** `fulfil`: the station hands the item out; the held points move to it. */
-export function fulfilCommand(ctx: PointsContext, idInput: unknown, optionsInput: unknown): Redemption {
+export function fulfilCommand(
+  ctx: PointsContext,
+  idInput: unknown,
+  optionsInput: unknown,
+): Redemption {
   const id = parseId(idInput);
   const { by } = parseInput(fulfilOptionsSchema, optionsInput);
   const redemption = reservedOrThrow(ctx, id);
@@ -184,7 +234,11 @@ export function fulfilCommand(ctx: PointsContext, idInput: unknown, optionsInput
 }
 
 /** `cancel`: releases the held points and returns the stock. */
-export function cancelCommand(ctx: PointsContext, idInput: unknown, optionsInput: unknown): Redemption {
+export function cancelCommand(
+  ctx: PointsContext,
+  idInput: unknown,
+  optionsInput: unknown,
+): Redemption {
   const id = parseId(idInput);
   const { reason } = parseInput(cancelOptionsSchema, optionsInput);
   const redemption = reservedOrThrow(ctx, id);

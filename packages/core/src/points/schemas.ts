@@ -79,17 +79,25 @@ export const pointsPolicySchema = z.object({
 /** The options of `createPointsLedger`. */
 export const pointsLedgerOptionsSchema = z.object({
   policy: pointsPolicySchema.optional(),
-  now: z.custom<() => Date>((value) => typeof value === 'function', 'must be a function returning a Date'),
+  now: z.custom<() => Date>(
+    (value) => typeof value === 'function',
+    'must be a function returning a Date',
+  ),
   timeZone: timeZoneSchema.optional(),
   events: z.array(z.unknown()).optional(),
   pickupCode: z
-    .custom<(id: string, attempt: number) => string>((value) => typeof value === 'function', 'must be a function')
+    .custom<(id: string, attempt: number) => string>(
+      (value) => typeof value === 'function',
+      'must be a function',
+    )
     .optional(),
 });
 
 /** True when `value` is an id string `idSchema` accepts (same rule, without zod's overhead). */
 export function isIdString(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value);
+  return (
+    typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value)
+  );
 }
 
 /** True when `value` is an account name `pointsAccountSchema` accepts. */

@@ -126,7 +126,8 @@ function corrupt(event: PointsEvent, message: string): never {
 
 function pendingTransfer(state: PointsState, event: PointsEvent, id: string): TransferEvent {
   const transfer = state.transfers.get(id);
-  if (transfer === undefined || !state.pendingIds.has(id)) corrupt(event, `no pending transfer ${id}`);
+  if (transfer === undefined || !state.pendingIds.has(id))
+    corrupt(event, `no pending transfer ${id}`);
   return transfer;
 }
 
@@ -146,7 +147,10 @@ function settleRedemption(state: PointsState, transferId: string, resolution: Re
   const item = state.items.get(itemId);
   if (item !== undefined) item.stock += quantity;
   if (redemption.limitKey !== undefined) {
-    state.redeemedUnits.set(redemption.limitKey, (state.redeemedUnits.get(redemption.limitKey) ?? 0) - quantity);
+    state.redeemedUnits.set(
+      redemption.limitKey,
+      (state.redeemedUnits.get(redemption.limitKey) ?? 0) - quantity,
+    );
   }
 }
 
@@ -207,14 +211,24 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
       applyTransferred(state, event);
       return;
     case 'points.posted':
-      resolve(state, event, event.data.id, withDefined({ status: 'posted', at: event.at, by: event.data.by }));
+      resolve(
+        state,
+        event,
+        event.data.id,
+        withDefined({ status: 'posted', at: event.at, by: event.data.by }),
+      );
       return;
     case 'points.voided':
       resolve(
         state,
         event,
         event.data.id,
-        withDefined({ status: 'voided', at: event.at, by: event.data.by, reason: event.data.reason }),
+        withDefined({
+          status: 'voided',
+          at: event.at,
+          by: event.data.by,
+          reason: event.data.reason,
+        }),
       );
       return;
     case 'points.timedOut':
@@ -225,7 +239,8 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
       state.items.set(event.data.id, { input: event.data, stock: event.data.stock });
       return;
     case 'points.restocked': {
-      const item = state.items.get(event.data.itemId) ?? corrupt(event, `no item ${event.data.itemId}`);
+      const item =
+        state.items.get(event.data.itemId) ?? corrupt(event, `no item ${event.data.itemId}`);
       item.stock += event.data.quantity;
       return;
     }
@@ -249,7 +264,8 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
       });
       state.redemptionByTransfer.set(transferId, id);
       state.pickupCodes.set(pickupCode, id);
-      if (limitKey !== undefined) state.redeemedUnits.set(limitKey, (state.redeemedUnits.get(limitKey) ?? 0) + quantity);
+      if (limitKey !== undefined)
+        state.redeemedUnits.set(limitKey, (state.redeemedUnits.get(limitKey) ?? 0) + quantity);
       return;
     }
     default:

@@ -72,7 +72,9 @@ export function checkTransfer(
     throw new LanewiseError('INVALID_INPUT', 'to: must differ from from', { path: ['to'] });
   }
   if (data.reversal === true && data.pending !== undefined) {
-    throw new LanewiseError('INVALID_INPUT', 'reversal: a reversal cannot be pending', { path: ['reversal'] });
+    throw new LanewiseError('INVALID_INPUT', 'reversal: a reversal cannot be pending', {
+      path: ['reversal'],
+    });
   }
   const existing = state.transfers.get(data.id);
   if (existing !== undefined) {
@@ -85,10 +87,14 @@ export function checkTransfer(
   if (data.from !== 'issuer' && data.reversal !== true) {
     const available = availableOf(debit);
     if (available < data.amount) {
-      throw new LanewiseError('INSUFFICIENT_POINTS', `${data.from} has ${available} points available, ${data.amount} asked`, {
-        path: ['amount'],
-        details: { account: data.from, available, amount: data.amount },
-      });
+      throw new LanewiseError(
+        'INSUFFICIENT_POINTS',
+        `${data.from} has ${available} points available, ${data.amount} asked`,
+        {
+          path: ['amount'],
+          details: { account: data.from, available, amount: data.amount },
+        },
+      );
     }
   }
   assertRoom(debit, 'debit', data.amount, ['amount']);
@@ -106,7 +112,10 @@ export function transferCommand(ctx: PointsContext, input: unknown): PointsTrans
     // Accounts already open were checked when they opened: skip the pattern for them.
     debit = accounts.get(input.from);
     credit = accounts.get(input.to);
-    if ((debit !== undefined || isAccountString(input.from)) && (credit !== undefined || isAccountString(input.to))) {
+    if (
+      (debit !== undefined || isAccountString(input.from)) &&
+      (credit !== undefined || isAccountString(input.to))
+    ) {
       data = storedTransfer(input);
     }
   }
@@ -126,11 +135,18 @@ export function parseId(id: unknown, name = 'id'): string {
 }
 
 /** The pending transfer `id`, or the error that says why it cannot be resolved. */
-export function pendingOrThrow(ctx: PointsContext, id: string, path: readonly (string | number)[]): TransferEvent {
+export function pendingOrThrow(
+  ctx: PointsContext,
+  id: string,
+  path: readonly (string | number)[],
+): TransferEvent {
   const transfer = ctx.state.transfers.get(id) ?? notFound('transfer', id, path);
   const resolution = ctx.state.twoPhase.get(id);
   if (resolution === undefined) {
-    throw new LanewiseError('INVALID_TRANSITION', `transfer ${id} is not two-phase`, { path, details: { id } });
+    throw new LanewiseError('INVALID_TRANSITION', `transfer ${id} is not two-phase`, {
+      path,
+      details: { id },
+    });
   }
   if (resolution.status !== 'pending') {
     throw new LanewiseError('ALREADY_RESOLVED', `transfer ${id} is already ${resolution.status}`, {
@@ -142,15 +158,23 @@ export function pendingOrThrow(ctx: PointsContext, id: string, path: readonly (s
 }
 
 /** Throws `TOO_LATE` when a pending transfer's timeout has passed at `now`. */
-export function assertNotTimedOut(transfer: TransferEvent, now: number, path: readonly (string | number)[]): void {
+export function assertNotTimedOut(
+  transfer: TransferEvent,
+  now: number,
+  path: readonly (string | number)[],
+): void {
   const timeout = transfer.data.pending?.timeoutMinutes;
   if (timeout === undefined) return;
   const deadline = Date.parse(transfer.at) + timeout * MINUTE;
   if (now >= deadline) {
-    throw new LanewiseError('TOO_LATE', `transfer ${transfer.data.id} timed out at ${new Date(deadline).toISOString()}`, {
-      path,
-      details: { id: transfer.data.id, timeoutAt: new Date(deadline).toISOString() },
-    });
+    throw new LanewiseError(
+      'TOO_LATE',
+      `transfer ${transfer.data.id} timed out at ${new Date(deadline).toISOString()}`,
+      {
+        path,
+        details: { id: transfer.data.id, timeoutAt: new Date(deadline).toISOString() },
+      },
+    );
   }
 }
 
@@ -164,13 +188,19 @@ export function resolveCommand(
   const id = parseId(idInput);
   const options = parseInput(resolveOptionsSchema, optionsInput) ?? {};
   if (outcome === 'post' && options.reason !== undefined) {
-    throw new LanewiseError('INVALID_INPUT', 'reason: only a void takes a reason', { path: ['reason'] });
+    throw new LanewiseError('INVALID_INPUT', 'reason: only a void takes a reason', {
+      path: ['reason'],
+    });
   }
   const transfer = pendingOrThrow(ctx, id, ['id']);
   const at = ctx.now();
   if (outcome === 'post') {
     assertNotTimedOut(transfer, at.getTime(), ['id']);
-    ctx.append('points.posted', options.by === undefined ? { id } : { id, by: options.by }, at.toISOString());
+    ctx.append(
+      'points.posted',
+      options.by === undefined ? { id } : { id, by: options.by },
+      at.toISOString(),
+    );
   } else {
     const data: { id: string; by?: string; reason?: string } = { id };
     if (options.by !== undefined) data.by = options.by;
@@ -182,7 +212,8 @@ export function resolveCommand(
 
 /** `expirePending`: every pending transfer whose timeout is at or before `now`. */
 export function expirePendingCommand(ctx: PointsContext, nowInput: unknown): PointsTransfer[] {
-  const parsed = nowInput === undefined ? ctx.now() : parseInput(instantOrDateSchema, nowInput, ['now']);
+  const parsed =
+    nowInput === undefined ? ctx.now() : parseInput(instantOrDateSchema, nowInput, ['now']);
   const now = typeof parsed === 'string' ? Date.parse(parsed) : parsed.getTime();
   const due: TransferEvent[] = [];
   for (const id of ctx.state.pendingIds) {

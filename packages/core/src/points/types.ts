@@ -10,8 +10,9 @@ export type PointsAccount = `volunteer:${string}` | `station:${string}` | 'issue
 /** Settings of the point ledger. Unknown keys are ignored, so one policy object can feed every ledger. */
 export interface PointsPolicy {
   /**
-   * Points expire this many whole months after the month they were earned: a lot earned in
-   * January with `12` expires at the start of the next February. No expiry when left out.
+   * Points expire this many whole months after the month they were earned: with `12`, points
+   * earned at any time in January 2025 expire on 1 February 2026 (in the ledger's time zone).
+   * No expiry when left out.
    */
   expireAfterMonths?: number;
   /** A redemption left unfulfilled this many minutes times out with `expirePending`. No limit when left out. */
@@ -190,7 +191,10 @@ export interface LedgerJournalOptions {
 export type PointsEvent =
   | JournalEvent<'points.transferred', PointsTransferData>
   | JournalEvent<'points.posted', { readonly id: string; readonly by?: string }>
-  | JournalEvent<'points.voided', { readonly id: string; readonly by?: string; readonly reason?: string }>
+  | JournalEvent<
+      'points.voided',
+      { readonly id: string; readonly by?: string; readonly reason?: string }
+    >
   | JournalEvent<'points.timedOut', { readonly id: string }>
   | JournalEvent<'points.itemAdded', RedemptionItemInput>
   | JournalEvent<'points.restocked', { readonly itemId: string; readonly quantity: number }>

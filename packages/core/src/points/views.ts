@@ -1,5 +1,11 @@
 import { liveLots } from './lots.js';
-import type { AccountState, ItemState, PointsState, RedemptionState, TransferEvent } from './state.js';
+import type {
+  AccountState,
+  ItemState,
+  PointsState,
+  RedemptionState,
+  TransferEvent,
+} from './state.js';
 import type {
   PointsAccount,
   PointsAccountSnapshot,
@@ -17,7 +23,15 @@ export function transferView(state: PointsState, event: TransferEvent): PointsTr
   const data = event.data;
   if (data.pending === undefined && data.ref === undefined && data.reversal === undefined) {
     // The common case, built field by field: faster than a spread on the hot path.
-    return { id: data.id, from: data.from, to: data.to, amount: data.amount, code: data.code, at: event.at, status: 'posted' };
+    return {
+      id: data.id,
+      from: data.from,
+      to: data.to,
+      amount: data.amount,
+      code: data.code,
+      at: event.at,
+      status: 'posted',
+    };
   }
   if (data.pending === undefined) return { ...data, at: event.at, status: 'posted' };
   const view: { -readonly [K in keyof PointsTransfer]: PointsTransfer[K] } = {
@@ -26,7 +40,8 @@ export function transferView(state: PointsState, event: TransferEvent): PointsTr
     status: 'pending',
   };
   const timeout = data.pending.timeoutMinutes;
-  if (timeout !== undefined) view.timeoutAt = new Date(Date.parse(event.at) + timeout * MINUTE).toISOString();
+  if (timeout !== undefined)
+    view.timeoutAt = new Date(Date.parse(event.at) + timeout * MINUTE).toISOString();
   const resolution = state.twoPhase.get(data.id);
   if (resolution !== undefined) {
     view.status = resolution.status;
@@ -57,7 +72,10 @@ export function owingOf(name: string, account: AccountState | undefined): number
 /** A volunteer's lots as `YYYY-MM` and points. */
 export function lotsOf(state: PointsState, account: AccountState | undefined): PointsLot[] {
   if (account?.lots === undefined) return [];
-  return liveLots(account.lots).map(([month, amount]) => ({ month: state.months.label(month), amount }));
+  return liveLots(account.lots).map(([month, amount]) => ({
+    month: state.months.label(month),
+    amount,
+  }));
 }
 
 /** An item with its current stock. */
@@ -85,7 +103,11 @@ export function redemptionView(redemption: RedemptionState): Redemption {
 }
 
 /** One account's line in the snapshot. */
-export function accountSnapshot(state: PointsState, name: string, account: AccountState): PointsAccountSnapshot {
+export function accountSnapshot(
+  state: PointsState,
+  name: string,
+  account: AccountState,
+): PointsAccountSnapshot {
   return {
     account: name as PointsAccount,
     ...balanceOf(account),

@@ -86,7 +86,7 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   if (typeof options?.now !== 'function') {
     throw new LanewiseError('INVALID_INPUT', 'now: must be a clock function', { path: ['now'] });
   }
-  const policy = parseInput(programPolicySchema, options.policy ?? {}, ['policy']);
+  const policy = parseInput(programPolicySchema.optional(), options.policy, ['policy']) ?? {};
   const earning = resolveEarning(policy);
   const hoursPolicy = Object.fromEntries(
     HOURS_KEYS.filter((key) => key in policy).map((key) => [key, policy[key as keyof typeof policy]]),

@@ -56,31 +56,36 @@ export function compileCondition(condition: RoutingCondition): CaseTest {
   return (input) => test(get(input));
 }
 
-/** Evaluates a condition fully (no short cut), recording every fact value and result. */
-export function traceCondition(condition: RoutingCondition, input: unknown): ConditionTrace {
+/** A compiled tracer: evaluates fully (no short cut), recording every fact value and result. */
+export type CaseTracer = (input: unknown) => ConditionTrace;
+
+/** Compiles a condition into a tracer for `explain`. Patterns must already be valid. */
+export function compileTracer(condition: RoutingCondition): CaseTracer {
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
-    const children = (isAll ? condition.all : condition.any).map((child) =>
-      traceCondition(child, input),
-    );
-    const result = isAll
-      ? children.every((child) => child.result)
-      : children.some((child) => child.result);
-    return { type: isAll ? 'all' : 'any', result, children };
+    const parts = (isAll ? condition.all : condition.any).map(compileTracer);
+    return (input) => {
+      const children = parts.map((part) => part(input));
+      const result = isAll
+        ? children.every((child) => child.result)
+        : children.some((child) => child.result);
+      return { type: isAll ? 'all' : 'any', result, children };
+    };
   }
   if ('not' in condition) {
-    const child = traceCondition(condition.not, input);
-    return { type: 'not', result: !child.result, child };
+    const inner = compileTracer(condition.not);
+    return (input) => {
+      const child = inner(input);
+      return { type: 'not', result: !child.result, child };
+    };
   }
-  const actual = compileFact(condition.fact)(input);
+  const get = compileFact(condition.fact);
+  const test = compileOperator(condition);
+  const { fact, op } = condition;
   const expected = condition.op === 'exists' ? (condition.value ?? true) : condition.value;
-  return {
-    type: 'fact',
-    fact: condition.fact,
-    op: condition.op,
-    expected,
-    actual,
-    result: compileOperator(condition)(actual),
+  return (input) => {
+    const actual = get(input);
+    return { type: 'fact', fact, op, expected, actual, result: test(actual) };
   };
 }
 

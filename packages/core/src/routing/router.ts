@@ -3,7 +3,7 @@ import { parseInstantMs } from '../calendar/instant.js';
 import { engineOf } from '../calendar/work-calendar.js';
 import type { DeadlineSpec, WorkCalendar } from '../calendar/types.js';
 import { LanewiseError } from '../errors.js';
-import { compileCondition, traceCondition, type CaseTest } from './conditions.js';
+import { compileCondition, compileTracer, type CaseTest } from './conditions.js';
 import { compileFact } from './facts.js';
 import { buildRuleIndex, chooseIndexFact } from './rule-index.js';
 import { inRoutingOrder, validateRoutingConfig } from './validate.js';
@@ -97,15 +97,22 @@ export function compileRouting(config: unknown, options: CompileRoutingOptions =
 
   const tiersById = new Map(settled.tiers.map((tier) => [tier.id, tier]));
   const ordered = inRoutingOrder((settled.rules ?? []).map((rule, index) => ({ rule, index })));
+  const decisions = ordered.map(({ rule }) => decide(rule.then, tiersById, rule.id));
   const compiled = ordered.map(({ rule }, order) => ({
     order,
     when: rule.when,
     rule: {
       test: rule.when ? compileCondition(rule.when) : () => true,
-      decision: decide(rule.then, tiersById, rule.id),
+      decision: decisions[order],
     } as CompiledRule,
   }));
   const fallback = decide(settled.default, tiersById, null);
+  // explain walks every rule in order with tracers: slower, but it is for people, not loops.
+  const explained = ordered.map(({ rule }, order) => ({
+    rule,
+    trace: rule.when ? compileTracer(rule.when) : undefined,
+    decision: decisions[order] as Decision,
+  }));
 
   const indexFact =
     options.indexed === false ? undefined : chooseIndexFact(ordered.map(({ rule }) => rule.when));
@@ -152,12 +159,17 @@ export function compileRouting(config: unknown, options: CompileRoutingOptions =
       const from = startMs(input, routeOptions);
       const trace: RuleTrace[] = [];
       let decision = fallback;
-      for (const { rule } of ordered) {
-        const condition = rule.when ? traceCondition(rule.when, input) : null;
+      for (const entry of explained) {
+        const condition = entry.trace ? entry.trace(input) : null;
         const matched = condition === null || condition.result;
-        trace.push({ ruleId: rule.id, priority: rule.priority ?? 0, matched, condition });
+        trace.push({
+          ruleId: entry.rule.id,
+          priority: entry.rule.priority ?? 0,
+          matched,
+          condition,
+        });
         if (matched) {
-          decision = decide(rule.then, tiersById, rule.id);
+          decision = entry.decision;
           break;
         }
       }

@@ -61,9 +61,10 @@ export const RULES: RoutingConfig = {
 };
 
 /** A book on a manual clock set to Friday 2025-01-24 10:00 in Shanghai. */
-export function makeBook(
-  options: { escalation?: CaseEscalationPolicy; start?: string } = {},
-): { book: CaseBook; clock: ReturnType<typeof manualClock> } {
+export function makeBook(options: { escalation?: CaseEscalationPolicy; start?: string } = {}): {
+  book: CaseBook;
+  clock: ReturnType<typeof manualClock>;
+} {
   const clock = manualClock(options.start ?? '2025-01-24T10:00:00+08:00');
   const book = createCaseBook({
     routing: RULES,
@@ -87,7 +88,11 @@ export function intake(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
 }
 
 /** Asserts that `run` throws a LanewiseError with `code` (and `path`, when given). */
-export function assertCode(run: () => unknown, code: ErrorCode, path?: readonly (string | number)[]): void {
+export function assertCode(
+  run: () => unknown,
+  code: ErrorCode,
+  path?: readonly (string | number)[],
+): void {
   assert.throws(run, (error: unknown) => {
     assert.ok(isLanewiseError(error), `expected a LanewiseError, got ${String(error)}`);
     assert.equal(error.code, code, error.message);

@@ -27,7 +27,9 @@ describe('case book: intake and dispatch', () => {
     const plain = book.open(intake({ id: 'c-2', category: 'litter' }));
     assert.equal(plain.ruleId, null);
     assert.equal(plain.tier, 'coordinated');
-    const fire = book.open(intake({ id: 'c-3', category: 'fire', receivedAt: '2025-03-03T21:30:00+08:00' }));
+    const fire = book.open(
+      intake({ id: 'c-3', category: 'fire', receivedAt: '2025-03-03T21:30:00+08:00' }),
+    );
     assert.equal(fire.tier, 'joint');
     assert.equal(fire.dueAt, utc('2025-03-03T22:30:00+08:00'));
     assert.deepEqual(fire.deadline, { hours: 1 });
@@ -78,9 +80,14 @@ describe('case book: intake and dispatch', () => {
       'noticeAfterWorkingDays',
     ]);
     const { book } = makeBook();
-    assertCode(() => book.open(intake({ receivedAt: '2025-01-24 09:00' })), 'INVALID_INPUT', ['receivedAt']);
+    assertCode(() => book.open(intake({ receivedAt: '2025-01-24 09:00' })), 'INVALID_INPUT', [
+      'receivedAt',
+    ]);
     assertCode(() => book.open({ ...intake(), urgent: true } as never), 'INVALID_INPUT');
-    assertCode(() => book.open(intake({ location: { lat: 120 } })), 'INVALID_INPUT', ['location', 'lat']);
+    assertCode(() => book.open(intake({ location: { lat: 120 } })), 'INVALID_INPUT', [
+      'location',
+      'lat',
+    ]);
     assert.equal(book.events().length, 0);
     assert.equal(book.size, 0);
   });
@@ -114,20 +121,37 @@ describe('case book: the closed loop', () => {
       },
     ]);
     clock.advance({ hours: 2 });
-    const resolved = book.resolve('c-1', { by: 'officer-li', outcome: 'mediated', note: 'agreed quiet hours' });
+    const resolved = book.resolve('c-1', {
+      by: 'officer-li',
+      outcome: 'mediated',
+      note: 'agreed quiet hours',
+    });
     assert.equal(resolved.status, 'resolved');
     assert.equal(resolved.outcome, 'mediated');
     assert.equal(resolved.resolvedAt, '2025-01-24T04:30:00.000Z');
     clock.advance({ days: 1 });
-    const visited = book.followUp('c-1', { rating: 'satisfied', comment: '谢谢', at: '2025-01-25T12:00:00+08:00' });
+    const visited = book.followUp('c-1', {
+      rating: 'satisfied',
+      comment: '谢谢',
+      at: '2025-01-25T12:00:00+08:00',
+    });
     assert.equal(visited.status, 'resolved');
-    assert.deepEqual(visited.followUps, [{ rating: 'satisfied', comment: '谢谢', at: '2025-01-25T04:00:00.000Z' }]);
+    assert.deepEqual(visited.followUps, [
+      { rating: 'satisfied', comment: '谢谢', at: '2025-01-25T04:00:00.000Z' },
+    ]);
     const closed = book.close('c-1');
     assert.equal(closed.status, 'closed');
     assert.equal(closed.closedAt, '2025-01-25T04:30:00.000Z');
     assert.deepEqual(
       book.events().map((event) => event.type),
-      ['case.opened', 'case.accepted', 'case.acted', 'case.resolved', 'case.followed_up', 'case.closed'],
+      [
+        'case.opened',
+        'case.accepted',
+        'case.acted',
+        'case.resolved',
+        'case.followed_up',
+        'case.closed',
+      ],
     );
     assert.equal(book.get('c-1'), closed);
   });
@@ -138,13 +162,23 @@ describe('case book: the closed loop', () => {
     book.accept('c-1', { by: 'li' });
     book.resolve('c-1', { by: 'li', outcome: 'resolved' });
     clock.set('2025-02-07T10:00:00+08:00');
-    const reopened = book.followUp('c-1', { rating: 'unsatisfied', comment: 'still loud', at: '2025-02-07T10:00:00+08:00' });
+    const reopened = book.followUp('c-1', {
+      rating: 'unsatisfied',
+      comment: 'still loud',
+      at: '2025-02-07T10:00:00+08:00',
+    });
     assert.equal(reopened.status, 'dispatched');
     assert.equal(reopened.reopenedCount, 1);
     assert.equal(reopened.round, 1);
     // Friday 02-07, 3 working days: 02-08 (make-up Saturday), 02-10, 02-11.
     assert.equal(reopened.dueAt, utc('2025-02-11T23:59:59.999+08:00'));
-    for (const cleared of ['resolvedAt', 'resolvedBy', 'outcome', 'acceptedAt', 'acceptedBy'] as const) {
+    for (const cleared of [
+      'resolvedAt',
+      'resolvedBy',
+      'outcome',
+      'acceptedAt',
+      'acceptedBy',
+    ] as const) {
       assert.equal(cleared in reopened, false, `${cleared} is cleared`);
     }
     assert.equal(reopened.followUps.length, 1);
@@ -163,24 +197,48 @@ describe('case book: the closed loop', () => {
     book.open(intake());
     book.accept('c-1', { by: 'li' });
     book.resolve('c-1', { by: 'li', outcome: 'resolved' });
-    assertCode(() => book.followUp('c-1', { rating: 'satisfied', at: '2025-01-24T09:59:00+08:00' }), 'INVALID_INPUT', ['at']);
+    assertCode(
+      () => book.followUp('c-1', { rating: 'satisfied', at: '2025-01-24T09:59:00+08:00' }),
+      'INVALID_INPUT',
+      ['at'],
+    );
     book.followUp('c-1', { rating: 'satisfied', at: '2025-01-24T12:00:00+08:00' });
     const before = book.events().length;
-    assertCode(() => book.followUp('c-1', { rating: 'unsatisfied', at: '2025-01-24T13:00:00+08:00' }), 'INVALID_TRANSITION');
+    assertCode(
+      () => book.followUp('c-1', { rating: 'unsatisfied', at: '2025-01-24T13:00:00+08:00' }),
+      'INVALID_TRANSITION',
+    );
     assert.equal(book.events().length, before);
   });
 
   it('extends a deadline only before it passes, and only to a later time', () => {
     const { book, clock } = makeBook();
     const opened = book.open(intake());
-    const extended = book.extend('c-1', { until: '2025-02-10T18:00:00+08:00', reason: 'waiting for the owner', by: 'li' });
+    const extended = book.extend('c-1', {
+      until: '2025-02-10T18:00:00+08:00',
+      reason: 'waiting for the owner',
+      by: 'li',
+    });
     assert.equal(extended.dueAt, '2025-02-10T10:00:00.000Z');
     assert.deepEqual(extended.extensions, [
-      { from: opened.dueAt, until: '2025-02-10T10:00:00.000Z', reason: 'waiting for the owner', by: 'li', at: '2025-01-24T02:00:00.000Z' },
+      {
+        from: opened.dueAt,
+        until: '2025-02-10T10:00:00.000Z',
+        reason: 'waiting for the owner',
+        by: 'li',
+        at: '2025-01-24T02:00:00.000Z',
+      },
     ]);
-    assertCode(() => book.extend('c-1', { until: '2025-02-09T18:00:00+08:00', reason: 'x', by: 'li' }), 'INVALID_INPUT', ['until']);
+    assertCode(
+      () => book.extend('c-1', { until: '2025-02-09T18:00:00+08:00', reason: 'x', by: 'li' }),
+      'INVALID_INPUT',
+      ['until'],
+    );
     clock.set('2025-02-10T18:00:00.001+08:00');
-    assertCode(() => book.extend('c-1', { until: '2025-02-20T18:00:00+08:00', reason: 'x', by: 'li' }), 'TOO_LATE');
+    assertCode(
+      () => book.extend('c-1', { until: '2025-02-20T18:00:00+08:00', reason: 'x', by: 'li' }),
+      'TOO_LATE',
+    );
     assert.equal(book.get('c-1')?.extensions.length, 1);
   });
 
@@ -202,7 +260,9 @@ describe('case book: the closed loop', () => {
 describe('case book: idempotency', () => {
   it('returns the stored case for the same id and content, ID_CONFLICT for other content', () => {
     const { book } = makeBook();
-    const first = book.open(intake({ attributes: { reports: 3, tags: ['a'] }, location: { address: '1 Lane' } }));
+    const first = book.open(
+      intake({ attributes: { reports: 3, tags: ['a'] }, location: { address: '1 Lane' } }),
+    );
     book.accept('c-1', { by: 'li' });
     const again = book.open({
       location: { address: '1 Lane' },
@@ -219,7 +279,13 @@ describe('case book: idempotency', () => {
     const { book } = makeBook();
     book.open(intake());
     book.accept('c-1', { by: 'li' });
-    const action = { id: 'a-1', kind: 'manage', type: 'notice', by: 'li', at: '2025-01-24T11:00:00+08:00' } as const;
+    const action = {
+      id: 'a-1',
+      kind: 'manage',
+      type: 'notice',
+      by: 'li',
+      at: '2025-01-24T11:00:00+08:00',
+    } as const;
     book.act('c-1', action);
     const again = book.act('c-1', { ...action, at: '2025-01-24T03:00:00Z' });
     assert.equal(again.actions.length, 1);
@@ -243,13 +309,31 @@ describe('case book: reading', () => {
     book.open(intake({ id: 'b', category: 'stall' }));
     book.open(intake({ id: 'c', category: 'fire' }));
     book.accept('a', { by: 'li' });
-    assert.deepEqual(book.list({ status: 'in_progress' }).map((record) => record.id), ['a']);
-    assert.deepEqual(book.list({ status: ['dispatched'] }).map((record) => record.id), ['b', 'c']);
-    assert.deepEqual(book.list({ tier: 'joint' }).map((record) => record.id), ['c']);
-    assert.deepEqual(book.list({ handler: 'station' }).map((record) => record.id), ['b']);
-    assert.deepEqual(book.list({ category: 'noise', channel: 'hotline' }).map((record) => record.id), ['a']);
+    assert.deepEqual(
+      book.list({ status: 'in_progress' }).map((record) => record.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      book.list({ status: ['dispatched'] }).map((record) => record.id),
+      ['b', 'c'],
+    );
+    assert.deepEqual(
+      book.list({ tier: 'joint' }).map((record) => record.id),
+      ['c'],
+    );
+    assert.deepEqual(
+      book.list({ handler: 'station' }).map((record) => record.id),
+      ['b'],
+    );
+    assert.deepEqual(
+      book.list({ category: 'noise', channel: 'hotline' }).map((record) => record.id),
+      ['a'],
+    );
     // 01-24 09:00 received: the fire (1 hour) and the stall (2 hours) are late by noon.
-    assert.deepEqual(book.list({ overdueAt: '2025-01-24T12:00:00+08:00' }).map((record) => record.id), ['b', 'c']);
+    assert.deepEqual(
+      book.list({ overdueAt: '2025-01-24T12:00:00+08:00' }).map((record) => record.id),
+      ['b', 'c'],
+    );
     const snapshot = book.snapshot();
     assert.equal(book.snapshot(), snapshot);
     assert.equal(snapshot.cases.length, 3);
@@ -268,7 +352,10 @@ describe('case book: reading', () => {
     book.accept('c-1', { by: 'li' });
     stop();
     book.resolve('c-1', { by: 'li', outcome: 'referred' });
-    assert.deepEqual(seen.map((event) => event.type), ['case.opened', 'case.accepted']);
+    assert.deepEqual(
+      seen.map((event) => event.type),
+      ['case.opened', 'case.accepted'],
+    );
     assert.equal(seen[1], book.events()[1]);
   });
 

@@ -10,7 +10,10 @@ describe('Open311 GeoReport v2', () => {
   it('maps a case to a service request, open while dispatched or in progress', () => {
     const { book } = makeBook();
     const opened = book.open(
-      intake({ description: 'Karaoke every night', location: { lat: 24.33, lon: 109.42, address: '柳州市城中区' } }),
+      intake({
+        description: 'Karaoke every night',
+        location: { lat: 24.33, lon: 109.42, address: '柳州市城中区' },
+      }),
     );
     const request = toOpen311(opened, { categories, serviceNames: { noise: '噪音扰民' } });
     assert.deepEqual(request, {
@@ -28,10 +31,18 @@ describe('Open311 GeoReport v2', () => {
       long: 109.42,
     });
     assert.equal(toOpen311(book.accept('c-1', { by: 'li' })).status, 'open');
-    const resolved = book.resolve('c-1', { by: 'li', outcome: 'mediated', note: 'quiet after 22:00' });
+    const resolved = book.resolve('c-1', {
+      by: 'li',
+      outcome: 'mediated',
+      note: 'quiet after 22:00',
+    });
     assert.equal(toOpen311(resolved).status, 'closed');
     assert.equal(toOpen311(resolved).status_notes, 'mediated: quiet after 22:00');
-    assert.equal(toOpen311(resolved).service_code, 'noise', 'without a map the category is the code');
+    assert.equal(
+      toOpen311(resolved).service_code,
+      'noise',
+      'without a map the category is the code',
+    );
   });
 
   it('reports a duplicate as closed, with a note', () => {
@@ -50,7 +61,7 @@ describe('Open311 GeoReport v2', () => {
         service_code: 'NOISE-01',
         requested_datetime: '2025-03-03T21:40:00+08:00',
         description: 'Karaoke at night\nevery day since Monday',
-        lat: '24.33' as never,
+        lat: '24.33',
         long: 109.42,
         address_string: '柳州市城中区',
         first_name: 'Mei',
@@ -81,11 +92,21 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('refuses unknown service codes and malformed requests', () => {
-    const base = { service_request_id: 'sr-1', service_code: 'NOISE-01', requested_datetime: '2025-03-03T21:40:00+08:00' };
-    assertCode(() => fromOpen311({ ...base, service_code: 'POTHOLE' }, { categories }), 'INVALID_INPUT', ['service_code']);
-    assertCode(() => fromOpen311({ ...base, requested_datetime: 'yesterday' }, { categories }), 'INVALID_INPUT', [
-      'requested_datetime',
-    ]);
+    const base = {
+      service_request_id: 'sr-1',
+      service_code: 'NOISE-01',
+      requested_datetime: '2025-03-03T21:40:00+08:00',
+    };
+    assertCode(
+      () => fromOpen311({ ...base, service_code: 'POTHOLE' }, { categories }),
+      'INVALID_INPUT',
+      ['service_code'],
+    );
+    assertCode(
+      () => fromOpen311({ ...base, requested_datetime: 'yesterday' }, { categories }),
+      'INVALID_INPUT',
+      ['requested_datetime'],
+    );
     assertCode(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', ['lat']);
     const minimal = fromOpen311(base, { categories: ['NOISE-01'], channel: 'app' });
     assert.equal(minimal.category, 'NOISE-01');
@@ -94,7 +115,10 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('lists the services of a rule set, grouped by tier, in routing order', () => {
-    const services = open311Services(RULES, { locale: 'en', categories: { 'LITTER-01': 'litter' } });
+    const services = open311Services(RULES, {
+      locale: 'en',
+      categories: { 'LITTER-01': 'litter' },
+    });
     assert.deepEqual(
       services.map((service) => [service.service_code, service.group, service.description]),
       [
@@ -109,13 +133,22 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(services[0]?.type, 'realtime');
     assert.equal(services[0]?.metadata, false);
     const chinese = open311Services(compileRouting(RULES));
-    assert.equal(chinese.find((service) => service.service_code === 'noise')?.description, '一般，3个工作日内');
+    assert.equal(
+      chinese.find((service) => service.service_code === 'noise')?.description,
+      '一般，3个工作日内',
+    );
   });
 
   it('ignores categories a rule only excludes', () => {
     const services = open311Services({
       ...RULES,
-      rules: [{ id: 'not-noise', when: { not: { fact: 'category', op: 'eq', value: 'noise' } }, then: { tier: 'onsite' } }],
+      rules: [
+        {
+          id: 'not-noise',
+          when: { not: { fact: 'category', op: 'eq', value: 'noise' } },
+          then: { tier: 'onsite' },
+        },
+      ],
     });
     assert.deepEqual(services, []);
   });

@@ -42,14 +42,21 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     category: fc.constantFrom('noise', 'fire', 'stall', 'litter'),
     reports: fc.nat(5),
   }),
-  fc.record({ t: fc.constantFrom('accept' as const, 'close' as const, 'resolve' as const), i: index }),
+  fc.record({
+    t: fc.constantFrom('accept' as const, 'close' as const, 'resolve' as const),
+    i: index,
+  }),
   fc.record({
     t: fc.constant('act' as const),
     i: index,
     action: fc.nat(2),
     kind: fc.constantFrom('service' as const, 'manage' as const, 'enforce' as const),
   }),
-  fc.record({ t: fc.constant('extend' as const), i: index, days: fc.integer({ min: -3, max: 10 }) }),
+  fc.record({
+    t: fc.constant('extend' as const),
+    i: index,
+    days: fc.integer({ min: -3, max: 10 }),
+  }),
   fc.record({
     t: fc.constant('followUp' as const),
     i: index,
@@ -89,7 +96,14 @@ function run(ops: readonly Op[]): { book: CaseBook; clock: ReturnType<typeof man
     try {
       switch (op.t) {
         case 'open':
-          book.open(intake({ id: `c-${opened}`, category: op.category, receivedAt: at, attributes: { reports: op.reports } }));
+          book.open(
+            intake({
+              id: `c-${opened}`,
+              category: op.category,
+              receivedAt: at,
+              attributes: { reports: op.reports },
+            }),
+          );
           opened += 1;
           break;
         case 'accept':
@@ -132,7 +146,9 @@ function run(ops: readonly Op[]): { book: CaseBook; clock: ReturnType<typeof man
         assert.ok(!allowed || move === 'followUp', `${move} refused from ${status}`);
       } else {
         assert.ok(
-          ['NOT_FOUND', 'TOO_LATE', 'INVALID_INPUT', 'ID_CONFLICT', 'INVALID_TRANSITION'].includes(error.code),
+          ['NOT_FOUND', 'TOO_LATE', 'INVALID_INPUT', 'ID_CONFLICT', 'INVALID_TRANSITION'].includes(
+            error.code,
+          ),
           `${op.t}: ${error.code} ${error.message}`,
         );
       }
@@ -144,10 +160,23 @@ function run(ops: readonly Op[]): { book: CaseBook; clock: ReturnType<typeof man
 describe('case book: replay', () => {
   it('rebuilds equal records from its events, also through JSON', () => {
     const { book, clock } = makeBook({ escalation: { tierAfterWorkingDays: 3 } });
-    book.open(intake({ id: 'a', attributes: { reports: 4 }, location: { lat: 24.3, lon: 109.4, address: '柳州' } }));
+    book.open(
+      intake({
+        id: 'a',
+        attributes: { reports: 4 },
+        location: { lat: 24.3, lon: 109.4, address: '柳州' },
+      }),
+    );
     book.open(intake({ id: 'b' }));
     book.accept('a', { by: 'li' });
-    book.act('a', { id: 'x', kind: 'enforce', type: 'fine', by: 'li', at: '2025-01-24T11:00:00+08:00', note: '罚款' });
+    book.act('a', {
+      id: 'x',
+      kind: 'enforce',
+      type: 'fine',
+      by: 'li',
+      at: '2025-01-24T11:00:00+08:00',
+      note: '罚款',
+    });
     book.resolve('a', { by: 'li', outcome: 'resolved', note: 'done' });
     book.followUp('a', { rating: 'unsatisfied', at: '2025-01-25T10:00:00+08:00' });
     book.markDuplicate('b', { of: 'a' });
@@ -166,13 +195,18 @@ describe('case book: replay', () => {
         const replayed = rebuild(book.events());
         assert.deepStrictEqual(replayed.list(), book.list());
         for (const record of book.list()) {
-          const unsatisfied = record.followUps.filter((followUp) => followUp.rating === 'unsatisfied').length;
+          const unsatisfied = record.followUps.filter(
+            (followUp) => followUp.rating === 'unsatisfied',
+          ).length;
           assert.equal(record.reopenedCount, unsatisfied);
           assert.ok(record.followUps.length <= record.reopenedCount + 1);
           const steps = record.escalations.map((entry) => `${entry.round}:${entry.step}`);
           assert.equal(new Set(steps).size, steps.length, 'each step once per round');
           assert.equal(record.status === 'closed', record.closedAt !== undefined);
-          assert.equal(record.status === 'resolved' || record.status === 'closed', record.outcome !== undefined);
+          assert.equal(
+            record.status === 'resolved' || record.status === 'closed',
+            record.outcome !== undefined,
+          );
         }
       }),
       { numRuns: 200 },
@@ -197,7 +231,11 @@ describe('case book: replay', () => {
     book.resolve('c-1', { by: 'li', outcome: 'resolved' });
     const events = JSON.parse(JSON.stringify(book.events())) as CaseEvent[];
     const [opened, accepted, resolved] = events as [CaseEvent, CaseEvent, CaseEvent];
-    assertCode(() => rebuild([{ ...opened, type: 'case.vanished' } as never]), 'INVALID_INPUT', ['events', 0, 'type']);
+    assertCode(() => rebuild([{ ...opened, type: 'case.vanished' } as never]), 'INVALID_INPUT', [
+      'events',
+      0,
+      'type',
+    ]);
     assertCode(
       () => rebuild([{ ...opened, data: { ...opened.data, intake: { id: 'c-1' } } } as CaseEvent]),
       'INVALID_INPUT',
@@ -218,8 +256,14 @@ describe('case book: replay', () => {
     assert.ok(events.every((event) => typeof event.hash === 'string'));
     assert.deepStrictEqual(createCaseBook({ ...options, events }).list(), book.list());
     const tampered = events.map((event) =>
-      event.type === 'case.accepted' ? { ...event, data: { ...event.data, by: 'someone-else' } } : event,
+      event.type === 'case.accepted'
+        ? { ...event, data: { ...event.data, by: 'someone-else' } }
+        : event,
     );
-    assertCode(() => createCaseBook({ ...options, events: tampered }), 'INVALID_INPUT', ['events', 1, 'hash']);
+    assertCode(() => createCaseBook({ ...options, events: tampered }), 'INVALID_INPUT', [
+      'events',
+      1,
+      'hash',
+    ]);
   });
 });

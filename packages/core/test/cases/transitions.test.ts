@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CASE_MOVES, type CaseBook, type CaseMove, type CaseStatus } from '../../src/cases/index.js';
+import {
+  CASE_MOVES,
+  type CaseBook,
+  type CaseMove,
+  type CaseStatus,
+} from '../../src/cases/index.js';
 import { assertCode, intake, makeBook } from './fixtures.js';
 
 /** A fresh book with case `x` in the given status (and an original `o` for duplicates). */
@@ -22,18 +27,34 @@ function bookWith(status: CaseStatus): CaseBook {
 const CALLS: { readonly [M in Exclude<CaseMove, 'escalate'>]: (book: CaseBook) => unknown } = {
   accept: (book) => book.accept('x', { by: 'wang' }),
   act: (book) =>
-    book.act('x', { id: 'a', kind: 'service', type: 'visit', by: 'wang', at: '2025-01-24T12:00:00+08:00' }),
-  extend: (book) => book.extend('x', { until: '2025-03-01T00:00:00+08:00', reason: 'parts', by: 'wang' }),
+    book.act('x', {
+      id: 'a',
+      kind: 'service',
+      type: 'visit',
+      by: 'wang',
+      at: '2025-01-24T12:00:00+08:00',
+    }),
+  extend: (book) =>
+    book.extend('x', { until: '2025-03-01T00:00:00+08:00', reason: 'parts', by: 'wang' }),
   resolve: (book) => book.resolve('x', { by: 'wang', outcome: 'unresolvable' }),
   followUp: (book) => book.followUp('x', { rating: 'basic', at: '2025-01-25T12:00:00+08:00' }),
   close: (book) => book.close('x'),
   markDuplicate: (book) => book.markDuplicate('x', { of: 'o' }),
 };
 
-const STATUSES: readonly CaseStatus[] = ['dispatched', 'in_progress', 'resolved', 'closed', 'duplicate'];
+const STATUSES: readonly CaseStatus[] = [
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'closed',
+  'duplicate',
+];
 
 describe('case life cycle: the state machine', () => {
-  for (const [move, call] of Object.entries(CALLS) as [Exclude<CaseMove, 'escalate'>, (book: CaseBook) => unknown][]) {
+  for (const [move, call] of Object.entries(CALLS) as [
+    Exclude<CaseMove, 'escalate'>,
+    (book: CaseBook) => unknown,
+  ][]) {
     for (const status of STATUSES) {
       const allowed = CASE_MOVES[move].includes(status);
       it(`${allowed ? 'allows' : 'refuses'} ${move} from ${status}`, () => {
@@ -72,7 +93,10 @@ describe('case life cycle: the state machine', () => {
   it('never escalates closed, resolved or duplicate cases', () => {
     for (const status of ['resolved', 'closed', 'duplicate'] as const) {
       const book = bookWith(status);
-      assert.deepEqual(book.review('2026-01-01T00:00:00+08:00').filter((entry) => entry.caseId === 'x'), []);
+      assert.deepEqual(
+        book.review('2026-01-01T00:00:00+08:00').filter((entry) => entry.caseId === 'x'),
+        [],
+      );
     }
   });
 });

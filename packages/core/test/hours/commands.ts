@@ -261,7 +261,7 @@ export function checkHoursInvariants(
 }
 
 /** fast-check's report with the assertion that failed (the test runner would hide it). */
-export function failureReport(result: fc.RunDetails<unknown>): string {
+export function failureReport<T>(result: fc.RunDetails<T>): string {
   return `${fc.defaultReportMessage(result) ?? ''}\n${String(result.errorInstance)}`;
 }
 

@@ -187,7 +187,7 @@ describe('ratio721', () => {
         const schemaAccepts = ratioActionSchema.safeParse(action).success;
         let counted = true;
         try {
-          ratio721([action as RatioAction]);
+          ratio721([action as unknown as RatioAction]);
         } catch (error) {
           assert.ok(isLanewiseError(error, 'INVALID_INPUT'));
           counted = false;

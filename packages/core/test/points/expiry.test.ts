@@ -10,7 +10,8 @@ function setup(timeZone?: string) {
   const ledger = createPointsLedger({ now: clock.now, policy, ...(timeZone ? { timeZone } : {}) });
   const earn = (id: string, amount: number, volunteer = 'v1') =>
     ledger.transfer({ id, from: 'issuer', to: `volunteer:${volunteer}`, amount, code: 'earn' });
-  const check = () => assertInvariants(ledger, { now: clock.now, policy, ...(timeZone ? { timeZone } : {}) });
+  const check = () =>
+    assertInvariants(ledger, { now: clock.now, policy, ...(timeZone ? { timeZone } : {}) });
   return { clock, ledger, earn, check };
 }
 
@@ -20,12 +21,24 @@ describe('point expiry', () => {
     earn('e1', 30);
     clock.set('2025-03-05T10:00:00+08:00');
     earn('e2', 20);
-    ledger.transfer({ id: 's1', from: 'volunteer:v1', to: 'station:s1', amount: 10, code: 'spend' });
+    ledger.transfer({
+      id: 's1',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 10,
+      code: 'spend',
+    });
     assert.deepEqual(ledger.lots('volunteer:v1'), [
       { month: '2025-01', amount: 20 },
       { month: '2025-03', amount: 20 },
     ]);
-    ledger.transfer({ id: 's2', from: 'volunteer:v1', to: 'station:s1', amount: 25, code: 'spend' });
+    ledger.transfer({
+      id: 's2',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 25,
+      code: 'spend',
+    });
     assert.deepEqual(ledger.lots('volunteer:v1'), [{ month: '2025-03', amount: 15 }]);
     check();
   });
@@ -36,12 +49,28 @@ describe('point expiry', () => {
     earn('e1b', 5, 'v2');
     clock.set('2025-03-05T10:00:00+08:00');
     earn('e2', 20);
-    ledger.transfer({ id: 's1', from: 'volunteer:v1', to: 'station:s1', amount: 10, code: 'spend' });
+    ledger.transfer({
+      id: 's1',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 10,
+      code: 'spend',
+    });
     clock.set('2026-02-01T08:00:00+08:00');
-    assert.deepEqual(ledger.expire('2026-01-31T23:59:59+08:00'), [], 'January 2025 lots last through January 2026');
+    assert.deepEqual(
+      ledger.expire('2026-01-31T23:59:59+08:00'),
+      [],
+      'January 2025 lots last through January 2026',
+    );
     const expired = ledger.expire('2026-02-01T00:00:00+08:00');
     assert.deepEqual(
-      expired.map((transfer) => [transfer.id, transfer.from, transfer.to, transfer.amount, transfer.code]),
+      expired.map((transfer) => [
+        transfer.id,
+        transfer.from,
+        transfer.to,
+        transfer.amount,
+        transfer.code,
+      ]),
       [
         ['expire:v1:2026-02', 'volunteer:v1', 'expired', 20, 'expire'],
         ['expire:v2:2026-02', 'volunteer:v2', 'expired', 5, 'expire'],
@@ -49,7 +78,11 @@ describe('point expiry', () => {
     );
     assert.deepEqual(ledger.lots('volunteer:v1'), [{ month: '2025-03', amount: 20 }]);
     assert.deepEqual(ledger.balance('expired'), { posted: 25, pending: 0, available: 25 });
-    assert.deepEqual(ledger.expire('2026-02-01T00:00:00+08:00'), [], 'a second run expires nothing more');
+    assert.deepEqual(
+      ledger.expire('2026-02-01T00:00:00+08:00'),
+      [],
+      'a second run expires nothing more',
+    );
     assert.deepEqual(ledger.expire('2026-02-20T00:00:00+08:00'), []);
     assert.deepEqual(
       ledger.expire(new Date('2026-04-01T00:00:00+08:00')).map((transfer) => transfer.amount),
@@ -75,7 +108,14 @@ describe('point expiry', () => {
   it('does not expire points held by a pending transfer', () => {
     const { ledger, clock, earn, check } = setup();
     earn('e1', 30);
-    ledger.transfer({ id: 'hold', from: 'volunteer:v1', to: 'station:s1', amount: 25, code: 'hold', pending: {} });
+    ledger.transfer({
+      id: 'hold',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 25,
+      code: 'hold',
+      pending: {},
+    });
     clock.set('2026-03-01T00:00:00+08:00');
     assert.deepEqual(
       ledger.expire(clock.now()).map((transfer) => transfer.amount),
@@ -98,8 +138,21 @@ describe('point expiry', () => {
     assert.deepEqual(ledger.expire('2030-01-01T00:00:00Z'), []);
     const { ledger: withPolicy, earn, check } = setup();
     earn('e1', 10);
-    withPolicy.transfer({ id: 'spend', from: 'volunteer:v1', to: 'station:s1', amount: 10, code: 'spend' });
-    withPolicy.transfer({ id: 'rev', from: 'volunteer:v1', to: 'issuer', amount: 10, code: 'reverse', reversal: true });
+    withPolicy.transfer({
+      id: 'spend',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 10,
+      code: 'spend',
+    });
+    withPolicy.transfer({
+      id: 'rev',
+      from: 'volunteer:v1',
+      to: 'issuer',
+      amount: 10,
+      code: 'reverse',
+      reversal: true,
+    });
     assert.deepEqual(withPolicy.expire('2030-01-01T00:00:00Z'), []);
     assert.equal(withPolicy.owing('volunteer:v1'), 10);
     check();

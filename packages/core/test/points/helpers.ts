@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/clock.js';
 import { LanewiseError, type ErrorCode } from '../../src/errors.js';
-import { createPointsLedger, type PointsLedger, type PointsPolicy } from '../../src/points/index.js';
+import {
+  createPointsLedger,
+  type PointsLedger,
+  type PointsPolicy,
+} from '../../src/points/index.js';
 
 /** Runs `call`, expects a `LanewiseError` with `code`, and returns it. */
 export function expectError(call: () => unknown, code: ErrorCode): LanewiseError {
@@ -13,13 +17,20 @@ export function expectError(call: () => unknown, code: ErrorCode): LanewiseError
   } catch (error) {
     caught = error;
   }
-  assert.ok(caught instanceof LanewiseError, `expected a LanewiseError ${code}, got ${String(caught)}`);
+  assert.ok(
+    caught instanceof LanewiseError,
+    `expected a LanewiseError ${code}, got ${String(caught)}`,
+  );
   assert.equal(caught.code, code, caught.message);
   return caught;
 }
 
 /** Expects `call` to be rejected with `code` and to leave the ledger exactly as it was. */
-export function expectRejected(ledger: PointsLedger, call: () => unknown, code: ErrorCode): LanewiseError {
+export function expectRejected(
+  ledger: PointsLedger,
+  call: () => unknown,
+  code: ErrorCode,
+): LanewiseError {
   const before = JSON.stringify(ledger.snapshot());
   const events = ledger.events().length;
   const error = expectError(call, code);
@@ -34,7 +45,10 @@ export function expectRejected(ledger: PointsLedger, call: () => unknown, code: 
  * lots hold exactly a volunteer's positive posted balance; each pending transfer is resolved
  * at most once; stock never negative; a replay of the events gives an equal snapshot.
  */
-export function assertInvariants(ledger: PointsLedger, options: { now: Clock; policy?: PointsPolicy; timeZone?: string }): void {
+export function assertInvariants(
+  ledger: PointsLedger,
+  options: { now: Clock; policy?: PointsPolicy; timeZone?: string },
+): void {
   const snapshot = ledger.snapshot();
   let posted = 0;
   let pending = 0;
@@ -44,11 +58,14 @@ export function assertInvariants(ledger: PointsLedger, options: { now: Clock; po
     if (account.account === 'issuer') continue;
     assert.equal(account.owing, Math.max(0, -account.posted), `${account.account} owing`);
     if (account.available < 0) {
-      const reversed = ledger.history(account.account).some((line) => line.reversal === true && line.change < 0);
+      const reversed = ledger
+        .history(account.account)
+        .some((line) => line.reversal === true && line.change < 0);
       assert.ok(reversed, `${account.account} is below zero without a reversal`);
     }
     const inLots = account.lots.reduce((sum, lot) => sum + lot.amount, 0);
-    if (account.account.startsWith('volunteer:')) assert.equal(inLots, Math.max(0, account.posted), `${account.account} lots`);
+    if (account.account.startsWith('volunteer:'))
+      assert.equal(inLots, Math.max(0, account.posted), `${account.account} lots`);
     else assert.equal(account.lots.length, 0);
   }
   assert.equal(posted, 0, 'posted balances must sum to zero');
@@ -56,12 +73,21 @@ export function assertInvariants(ledger: PointsLedger, options: { now: Clock; po
 
   const resolved = new Set<string>();
   for (const event of ledger.events()) {
-    if (event.type !== 'points.posted' && event.type !== 'points.voided' && event.type !== 'points.timedOut') continue;
+    if (
+      event.type !== 'points.posted' &&
+      event.type !== 'points.voided' &&
+      event.type !== 'points.timedOut'
+    )
+      continue;
     assert.ok(!resolved.has(event.data.id), `pending transfer ${event.data.id} resolved twice`);
     resolved.add(event.data.id);
   }
   for (const item of snapshot.items) assert.ok(item.stock >= 0, `item ${item.id} stock below zero`);
 
   const replayed = createPointsLedger({ ...options, events: ledger.events() });
-  assert.deepEqual(replayed.snapshot(), snapshot, 'a replay of the events must give an equal state');
+  assert.deepEqual(
+    replayed.snapshot(),
+    snapshot,
+    'a replay of the events must give an equal state',
+  );
 }

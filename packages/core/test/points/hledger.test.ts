@@ -14,7 +14,17 @@ const skip = probe.status === 0 ? false : 'hledger is not installed: apt-get ins
 
 /** Balances hledger prints for a status filter: `-C` cleared (posted), `-P` pending, none for all. */
 function hledgerBalances(journal: string, status: '-C' | '-P' | 'all'): Map<string, number> {
-  const args = ['-f', '-', 'balance', '--flat', '--empty', '--no-total', '-O', 'csv', ...(status === 'all' ? [] : [status])];
+  const args = [
+    '-f',
+    '-',
+    'balance',
+    '--flat',
+    '--empty',
+    '--no-total',
+    '-O',
+    'csv',
+    ...(status === 'all' ? [] : [status]),
+  ];
   const run = spawnSync('hledger', args, { input: journal, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const balances = new Map<string, number>();
@@ -35,11 +45,16 @@ function crossCheck(ledger: PointsLedger): void {
   const views = { '-C': 'posted', '-P': 'pending', all: 'all' } as const;
   for (const [status, view] of Object.entries(views) as ['-C' | '-P' | 'all', string][]) {
     const printed = hledgerBalances(journal, status);
-    for (const name of printed.keys()) assert.ok(names.has(name), `hledger shows an unknown account ${name}`);
+    for (const name of printed.keys())
+      assert.ok(names.has(name), `hledger shows an unknown account ${name}`);
     for (const account of accounts) {
       const { posted, pending } = ledger.balance(account);
       const expected = view === 'posted' ? posted : view === 'pending' ? pending : posted + pending;
-      assert.equal(printed.get(hledgerAccount(account)) ?? 0, expected, `${view} balance of ${account}`);
+      assert.equal(
+        printed.get(hledgerAccount(account)) ?? 0,
+        expected,
+        `${view} balance of ${account}`,
+      );
     }
   }
 }
@@ -47,19 +62,74 @@ function crossCheck(ledger: PointsLedger): void {
 describe('hledger export', { skip }, () => {
   it('prints the ledger balances for posted, pending, voided, expired and redeemed points', () => {
     const clock = manualClock('2025-01-31T23:30:00+08:00');
-    const ledger = createPointsLedger({ now: clock.now, policy: { expireAfterMonths: 1, redemptionHoldMinutes: 30 } });
-    const odd = ['v 1', 'a;b', 'x:y', '李雷', '(paren)', 'comma,tag', 'pct%20', 'tab\u00a0nbsp', '#hash', '*star'];
+    const ledger = createPointsLedger({
+      now: clock.now,
+      policy: { expireAfterMonths: 1, redemptionHoldMinutes: 30 },
+    });
+    const odd = [
+      'v 1',
+      'a;b',
+      'x:y',
+      '李雷',
+      '(paren)',
+      'comma,tag',
+      'pct%20',
+      'tab\u00a0nbsp',
+      '#hash',
+      '*star',
+    ];
     for (const [index, id] of odd.entries()) {
-      ledger.transfer({ id: `earn ${id}`, from: 'issuer', to: `volunteer:${id}`, amount: 10 + index, code: 'earn', ref: id });
+      ledger.transfer({
+        id: `earn ${id}`,
+        from: 'issuer',
+        to: `volunteer:${id}`,
+        amount: 10 + index,
+        code: 'earn',
+        ref: id,
+      });
     }
-    ledger.transfer({ id: 'gift', from: 'volunteer:v 1', to: 'volunteer:李雷', amount: 3, code: 'gift; odd code' });
-    ledger.transfer({ id: 'hold', from: 'volunteer:a;b', to: 'station:s 1', amount: 4, code: 'hold', pending: {} });
-    ledger.transfer({ id: 'void me', from: 'volunteer:x:y', to: 'station:s 1', amount: 5, code: 'hold', pending: {} });
+    ledger.transfer({
+      id: 'gift',
+      from: 'volunteer:v 1',
+      to: 'volunteer:李雷',
+      amount: 3,
+      code: 'gift; odd code',
+    });
+    ledger.transfer({
+      id: 'hold',
+      from: 'volunteer:a;b',
+      to: 'station:s 1',
+      amount: 4,
+      code: 'hold',
+      pending: {},
+    });
+    ledger.transfer({
+      id: 'void me',
+      from: 'volunteer:x:y',
+      to: 'station:s 1',
+      amount: 5,
+      code: 'hold',
+      pending: {},
+    });
     ledger.void('void me');
-    ledger.transfer({ id: 'post me', from: 'issuer', to: 'volunteer:x:y', amount: 6, code: 'bonus', pending: {} });
+    ledger.transfer({
+      id: 'post me',
+      from: 'issuer',
+      to: 'volunteer:x:y',
+      amount: 6,
+      code: 'bonus',
+      pending: {},
+    });
     clock.advance({ hours: 1 });
     ledger.post('post me');
-    ledger.transfer({ id: 'reverse', from: 'volunteer:#hash', to: 'issuer', amount: 30, code: 'reverse', reversal: true });
+    ledger.transfer({
+      id: 'reverse',
+      from: 'volunteer:#hash',
+      to: 'issuer',
+      amount: 30,
+      code: 'reverse',
+      reversal: true,
+    });
     ledger.addItem({ id: 'soap', name: 'Soap', cost: 2, stock: 5, stationId: 's 1' });
     ledger.redeem({ id: 'r1', volunteerId: 'comma,tag', itemId: 'soap', quantity: 2 });
     ledger.redeem({ id: 'r2', volunteerId: 'comma,tag', itemId: 'soap', quantity: 1 });
@@ -77,11 +147,21 @@ describe('hledger export', { skip }, () => {
   it('agrees with balance() on random ledgers', () => {
     const account = fc.oneof(
       { weight: 2, arbitrary: fc.constant('issuer') },
-      { weight: 5, arbitrary: fc.constantFrom('v1', 'v 2', 'v;3', 'v:4').map((id) => `volunteer:${id}`) },
+      {
+        weight: 5,
+        arbitrary: fc.constantFrom('v1', 'v 2', 'v;3', 'v:4').map((id) => `volunteer:${id}`),
+      },
       { weight: 1, arbitrary: fc.constantFrom('station:s', 'expired') },
     );
     const step = fc.oneof(
-      fc.record({ kind: fc.constant('transfer' as const), from: account, to: account, amount: fc.integer({ min: 1, max: 50 }), pending: fc.boolean(), reversal: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('transfer' as const),
+        from: account,
+        to: account,
+        amount: fc.integer({ min: 1, max: 50 }),
+        pending: fc.boolean(),
+        reversal: fc.boolean(),
+      }),
       fc.record({ kind: fc.constantFrom('post' as const, 'void' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 40 }) }),
     );
@@ -93,7 +173,11 @@ describe('hledger export', { skip }, () => {
           try {
             if (next.kind === 'transfer') {
               const { from, to, amount } = next;
-              const options = next.pending ? { pending: {} } : next.reversal ? { reversal: true } : {};
+              const options = next.pending
+                ? { pending: {} }
+                : next.reversal
+                  ? { reversal: true }
+                  : {};
               ledger.transfer({ id: `t${index}`, from, to, amount, code: 'c', ...options });
             } else if (next.kind === 'advance') {
               clock.advance({ days: next.days });

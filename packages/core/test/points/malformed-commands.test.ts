@@ -18,17 +18,30 @@ import {
 } from './malformed.js';
 
 const ledger = fixture();
-const validTransfer = { id: 't9', from: 'volunteer:v1', to: 'station:s1', amount: 1, code: 'spend', ref: 'x', reversal: false };
+const validTransfer = {
+  id: 't9',
+  from: 'volunteer:v1',
+  to: 'station:s1',
+  amount: 1,
+  code: 'spend',
+  ref: 'x',
+  reversal: false,
+};
 const badPending = fc.oneof(
   notObject,
   badPositiveInt.map((timeoutMinutes) => ({ timeoutMinutes })),
   fc.constant({ minutes: 5 }),
 );
 /** A bad first argument, or a good one with bad options. */
-const idThenOptions = (options: fc.Arbitrary<Malformed>): fc.Arbitrary<{ input: [unknown, unknown]; field?: string }> =>
+const idThenOptions = (
+  options: fc.Arbitrary<Malformed>,
+): fc.Arbitrary<{ input: [unknown, unknown]; field?: string }> =>
   fc.oneof(
     badId.map((id) => ({ input: [id, undefined] as [unknown, unknown], field: 'id' })),
-    options.map(({ input, field }) => ({ input: ['h1', input] as [unknown, unknown], ...(field ? { field } : {}) })),
+    options.map(({ input, field }) => ({
+      input: ['h1', input] as [unknown, unknown],
+      ...(field ? { field } : {}),
+    })),
   );
 const asPair = (input: unknown) => input as [unknown, unknown];
 
@@ -44,20 +57,24 @@ describe('malformed inputs to the point ledger commands', () => {
       pending: badPending,
       reversal: badBoolean,
     };
-    assertAllRejected(ledger, malformedRecord(validTransfer, bad, ['id', 'from', 'to', 'amount', 'code']), (input) =>
-      ledger.transfer(input as never),
+    assertAllRejected(
+      ledger,
+      malformedRecord(validTransfer, bad, ['id', 'from', 'to', 'amount', 'code']),
+      (input) => ledger.transfer(input as never),
     );
   });
 
   it('post and void', () => {
-    const options = malformedRecord({ by: 'clerk' }, { by: badId, reason: badText(1000) }, []).filter(
-      ({ input }) => input !== undefined,
+    const options = malformedRecord(
+      { by: 'clerk' },
+      { by: badId, reason: badText(1000) },
+      [],
+    ).filter(({ input }) => input !== undefined);
+    assertAllRejected(ledger, idThenOptions(options), (pair) =>
+      ledger.void(...(asPair(pair) as [string, never])),
     );
-    assertAllRejected(ledger, idThenOptions(options), (pair) => ledger.void(...(asPair(pair) as [string, never])));
-    assertAllRejected(
-      ledger,
-      idThenOptions(malformedRecord({}, { by: badId }, [])),
-      (pair) => ledger.post(...(asPair(pair) as [string, never])),
+    assertAllRejected(ledger, idThenOptions(malformedRecord({}, { by: badId }, [])), (pair) =>
+      ledger.post(...(asPair(pair) as [string, never])),
     );
   });
 
@@ -68,35 +85,64 @@ describe('malformed inputs to the point ledger commands', () => {
   });
 
   it('addItem and restock', () => {
-    const valid = { id: 'pen', name: 'Pen', cost: 3, stock: 2, stationId: 's1', limit: { count: 1, per: 'year' } };
+    const valid = {
+      id: 'pen',
+      name: 'Pen',
+      cost: 3,
+      stock: 2,
+      stationId: 's1',
+      limit: { count: 1, per: 'year' },
+    };
     const badLimit = fc.oneof(
       notObject,
       badPositiveInt.map((count) => ({ count, per: 'year' })),
-      fc.oneof(fc.string({ maxLength: 8 }).filter((per) => !['month', 'quarter', 'year'].includes(per)), fc.constant(null)).map((per) => ({ count: 1, per })),
+      fc
+        .oneof(
+          fc.string({ maxLength: 8 }).filter((per) => !['month', 'quarter', 'year'].includes(per)),
+          fc.constant(null),
+        )
+        .map((per) => ({ count: 1, per })),
       fc.constant({ count: 1, per: 'year', every: 2 }),
     );
-    const bad = { id: badId, name: badText(200), cost: badPositiveInt, stock: badNonNegativeInt, stationId: badId, limit: badLimit };
-    assertAllRejected(ledger, malformedRecord(valid, bad, ['id', 'name', 'cost', 'stock', 'stationId']), (input) =>
-      ledger.addItem(input as never),
+    const bad = {
+      id: badId,
+      name: badText(200),
+      cost: badPositiveInt,
+      stock: badNonNegativeInt,
+      stationId: badId,
+      limit: badLimit,
+    };
+    assertAllRejected(
+      ledger,
+      malformedRecord(valid, bad, ['id', 'name', 'cost', 'stock', 'stationId']),
+      (input) => ledger.addItem(input as never),
     );
     const restock = fc.oneof(
       badId.map((itemId) => ({ input: [itemId, 1], field: 'itemId' })),
       badPositiveInt.map((quantity) => ({ input: ['soap', quantity], field: 'quantity' })),
     );
-    assertAllRejected(ledger, restock, (pair) => ledger.restock(...(asPair(pair) as [string, number])));
+    assertAllRejected(ledger, restock, (pair) =>
+      ledger.restock(...(asPair(pair) as [string, number])),
+    );
   });
 
   it('redeem, fulfil and cancel', () => {
     const valid = { id: 'r9', volunteerId: 'v1', itemId: 'soap', quantity: 1 };
     const bad = { id: badId, volunteerId: badId, itemId: badId, quantity: badPositiveInt };
-    assertAllRejected(ledger, malformedRecord(valid, bad, ['id', 'volunteerId', 'itemId', 'quantity']), (input) =>
-      ledger.redeem(input as never),
+    assertAllRejected(
+      ledger,
+      malformedRecord(valid, bad, ['id', 'volunteerId', 'itemId', 'quantity']),
+      (input) => ledger.redeem(input as never),
     );
-    assertAllRejected(ledger, idThenOptions(malformedRecord({ by: 'clerk' }, { by: badId }, ['by'])), (pair) =>
-      ledger.fulfil(...(asPair(pair) as [string, never])),
+    assertAllRejected(
+      ledger,
+      idThenOptions(malformedRecord({ by: 'clerk' }, { by: badId }, ['by'])),
+      (pair) => ledger.fulfil(...(asPair(pair) as [string, never])),
     );
-    assertAllRejected(ledger, idThenOptions(malformedRecord({ reason: 'late' }, { reason: badText(1000) }, ['reason'])), (pair) =>
-      ledger.cancel(...(asPair(pair) as [string, never])),
+    assertAllRejected(
+      ledger,
+      idThenOptions(malformedRecord({ reason: 'late' }, { reason: badText(1000) }, ['reason'])),
+      (pair) => ledger.cancel(...(asPair(pair) as [string, never])),
     );
   });
 });

@@ -5,7 +5,18 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LanewiseError } from '../../src/errors.js';
 import { createPointsLedger } from '../../src/points/index.js';
-import { assertAllRejected, badAccount, badId, badInstant, badPositiveInt, fixture, malformedRecord, notObject, notString, RUNS } from './malformed.js';
+import {
+  assertAllRejected,
+  badAccount,
+  badId,
+  badInstant,
+  badPositiveInt,
+  fixture,
+  malformedRecord,
+  notObject,
+  notString,
+  RUNS,
+} from './malformed.js';
 
 const ledger = fixture();
 const field = (name: string) => (input: unknown) => ({ input, field: name });
@@ -18,7 +29,11 @@ describe('malformed inputs to the point ledger queries', () => {
     assertAllRejected(ledger, accounts, (account) => ledger.lots(account as string));
     const history = fc.oneof(
       accounts.map(({ input }) => ({ input: [input, undefined], field: 'account' })),
-      malformedRecord({ from: '2025-01-01T00:00:00Z' }, { from: badInstant, to: badInstant }, []).map(({ input, field: name }) => ({
+      malformedRecord(
+        { from: '2025-01-01T00:00:00Z' },
+        { from: badInstant, to: badInstant },
+        [],
+      ).map(({ input, field: name }) => ({
         input: ['volunteer:v1', input],
         ...(name ? { field: name } : {}),
       })),
@@ -30,11 +45,17 @@ describe('malformed inputs to the point ledger queries', () => {
     assertAllRejected(ledger, badId.map(field('id')), (id) => ledger.getTransfer(id as string));
     assertAllRejected(ledger, badId.map(field('id')), (id) => ledger.getItem(id as string));
     assertAllRejected(ledger, badId.map(field('id')), (id) => ledger.getRedemption(id as string));
-    assertAllRejected(ledger, badId.map(field('pickupCode')), (code) => ledger.findRedemption(code as string));
+    assertAllRejected(ledger, badId.map(field('pickupCode')), (code) =>
+      ledger.findRedemption(code as string),
+    );
   });
 
   it('toLedgerJournal', () => {
-    const commodity = fc.oneof(notString, fc.string({ maxLength: 6 }).filter((text) => !/^\p{L}{0,20}$/u.test(text)), fc.constant('p'.repeat(21)));
+    const commodity = fc.oneof(
+      notString,
+      fc.string({ maxLength: 6 }).filter((text) => !/^\p{L}{0,20}$/u.test(text)),
+      fc.constant('p'.repeat(21)),
+    );
     const options = fc.oneof(
       notObject.map((input) => ({ input })),
       commodity.map((value) => ({ input: { commodity: value }, field: 'commodity' })),
@@ -47,19 +68,36 @@ describe('malformed inputs to the point ledger queries', () => {
     const now = () => new Date('2025-03-01T00:00:00Z');
     const options = fc.oneof(
       notObject.map((input) => ({ input, field: undefined })),
-      fc.oneof(notString, fc.string({ maxLength: 3 })).map((value) => ({ input: { now: value }, field: 'now' })),
+      fc
+        .oneof(notString, fc.string({ maxLength: 3 }))
+        .map((value) => ({ input: { now: value }, field: 'now' })),
       fc.constant({ input: {}, field: 'now' }),
-      fc.oneof(notString, fc.constantFrom('Mars/Olympus', 'UTC+8', '')).map((value) => ({ input: { now, timeZone: value }, field: 'timeZone' })),
-      fc.oneof(badPositiveInt, fc.constant(1201)).map((value) => ({ input: { now, policy: { expireAfterMonths: value } }, field: 'policy' })),
-      badPositiveInt.map((value) => ({ input: { now, policy: { redemptionHoldMinutes: value } }, field: 'policy' })),
-      notObject.filter((value) => !Array.isArray(value)).map((value) => ({ input: { now, events: value }, field: 'events' })),
-      fc.oneof(notString, fc.string()).map((value) => ({ input: { now, pickupCode: value }, field: 'pickupCode' })),
+      fc
+        .oneof(notString, fc.constantFrom('Mars/Olympus', 'UTC+8', ''))
+        .map((value) => ({ input: { now, timeZone: value }, field: 'timeZone' })),
+      fc.oneof(badPositiveInt, fc.constant(1201)).map((value) => ({
+        input: { now, policy: { expireAfterMonths: value } },
+        field: 'policy',
+      })),
+      badPositiveInt.map((value) => ({
+        input: { now, policy: { redemptionHoldMinutes: value } },
+        field: 'policy',
+      })),
+      notObject
+        .filter((value) => !Array.isArray(value))
+        .map((value) => ({ input: { now, events: value }, field: 'events' })),
+      fc
+        .oneof(notString, fc.string())
+        .map((value) => ({ input: { now, pickupCode: value }, field: 'pickupCode' })),
     );
     fc.assert(
       fc.property(options, ({ input, field: name }) => {
         assert.throws(
           () => createPointsLedger(input as never),
-          (error) => error instanceof LanewiseError && error.code === 'INVALID_INPUT' && (name === undefined || error.path[0] === name),
+          (error) =>
+            error instanceof LanewiseError &&
+            error.code === 'INVALID_INPUT' &&
+            (name === undefined || error.path[0] === name),
         );
       }),
       { numRuns: RUNS },

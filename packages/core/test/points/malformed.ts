@@ -12,7 +12,9 @@ export const RUNS = 10_000;
 
 const ACCOUNT = /^(?:issuer|expired|(?:volunteer|station):[^\p{Cc}]{1,200})$/u;
 
-const controlChar = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
+const controlChar = fc
+  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }))
+  .map((code) => String.fromCharCode(code));
 
 /** Anything but a string (and never `undefined`, which optional fields accept). */
 export const notString = fc.oneof(
@@ -26,23 +28,48 @@ export const notString = fc.oneof(
 );
 
 /** Not an object: what a caller passes by mistake for an input record. */
-export const notObject = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
+export const notObject = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.string(),
+  fc.boolean(),
+  fc.array(fc.integer(), { maxLength: 3 }),
+);
 
 export const badId = fc.oneof(
   notString,
   fc.constant(''),
   fc.string({ minLength: 201, maxLength: 240 }),
-  fc.tuple(fc.string({ maxLength: 8 }), controlChar, fc.string({ maxLength: 8 })).map(([a, c, b]) => a + c + b),
+  fc
+    .tuple(fc.string({ maxLength: 8 }), controlChar, fc.string({ maxLength: 8 }))
+    .map(([a, c, b]) => a + c + b),
 );
 
 export const badAccount = fc.oneof(
   notString,
-  fc.constantFrom('', 'bank', 'volunteer:', 'station:', 'Issuer', 'issuer ', 'volunteer', 'expired:x', 'volunteer:a\u0000', 'station:\n'),
+  fc.constantFrom(
+    '',
+    'bank',
+    'volunteer:',
+    'station:',
+    'Issuer',
+    'issuer ',
+    'volunteer',
+    'expired:x',
+    'volunteer:a\u0000',
+    'station:\n',
+  ),
   fc.string({ maxLength: 20 }).filter((text) => !ACCOUNT.test(text)),
   fc.string({ minLength: 201, maxLength: 220 }).map((id) => `volunteer:${id}`),
 );
 
-const notNumber = fc.oneof(fc.string({ maxLength: 4 }), fc.boolean(), fc.constant(null), fc.bigInt(), fc.array(fc.integer(), { maxLength: 1 }));
+const notNumber = fc.oneof(
+  fc.string({ maxLength: 4 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.bigInt(),
+  fc.array(fc.integer(), { maxLength: 1 }),
+);
 
 export const badPositiveInt = fc.oneof(
   notNumber,
@@ -61,11 +88,21 @@ export const badNonNegativeInt = fc.oneof(
 /** Neither an ISO instant with an offset nor a valid Date. */
 export const badInstant = fc.oneof(
   fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 1 })),
-  fc.constantFrom('2025-01-01', '2025-01-01T00:00:00', 'yesterday', '', '2025-13-01T00:00:00Z', new Date(Number.NaN)),
+  fc.constantFrom(
+    '2025-01-01',
+    '2025-01-01T00:00:00',
+    'yesterday',
+    '',
+    '2025-13-01T00:00:00Z',
+    new Date(Number.NaN),
+  ),
   fc.string({ maxLength: 30 }).filter((text) => !instantSchema.safeParse(text).success),
 );
 
-export const badBoolean = fc.oneof(fc.constantFrom('true', 'false', 1, 0, null), fc.string({ maxLength: 5 }));
+export const badBoolean = fc.oneof(
+  fc.constantFrom('true', 'false', 1, 0, null),
+  fc.string({ maxLength: 5 }),
+);
 
 /** A text field of 1 to `max` characters, given something else. */
 export const badText = (max: number) =>
@@ -87,18 +124,29 @@ export function malformedRecord(
   required: readonly string[],
 ): fc.Arbitrary<Malformed> {
   const keys = Object.keys(bad);
-  const missing = required.length === 0 ? [] : [
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(...required).map((key): Malformed => {
-        const copy: Record<string, unknown> = { ...valid };
-        delete copy[key];
-        return { input: copy, field: key };
-      }),
-    },
-  ];
+  const missing =
+    required.length === 0
+      ? []
+      : [
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(...required).map((key): Malformed => {
+              const copy: Record<string, unknown> = { ...valid };
+              delete copy[key];
+              return { input: copy, field: key };
+            }),
+          },
+        ];
   return fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...keys).chain((key) => (bad[key] as fc.Arbitrary<unknown>).map((value) => ({ input: { ...valid, [key]: value }, field: key }))) },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(...keys).chain((key) =>
+        (bad[key] as fc.Arbitrary<unknown>).map((value) => ({
+          input: { ...valid, [key]: value },
+          field: key,
+        })),
+      ),
+    },
     ...missing,
     {
       weight: 1,
@@ -114,10 +162,27 @@ export function malformedRecord(
 /** A small ledger with some of everything, to throw malformed input at. */
 export function fixture(): PointsLedger {
   const clock = manualClock('2025-03-01T09:00:00+08:00');
-  const ledger = createPointsLedger({ now: clock.now, policy: { expireAfterMonths: 12, redemptionHoldMinutes: 60 } });
+  const ledger = createPointsLedger({
+    now: clock.now,
+    policy: { expireAfterMonths: 12, redemptionHoldMinutes: 60 },
+  });
   ledger.transfer({ id: 'e1', from: 'issuer', to: 'volunteer:v1', amount: 100, code: 'earn' });
-  ledger.transfer({ id: 'h1', from: 'volunteer:v1', to: 'station:s1', amount: 5, code: 'hold', pending: {} });
-  ledger.addItem({ id: 'soap', name: 'Soap', cost: 10, stock: 5, stationId: 's1', limit: { count: 2, per: 'month' } });
+  ledger.transfer({
+    id: 'h1',
+    from: 'volunteer:v1',
+    to: 'station:s1',
+    amount: 5,
+    code: 'hold',
+    pending: {},
+  });
+  ledger.addItem({
+    id: 'soap',
+    name: 'Soap',
+    cost: 10,
+    stock: 5,
+    stationId: 's1',
+    limit: { count: 2, per: 'month' },
+  });
   ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 });
   return ledger;
 }
@@ -130,7 +195,11 @@ function fingerprint(ledger: PointsLedger): string {
     ledger.toLedgerJournal(),
     ledger.items(),
     ledger.getRedemption('r1'),
-    accounts.map((account) => [ledger.balance(account), ledger.lots(account), ledger.history(account).length]),
+    accounts.map((account) => [
+      ledger.balance(account),
+      ledger.lots(account),
+      ledger.history(account).length,
+    ]),
   ]);
 }
 
@@ -138,7 +207,11 @@ function fingerprint(ledger: PointsLedger): string {
  * Calls `call` with `RUNS` generated malformed inputs and checks each is refused with
  * INVALID_INPUT naming the field, leaving the ledger as it was.
  */
-export function assertAllRejected(ledger: PointsLedger, inputs: fc.Arbitrary<Malformed>, call: (input: unknown) => unknown): void {
+export function assertAllRejected(
+  ledger: PointsLedger,
+  inputs: fc.Arbitrary<Malformed>,
+  call: (input: unknown) => unknown,
+): void {
   const before = fingerprint(ledger);
   const snapshot = ledger.snapshot();
   fc.assert(

@@ -121,7 +121,9 @@ export class PointsModel {
   stock(itemId: string): number {
     const item = this.item(itemId);
     if (!item) return 0;
-    const restocked = this.restocks.filter((r) => r.itemId === itemId).reduce((sum, r) => sum + r.quantity, 0);
+    const restocked = this.restocks
+      .filter((r) => r.itemId === itemId)
+      .reduce((sum, r) => sum + r.quantity, 0);
     const held = this.redemptions
       .filter((r) => r.itemId === itemId && (r.status === 'reserved' || r.status === 'fulfilled'))
       .reduce((sum, r) => sum + r.quantity, 0);
@@ -144,19 +146,39 @@ export class PointsModel {
   add(transfer: Omit<ModelTransfer, 'at' | 'status'>): void {
     this.use(transfer.from);
     this.use(transfer.to);
-    this.transfers.push({ ...transfer, at: this.now, status: transfer.pending ? 'pending' : 'posted' });
-    if (!transfer.pending) this.postings.push({ from: transfer.from, to: transfer.to, amount: transfer.amount, at: this.now });
+    this.transfers.push({
+      ...transfer,
+      at: this.now,
+      status: transfer.pending ? 'pending' : 'posted',
+    });
+    if (!transfer.pending)
+      this.postings.push({
+        from: transfer.from,
+        to: transfer.to,
+        amount: transfer.amount,
+        at: this.now,
+      });
   }
 
   resolve(transfer: ModelTransfer, status: 'posted' | 'voided' | 'expired'): void {
     transfer.status = status;
-    if (status === 'posted') this.postings.push({ from: transfer.from, to: transfer.to, amount: transfer.amount, at: this.now });
+    if (status === 'posted')
+      this.postings.push({
+        from: transfer.from,
+        to: transfer.to,
+        amount: transfer.amount,
+        at: this.now,
+      });
     const redemption = this.redemptions.find((r) => `redeem:${r.id}` === transfer.id);
-    if (redemption) redemption.status = status === 'posted' ? 'fulfilled' : status === 'voided' ? 'cancelled' : 'expired';
+    if (redemption)
+      redemption.status =
+        status === 'posted' ? 'fulfilled' : status === 'voided' ? 'cancelled' : 'expired';
   }
 
   timedOut(transfer: ModelTransfer, at: number): boolean {
-    return transfer.timeoutMinutes !== undefined && transfer.at + transfer.timeoutMinutes * MINUTE <= at;
+    return (
+      transfer.timeoutMinutes !== undefined && transfer.at + transfer.timeoutMinutes * MINUTE <= at
+    );
   }
 
   label(month: number): string {

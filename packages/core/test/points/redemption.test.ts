@@ -39,10 +39,19 @@ describe('redemption', () => {
   it('gives every redemption a different pickup code', () => {
     const { ledger } = setup();
     ledger.restock('soap', 1000);
-    ledger.transfer({ id: 'more', from: 'issuer', to: 'volunteer:v1', amount: 10_000, code: 'earn' });
+    ledger.transfer({
+      id: 'more',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10_000,
+      code: 'earn',
+    });
     const codes = new Set<string>();
     for (let index = 0; index < 500; index++) {
-      codes.add(ledger.redeem({ id: `r${index}`, volunteerId: 'v1', itemId: 'soap', quantity: 1 }).pickupCode);
+      codes.add(
+        ledger.redeem({ id: `r${index}`, volunteerId: 'v1', itemId: 'soap', quantity: 1 })
+          .pickupCode,
+      );
     }
     assert.equal(codes.size, 500);
   });
@@ -53,8 +62,14 @@ describe('redemption', () => {
     const ledger = createPointsLedger({ now: clock.now, pickupCode: () => codes.shift() ?? 'ZZZ' });
     ledger.transfer({ id: 'e', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
     ledger.addItem({ id: 'pen', name: 'Pen', cost: 1, stock: 5, stationId: 's' });
-    assert.equal(ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'pen', quantity: 1 }).pickupCode, 'AAA');
-    assert.equal(ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'pen', quantity: 1 }).pickupCode, 'BBB');
+    assert.equal(
+      ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'pen', quantity: 1 }).pickupCode,
+      'AAA',
+    );
+    assert.equal(
+      ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'pen', quantity: 1 }).pickupCode,
+      'BBB',
+    );
   });
 
   it('cancels a reservation: points released, stock returned', () => {
@@ -71,11 +86,27 @@ describe('redemption', () => {
 
   it('refuses OUT_OF_STOCK, INSUFFICIENT_POINTS and unknown items without changing anything', () => {
     const { ledger, check } = setup();
-    expectRejected(ledger, () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 4 }), 'OUT_OF_STOCK');
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 4 }),
+      'OUT_OF_STOCK',
+    );
     ledger.addItem({ id: 'bike', name: 'Bicycle', cost: 500, stock: 1, stationId: 'huana' });
-    expectRejected(ledger, () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'bike', quantity: 1 }), 'INSUFFICIENT_POINTS');
-    expectRejected(ledger, () => ledger.redeem({ id: 'r1', volunteerId: 'v9', itemId: 'soap', quantity: 1 }), 'INSUFFICIENT_POINTS');
-    expectRejected(ledger, () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'nope', quantity: 1 }), 'NOT_FOUND');
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'bike', quantity: 1 }),
+      'INSUFFICIENT_POINTS',
+    );
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v9', itemId: 'soap', quantity: 1 }),
+      'INSUFFICIENT_POINTS',
+    );
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'nope', quantity: 1 }),
+      'NOT_FOUND',
+    );
     expectRejected(ledger, () => ledger.restock('nope', 1), 'NOT_FOUND');
     expectRejected(ledger, () => ledger.fulfil('nope', { by: 'x' }), 'NOT_FOUND');
     check();
@@ -83,32 +114,80 @@ describe('redemption', () => {
 
   it('applies a per-volunteer limit per month, quarter or year, in the time zone', () => {
     const { ledger, clock, check } = setup();
-    ledger.addItem({ id: 'oil', name: 'Cooking oil', cost: 5, stock: 10, stationId: 'huana', limit: { count: 1, per: 'quarter' } });
-    ledger.transfer({ id: 'earn:v2', from: 'issuer', to: 'volunteer:v2', amount: 100, code: 'earn' });
+    ledger.addItem({
+      id: 'oil',
+      name: 'Cooking oil',
+      cost: 5,
+      stock: 10,
+      stationId: 'huana',
+      limit: { count: 1, per: 'quarter' },
+    });
+    ledger.transfer({
+      id: 'earn:v2',
+      from: 'issuer',
+      to: 'volunteer:v2',
+      amount: 100,
+      code: 'earn',
+    });
     ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'oil', quantity: 1 });
-    expectRejected(ledger, () => ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'oil', quantity: 1 }), 'LIMIT_REACHED');
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'oil', quantity: 1 }),
+      'LIMIT_REACHED',
+    );
     ledger.redeem({ id: 'r3', volunteerId: 'v2', itemId: 'oil', quantity: 1 });
     // A cancelled redemption no longer counts.
     ledger.cancel('r1', { reason: 'changed mind' });
     ledger.redeem({ id: 'r4', volunteerId: 'v1', itemId: 'oil', quantity: 1 });
     // 2025-03-31 23:30 in Shanghai is still Q1; 2025-04-01 00:00 is Q2 there (16:00 UTC).
     clock.set('2025-03-31T23:30:00+08:00');
-    expectRejected(ledger, () => ledger.redeem({ id: 'r5', volunteerId: 'v1', itemId: 'oil', quantity: 1 }), 'LIMIT_REACHED');
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r5', volunteerId: 'v1', itemId: 'oil', quantity: 1 }),
+      'LIMIT_REACHED',
+    );
     clock.set('2025-03-31T16:00:00Z');
-    assert.equal(ledger.redeem({ id: 'r5', volunteerId: 'v1', itemId: 'oil', quantity: 1 }).status, 'reserved');
+    assert.equal(
+      ledger.redeem({ id: 'r5', volunteerId: 'v1', itemId: 'oil', quantity: 1 }).status,
+      'reserved',
+    );
     check();
   });
 
   it('is idempotent by redemption id and item id', () => {
     const { ledger, check } = setup();
     const first = ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 });
-    assert.deepEqual(ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 }), first);
-    expectRejected(ledger, () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 2 }), 'ID_CONFLICT');
+    assert.deepEqual(
+      ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 }),
+      first,
+    );
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 2 }),
+      'ID_CONFLICT',
+    );
     const item = ledger.getItem('soap');
-    assert.deepEqual(ledger.addItem({ id: 'soap', name: 'Soap', cost: 20, stock: 3, stationId: 'huana' }), item);
-    expectRejected(ledger, () => ledger.addItem({ id: 'soap', name: 'Soap', cost: 25, stock: 3, stationId: 'huana' }), 'ID_CONFLICT');
-    ledger.transfer({ id: 'redeem:r2', from: 'issuer', to: 'volunteer:v1', amount: 1, code: 'odd' });
-    expectRejected(ledger, () => ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'soap', quantity: 1 }), 'ID_CONFLICT');
+    assert.deepEqual(
+      ledger.addItem({ id: 'soap', name: 'Soap', cost: 20, stock: 3, stationId: 'huana' }),
+      item,
+    );
+    expectRejected(
+      ledger,
+      () => ledger.addItem({ id: 'soap', name: 'Soap', cost: 25, stock: 3, stationId: 'huana' }),
+      'ID_CONFLICT',
+    );
+    ledger.transfer({
+      id: 'redeem:r2',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 1,
+      code: 'odd',
+    });
+    expectRejected(
+      ledger,
+      () => ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'soap', quantity: 1 }),
+      'ID_CONFLICT',
+    );
     check();
   });
 
@@ -130,7 +209,14 @@ describe('redemption', () => {
   it('restocks and lists the catalogue', () => {
     const { ledger } = setup();
     assert.equal(ledger.restock('soap', 5).stock, 8);
-    ledger.addItem({ id: 'tea', name: 'Tea', cost: 2, stock: 0, stationId: 's2', limit: { count: 2, per: 'year' } });
+    ledger.addItem({
+      id: 'tea',
+      name: 'Tea',
+      cost: 2,
+      stock: 0,
+      stationId: 's2',
+      limit: { count: 2, per: 'year' },
+    });
     assert.deepEqual(
       ledger.items().map((item) => [item.id, item.stock]),
       [

@@ -16,7 +16,14 @@ function setup() {
 describe('point transfers', () => {
   it('moves points between accounts, opening volunteer accounts on first use', () => {
     const { ledger, check } = setup();
-    const transfer = ledger.transfer({ id: 'earn:e1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn', ref: 'e1' });
+    const transfer = ledger.transfer({
+      id: 'earn:e1',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10,
+      code: 'earn',
+      ref: 'e1',
+    });
     assert.deepEqual(transfer, {
       id: 'earn:e1',
       from: 'issuer',
@@ -30,7 +37,13 @@ describe('point transfers', () => {
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 10, pending: 0, available: 10 });
     assert.deepEqual(ledger.balance('issuer'), { posted: -10, pending: 0, available: -10 });
     assert.deepEqual(ledger.balance('volunteer:never'), { posted: 0, pending: 0, available: 0 });
-    ledger.transfer({ id: 'gift', from: 'volunteer:v1', to: 'volunteer:v2', amount: 4, code: 'gift' });
+    ledger.transfer({
+      id: 'gift',
+      from: 'volunteer:v1',
+      to: 'volunteer:v2',
+      amount: 4,
+      code: 'gift',
+    });
     assert.equal(ledger.balance('volunteer:v1').posted, 6);
     assert.equal(ledger.balance('volunteer:v2').posted, 4);
     check();
@@ -38,15 +51,40 @@ describe('point transfers', () => {
 
   it('returns the stored transfer for the same id and content, ID_CONFLICT for other content', () => {
     const { ledger, clock, check } = setup();
-    const first = ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
+    const first = ledger.transfer({
+      id: 't1',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10,
+      code: 'earn',
+    });
     clock.advance({ hours: 1 });
-    const again = ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
+    const again = ledger.transfer({
+      id: 't1',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10,
+      code: 'earn',
+    });
     assert.deepEqual(again, first);
     assert.equal(ledger.events().length, 1);
-    expectRejected(ledger, () => ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 11, code: 'earn' }), 'ID_CONFLICT');
     expectRejected(
       ledger,
-      () => ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn', ref: 'x' }),
+      () =>
+        ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 11, code: 'earn' }),
+      'ID_CONFLICT',
+    );
+    expectRejected(
+      ledger,
+      () =>
+        ledger.transfer({
+          id: 't1',
+          from: 'issuer',
+          to: 'volunteer:v1',
+          amount: 10,
+          code: 'earn',
+          ref: 'x',
+        }),
       'ID_CONFLICT',
     );
     check();
@@ -57,34 +95,84 @@ describe('point transfers', () => {
     ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
     const error = expectRejected(
       ledger,
-      () => ledger.transfer({ id: 't2', from: 'volunteer:v1', to: 'station:s1', amount: 11, code: 'spend' }),
+      () =>
+        ledger.transfer({
+          id: 't2',
+          from: 'volunteer:v1',
+          to: 'station:s1',
+          amount: 11,
+          code: 'spend',
+        }),
       'INSUFFICIENT_POINTS',
     );
     assert.deepEqual(error.details, { account: 'volunteer:v1', available: 10, amount: 11 });
     expectRejected(
       ledger,
-      () => ledger.transfer({ id: 't3', from: 'station:s1', to: 'issuer', amount: 1, code: 'return' }),
+      () =>
+        ledger.transfer({ id: 't3', from: 'station:s1', to: 'issuer', amount: 1, code: 'return' }),
       'INSUFFICIENT_POINTS',
     );
     // The id of a rejected transfer stays free.
-    ledger.transfer({ id: 't2', from: 'volunteer:v1', to: 'station:s1', amount: 10, code: 'spend' });
+    ledger.transfer({
+      id: 't2',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 10,
+      code: 'spend',
+    });
     assert.equal(ledger.balance('volunteer:v1').available, 0);
     check();
   });
 
   it('lets a system reversal take a volunteer below zero and flags the account as owing', () => {
     const { ledger, check } = setup();
-    ledger.transfer({ id: 'earn:e1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
-    ledger.transfer({ id: 'spend', from: 'volunteer:v1', to: 'station:s1', amount: 8, code: 'spend' });
+    ledger.transfer({
+      id: 'earn:e1',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10,
+      code: 'earn',
+    });
+    ledger.transfer({
+      id: 'spend',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 8,
+      code: 'spend',
+    });
     assert.equal(ledger.owing('volunteer:v1'), 0);
-    ledger.transfer({ id: 'reverse:e1', from: 'volunteer:v1', to: 'issuer', amount: 10, code: 'reverse', reversal: true });
+    ledger.transfer({
+      id: 'reverse:e1',
+      from: 'volunteer:v1',
+      to: 'issuer',
+      amount: 10,
+      code: 'reverse',
+      reversal: true,
+    });
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: -8, pending: 0, available: -8 });
     assert.equal(ledger.owing('volunteer:v1'), 8);
     assert.equal(ledger.owing('issuer'), 0);
     check();
     // Spending stays blocked while owing; earning pays the debt back first.
-    expectRejected(ledger, () => ledger.transfer({ id: 's2', from: 'volunteer:v1', to: 'station:s1', amount: 1, code: 'spend' }), 'INSUFFICIENT_POINTS');
-    ledger.transfer({ id: 'earn:e2', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
+    expectRejected(
+      ledger,
+      () =>
+        ledger.transfer({
+          id: 's2',
+          from: 'volunteer:v1',
+          to: 'station:s1',
+          amount: 1,
+          code: 'spend',
+        }),
+      'INSUFFICIENT_POINTS',
+    );
+    ledger.transfer({
+      id: 'earn:e2',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10,
+      code: 'earn',
+    });
     assert.equal(ledger.owing('volunteer:v1'), 0);
     assert.deepEqual(ledger.lots('volunteer:v1'), [{ month: '2025-03', amount: 2 }]);
     check();
@@ -93,12 +181,25 @@ describe('point transfers', () => {
   it('rejects a transfer to the same account and a pending reversal as INVALID_INPUT', () => {
     const { ledger } = setup();
     assert.deepEqual(
-      expectRejected(ledger, () => ledger.transfer({ id: 'x', from: 'issuer', to: 'issuer', amount: 1, code: 'c' }), 'INVALID_INPUT').path,
+      expectRejected(
+        ledger,
+        () => ledger.transfer({ id: 'x', from: 'issuer', to: 'issuer', amount: 1, code: 'c' }),
+        'INVALID_INPUT',
+      ).path,
       ['to'],
     );
     const error = expectRejected(
       ledger,
-      () => ledger.transfer({ id: 'x', from: 'issuer', to: 'volunteer:v', amount: 1, code: 'c', reversal: true, pending: {} }),
+      () =>
+        ledger.transfer({
+          id: 'x',
+          from: 'issuer',
+          to: 'volunteer:v',
+          amount: 1,
+          code: 'c',
+          reversal: true,
+          pending: {},
+        }),
       'INVALID_INPUT',
     );
     assert.deepEqual(error.path, ['reversal']);
@@ -107,10 +208,29 @@ describe('point transfers', () => {
   it('reserves with a pending transfer and resolves it exactly once', () => {
     const { ledger, check } = setup();
     ledger.transfer({ id: 'earn', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
-    ledger.transfer({ id: 'h1', from: 'volunteer:v1', to: 'station:s1', amount: 6, code: 'hold', pending: {} });
+    ledger.transfer({
+      id: 'h1',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 6,
+      code: 'hold',
+      pending: {},
+    });
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 10, pending: -6, available: 4 });
     assert.deepEqual(ledger.balance('station:s1'), { posted: 0, pending: 6, available: 0 });
-    expectRejected(ledger, () => ledger.transfer({ id: 'h2', from: 'volunteer:v1', to: 'station:s1', amount: 5, code: 'hold', pending: {} }), 'INSUFFICIENT_POINTS');
+    expectRejected(
+      ledger,
+      () =>
+        ledger.transfer({
+          id: 'h2',
+          from: 'volunteer:v1',
+          to: 'station:s1',
+          amount: 5,
+          code: 'hold',
+          pending: {},
+        }),
+      'INSUFFICIENT_POINTS',
+    );
     check();
     const posted = ledger.post('h1', { by: 'clerk' });
     assert.equal(posted.status, 'posted');
@@ -119,7 +239,14 @@ describe('point transfers', () => {
     assert.deepEqual(ledger.balance('station:s1'), { posted: 6, pending: 0, available: 6 });
     expectRejected(ledger, () => ledger.post('h1'), 'ALREADY_RESOLVED');
     expectRejected(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
-    ledger.transfer({ id: 'h3', from: 'volunteer:v1', to: 'station:s1', amount: 4, code: 'hold', pending: {} });
+    ledger.transfer({
+      id: 'h3',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 4,
+      code: 'hold',
+      pending: {},
+    });
     assert.equal(ledger.void('h3', { reason: 'no show' }).status, 'voided');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 4, pending: 0, available: 4 });
     expectRejected(ledger, () => ledger.post('h3'), 'ALREADY_RESOLVED');
@@ -130,8 +257,22 @@ describe('point transfers', () => {
 
   it('times out pending transfers: TOO_LATE to post, expirePending voids them once', () => {
     const { ledger, clock, check } = setup();
-    ledger.transfer({ id: 'h1', from: 'issuer', to: 'volunteer:v1', amount: 5, code: 'gift', pending: { timeoutMinutes: 30 } });
-    ledger.transfer({ id: 'h2', from: 'issuer', to: 'volunteer:v1', amount: 7, code: 'gift', pending: {} });
+    ledger.transfer({
+      id: 'h1',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 5,
+      code: 'gift',
+      pending: { timeoutMinutes: 30 },
+    });
+    ledger.transfer({
+      id: 'h2',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 7,
+      code: 'gift',
+      pending: {},
+    });
     assert.equal(ledger.getTransfer('h1')?.timeoutAt, '2025-03-01T01:30:00.000Z');
     assert.deepEqual(ledger.expirePending('2025-03-01T09:29:59+08:00'), []);
     clock.advance({ minutes: 30 });
@@ -178,15 +319,26 @@ describe('point transfers', () => {
     const stop = ledger.subscribe((event) => seen.push(event.type));
     const before = ledger.snapshot();
     ledger.transfer({ id: 'a', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
-    ledger.transfer({ id: 'h', from: 'volunteer:v1', to: 'station:s1', amount: 4, code: 'hold', pending: {} });
+    ledger.transfer({
+      id: 'h',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 4,
+      code: 'hold',
+      pending: {},
+    });
     assert.notEqual(ledger.snapshot(), before);
     assert.equal(ledger.snapshot(), ledger.snapshot(), 'the snapshot is stable between changes');
     stop();
     ledger.post('h');
     assert.deepEqual(seen, ['points.transferred', 'points.transferred']);
-    const copy = createPointsLedger({ now: clock.now, events: JSON.parse(JSON.stringify(ledger.events())) as PointsEvent[] });
+    const copy = createPointsLedger({
+      now: clock.now,
+      events: JSON.parse(JSON.stringify(ledger.events())) as PointsEvent[],
+    });
     assert.deepEqual(copy.snapshot(), ledger.snapshot());
     assert.deepEqual(copy.history('volunteer:v1'), ledger.history('volunteer:v1'));
+    assert.ok(Object.isFrozen(copy.getTransfer('h')?.pending), 'replayed transfers are frozen too');
   });
 
   it('refuses a damaged event log', () => {
@@ -195,14 +347,27 @@ describe('point transfers', () => {
     const events = [...ledger.events()];
     const first = events[0] as PointsEvent;
     const twice = [first, { ...first, seq: 2 }] as PointsEvent[];
-    assert.throws(() => createPointsLedger({ now: clock.now, events: twice }), { code: 'INVALID_INPUT' });
-    const stray = [{ seq: 1, type: 'points.posted', at: first.at, data: { id: 'zz' } }] as PointsEvent[];
-    assert.throws(() => createPointsLedger({ now: clock.now, events: stray }), { code: 'INVALID_INPUT' });
+    assert.throws(() => createPointsLedger({ now: clock.now, events: twice }), {
+      code: 'INVALID_INPUT',
+    });
+    const stray = [
+      { seq: 1, type: 'points.posted', at: first.at, data: { id: 'zz' } },
+    ] as PointsEvent[];
+    assert.throws(() => createPointsLedger({ now: clock.now, events: stray }), {
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('stores events and transfers that cannot be edited', () => {
     const { ledger } = setup();
-    ledger.transfer({ id: 'a', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn', pending: { timeoutMinutes: 5 } });
+    ledger.transfer({
+      id: 'a',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 10,
+      code: 'earn',
+      pending: { timeoutMinutes: 5 },
+    });
     const event = ledger.events()[0] as Extract<PointsEvent, { type: 'points.transferred' }>;
     assert.throws(() => {
       (event.data as { amount: number }).amount = 1000;
