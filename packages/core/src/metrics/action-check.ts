@@ -20,13 +20,16 @@ export interface RatioAction {
 
 /** The action's weight, after checking the action; throws `INVALID_INPUT` naming the field. */
 export function checkedWeight(action: unknown, index: number): number {
-  if (typeof action !== 'object' || action === null) throw invalidField([index], 'must be an object');
+  if (typeof action !== 'object' || action === null)
+    throw invalidField([index], 'must be an object');
   const { kind, weight, unit, type } = action as Partial<RatioAction>;
   if (kind !== 'service' && kind !== 'manage' && kind !== 'enforce') {
     throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
   }
-  if (unit !== undefined && typeof unit !== 'string') throw invalidField([index, 'unit'], 'must be a string');
-  if (type !== undefined && typeof type !== 'string') throw invalidField([index, 'type'], 'must be a string');
+  if (unit !== undefined && typeof unit !== 'string')
+    throw invalidField([index, 'unit'], 'must be a string');
+  if (type !== undefined && typeof type !== 'string')
+    throw invalidField([index, 'type'], 'must be a string');
   if (weight === undefined) return 1;
   if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity) {
     throw invalidField([index, 'weight'], 'must be a finite number, 0 or more');
@@ -37,7 +40,8 @@ export function checkedWeight(action: unknown, index: number): number {
 /** The action's instant in epoch ms; throws `INVALID_INPUT` naming `at` when it is not one. */
 export function checkedAt(action: RatioAction, index: number): number {
   const ms = instantMs(action.at);
-  if (Number.isNaN(ms)) throw invalidField([index, 'at'], 'must be an ISO 8601 instant with an offset');
+  if (Number.isNaN(ms))
+    throw invalidField([index, 'at'], 'must be an ISO 8601 instant with an offset');
   return ms;
 }
 

@@ -1,6 +1,6 @@
 // What the three rates need to know of one case, read (and checked) once, so that the totals
 // and every breakdown add the same facts.
-import { invalidField, requireInstantMs } from './instants.js';
+import { instantMs, invalidField, requireInstantMs } from './instants.js';
 import type { SatisfactionLevel } from './satisfaction.js';
 import type { MetricsCase } from './types.js';
 
@@ -56,17 +56,27 @@ function optionalInstant(value: unknown, path: (string | number)[]): number {
 /** The earliest sign of a response: acceptance or the first handling action. */
 function firstResponseMs(record: MetricsCase, index: number): number {
   let first = optionalInstant(record.acceptedAt, [index, 'acceptedAt']);
-  if (!Array.isArray(record.actions)) throw invalidField([index, 'actions'], 'must be an array');
-  for (const [position, action] of record.actions.entries()) {
-    const path = [index, 'actions', position, 'at'];
-    if (typeof action !== 'object' || action === null) throw invalidField(path.slice(0, -1), 'must be an action');
-    const at = requireInstantMs(action.at, path);
+  const actions: unknown = record.actions;
+  if (!Array.isArray(actions)) throw invalidField([index, 'actions'], 'must be an array');
+  for (let position = 0; position < actions.length; position++) {
+    const action = actions[position] as { at?: unknown } | null;
+    const at = typeof action === 'object' && action !== null ? instantMs(action.at) : NaN;
+    if (Number.isNaN(at)) {
+      if (typeof action !== 'object' || action === null) {
+        throw invalidField([index, 'actions', position], 'must be an action');
+      }
+      requireInstantMs(action.at, [index, 'actions', position, 'at']);
+    }
     if (!(at >= first)) first = at; // NaN-safe: any action beats "no acceptance"
   }
   return first;
 }
 
-function followUpFacts(record: MetricsCase, index: number, settings: CaseFactSettings): [number, number] {
+function followUpFacts(
+  record: MetricsCase,
+  index: number,
+  settings: CaseFactSettings,
+): [number, number] {
   const followUps = record.followUps;
   if (!Array.isArray(followUps)) throw invalidField([index, 'followUps'], 'must be an array');
   const from = settings.followUps === 'latest' ? Math.max(0, followUps.length - 1) : 0;
@@ -74,7 +84,10 @@ function followUpFacts(record: MetricsCase, index: number, settings: CaseFactSet
   for (let position = from; position < followUps.length; position++) {
     const rating = (followUps[position] as { rating?: unknown } | null)?.rating;
     if (typeof rating !== 'string' || !LEVELS.has(rating)) {
-      throw invalidField([index, 'followUps', position, 'rating'], "must be 'satisfied', 'basic' or 'unsatisfied'");
+      throw invalidField(
+        [index, 'followUps', position, 'rating'],
+        "must be 'satisfied', 'basic' or 'unsatisfied'",
+      );
     }
     if (settings.satisfied.has(rating as SatisfactionLevel)) satisfied += 1;
   }
@@ -82,25 +95,42 @@ function followUpFacts(record: MetricsCase, index: number, settings: CaseFactSet
 }
 
 /** The facts of a case (whose `receivedAt`, `receivedMs`, is already known and checked). */
-export function caseFacts(record: MetricsCase, index: number, receivedMs: number, settings: CaseFactSettings): CaseFacts {
+export function caseFacts(
+  record: MetricsCase,
+  index: number,
+  receivedMs: number,
+  settings: CaseFactSettings,
+): CaseFacts {
   const status = record.status;
   if (typeof status !== 'string' || !STATUSES.has(status)) {
-    throw invalidField([index, 'status'], "must be 'dispatched', 'in_progress', 'resolved', 'closed' or 'duplicate'");
+    throw invalidField(
+      [index, 'status'],
+      "must be 'dispatched', 'in_progress', 'resolved', 'closed' or 'duplicate'",
+    );
   }
   if (typeof record.tier !== 'string') throw invalidField([index, 'tier'], 'must be a string');
-  if (typeof record.category !== 'string') throw invalidField([index, 'category'], 'must be a string');
+  if (typeof record.category !== 'string')
+    throw invalidField([index, 'category'], 'must be a string');
   if (status === 'duplicate') return { status, ...DUPLICATE };
 
   const dueMs = requireInstantMs(record.dueAt, [index, 'dueAt']);
   const respondedMs = firstResponseMs(record, index);
   const limitMs = receivedMs + settings.responseMs(record.tier);
-  const response = respondedMs <= limitMs ? 'in-time' : respondedMs > limitMs || settings.nowMs > limitMs ? 'late' : 'pending';
+  const response =
+    respondedMs <= limitMs
+      ? 'in-time'
+      : respondedMs > limitMs || settings.nowMs > limitMs
+        ? 'late'
+        : 'pending';
 
   const resolvedMs = optionalInstant(record.resolvedAt, [index, 'resolvedAt']);
   const resolved = (status === 'resolved' || status === 'closed') && !Number.isNaN(resolvedMs);
   const outcome = record.outcome;
   if (outcome !== undefined && !OUTCOMES.has(outcome)) {
-    throw invalidField([index, 'outcome'], "must be 'resolved', 'mediated', 'referred' or 'unresolvable'");
+    throw invalidField(
+      [index, 'outcome'],
+      "must be 'resolved', 'mediated', 'referred' or 'unresolvable'",
+    );
   }
   const [answers, satisfiedAnswers] = followUpFacts(record, index, settings);
   return {
@@ -118,11 +148,12 @@ export function caseFacts(record: MetricsCase, index: number, receivedMs: number
 }
 
 /** The handling units of a case: its handlers, each once. */
-export function caseUnits(record: MetricsCase, index: number): string[] {
+export function caseUnits(record: MetricsCase, index: number): readonly string[] {
   const handlers: unknown = record.handlers;
   if (!Array.isArray(handlers)) throw invalidField([index, 'handlers'], 'must be an array');
-  for (const [position, handler] of handlers.entries()) {
-    if (typeof handler !== 'string') throw invalidField([index, 'handlers', position], 'must be a string');
+  for (let position = 0; position < handlers.length; position++) {
+    if (typeof handlers[position] !== 'string')
+      throw invalidField([index, 'handlers', position], 'must be a string');
   }
-  return [...new Set(handlers as string[])];
+  return handlers.length < 2 ? (handlers as string[]) : [...new Set(handlers as string[])];
 }

@@ -53,15 +53,21 @@ export function classifyActions(
   const actions: RatioAction[] = [];
   const unmapped = new Map<string, number>();
   for (const [index, record] of records.entries()) {
-    if (typeof record !== 'object' || record === null) throw invalidField([index], 'must be an object');
+    if (typeof record !== 'object' || record === null)
+      throw invalidField([index], 'must be an object');
     const { id, at, type, weight, unit } = record;
     if (typeof type !== 'string') throw invalidField([index, 'type'], 'must be a string');
     requireInstantMs(at, [index, 'at']);
-    if (weight !== undefined && (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity)) {
+    if (
+      weight !== undefined &&
+      (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity)
+    ) {
       throw invalidField([index, 'weight'], 'must be a finite number, 0 or more');
     }
-    if (unit !== undefined && typeof unit !== 'string') throw invalidField([index, 'unit'], 'must be a string');
-    if (id !== undefined && typeof id !== 'string') throw invalidField([index, 'id'], 'must be a string');
+    if (unit !== undefined && typeof unit !== 'string')
+      throw invalidField([index, 'unit'], 'must be a string');
+    if (id !== undefined && typeof id !== 'string')
+      throw invalidField([index, 'id'], 'must be a string');
     const kind = kinds.get(type);
     if (kind === undefined) {
       unmapped.set(type, (unmapped.get(type) ?? 0) + 1);

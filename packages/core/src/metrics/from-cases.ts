@@ -4,7 +4,12 @@ import { listCases, requireCaseObject } from './case-source.js';
 import { invalidField, requireInstantMs } from './instants.js';
 import type { Ratio721Result } from './ratio-summary.js';
 import { ratio721FromCasesOptionsSchema } from './ratio-schemas.js';
-import { ratio721Parsed, type Ratio721Group, type Ratio721GroupBy, type Ratio721Options } from './ratio721.js';
+import {
+  ratio721Parsed,
+  type Ratio721Group,
+  type Ratio721GroupBy,
+  type Ratio721Options,
+} from './ratio721.js';
 import type { MetricsCaseSource } from './types.js';
 
 /** Options of {@link ratio721FromCases}. */
@@ -57,13 +62,14 @@ export function ratio721FromCases(
     if (record.status === 'duplicate') continue;
     if (parsed.count === 'cases') {
       if (record.kind === undefined) continue;
-      if (!KINDS.has(record.kind)) throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
+      if (!KINDS.has(record.kind))
+        throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
       requireInstantMs(record.receivedAt, [index, 'receivedAt']);
       const unit = Array.isArray(record.handlers) ? record.handlers[0] : undefined;
       actions.push({
         at: record.receivedAt,
         kind: record.kind,
-        type: String(record.category),
+        ...(typeof record.category === 'string' ? { type: record.category } : {}),
         ...(typeof unit === 'string' ? { unit } : {}),
       });
       continue;
@@ -71,8 +77,10 @@ export function ratio721FromCases(
     if (!Array.isArray(record.actions)) throw invalidField([index, 'actions'], 'must be an array');
     for (const [position, action] of record.actions.entries()) {
       const path = [index, 'actions', position];
-      if (typeof action !== 'object' || action === null) throw invalidField(path, 'must be an action');
-      if (!KINDS.has(action.kind)) throw invalidField([...path, 'kind'], "must be 'service', 'manage' or 'enforce'");
+      if (typeof action !== 'object' || action === null)
+        throw invalidField(path, 'must be an action');
+      if (!KINDS.has(action.kind))
+        throw invalidField([...path, 'kind'], "must be 'service', 'manage' or 'enforce'");
       requireInstantMs(action.at, [...path, 'at']);
       actions.push({
         at: action.at,

@@ -24,7 +24,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -33,7 +34,14 @@ export function instantMs(value: unknown): number {
   if (typeof value !== 'string') return NaN;
   const text = value;
   const length = text.length;
-  if (length < 20 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') {
+  if (
+    length < 20 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':' ||
+    text[16] !== ':'
+  ) {
     return NaN;
   }
   const century = twoDigits(text, 0);
@@ -74,7 +82,9 @@ export function instantMs(value: unknown): number {
     offsetMinutes = (sign === '+' ? 1 : -1) * (offsetHours * 60 + offsetMins);
   }
   const local =
-    daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+    daysFromCivil(year, month, day) * MS_PER_DAY +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    millis;
   return local - offsetMinutes * 60_000;
 }
 

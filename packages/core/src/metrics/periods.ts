@@ -1,7 +1,15 @@
 // Day, ISO-week and month periods cut in a community's time zone. Cutting with date-fns costs
 // microseconds, so each period is computed once and found again by binary search.
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, format, startOfDay, startOfISOWeek, startOfMonth } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  format,
+  startOfDay,
+  startOfISOWeek,
+  startOfMonth,
+} from 'date-fns';
 import type { MetricsPeriod } from './types.js';
 
 /** One period: its key (`2025-03-01`, `2025-W09`, `2025-03`) and its bounds `[start, end)`. */
@@ -24,9 +32,17 @@ const KEY_FORMAT: Record<MetricsPeriod, string> = {
 function computeSlot(period: MetricsPeriod, timeZone: string, ms: number): PeriodSlot {
   const date = new TZDate(ms, timeZone);
   const start =
-    period === 'day' ? startOfDay(date) : period === 'week' ? startOfISOWeek(date) : startOfMonth(date);
+    period === 'day'
+      ? startOfDay(date)
+      : period === 'week'
+        ? startOfISOWeek(date)
+        : startOfMonth(date);
   const end =
-    period === 'day' ? addDays(start, 1) : period === 'week' ? addWeeks(start, 1) : addMonths(start, 1);
+    period === 'day'
+      ? addDays(start, 1)
+      : period === 'week'
+        ? addWeeks(start, 1)
+        : addMonths(start, 1);
   return {
     key: format(start, KEY_FORMAT[period]),
     startMs: start.getTime(),
@@ -59,4 +75,3 @@ export function createPeriodCutter(period: MetricsPeriod, timeZone: string): Per
     return (last = slot);
   };
 }
-

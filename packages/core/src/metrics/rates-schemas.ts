@@ -11,7 +11,10 @@ export const DEFAULT_RESPONSE_MINUTES = 24 * 60;
 /** Options of `caseRates`. */
 export const caseRatesOptionsSchema = z
   .object({
-    now: z.custom<Clock>((value) => typeof value === 'function', 'must be a function returning a Date'),
+    now: z.custom<Clock>(
+      (value) => typeof value === 'function',
+      'must be a function returning a Date',
+    ),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
     responseMinutes: z.number().positive().default(DEFAULT_RESPONSE_MINUTES),

@@ -194,7 +194,8 @@ export function caseRates(cases: MetricsCaseSource, options: CaseRatesOptions): 
   const byTier = parsed.responseMinutesByTier;
   const settings: CaseFactSettings = {
     nowMs: now.getTime(),
-    responseMs: (tier) => (Object.hasOwn(byTier, tier) ? (byTier[tier] as number) : parsed.responseMinutes) * 60_000,
+    responseMs: (tier) =>
+      (Object.hasOwn(byTier, tier) ? (byTier[tier] as number) : parsed.responseMinutes) * 60_000,
     satisfied: new Set(parsed.satisfied),
     followUps: parsed.followUps,
   };

@@ -40,7 +40,11 @@ const windowShape = {
 
 /** Rejects a window whose end is not after its start. */
 export function windowIsOrdered(window: { from?: string; to?: string }): boolean {
-  return window.from === undefined || window.to === undefined || Date.parse(window.from) < Date.parse(window.to);
+  return (
+    window.from === undefined ||
+    window.to === undefined ||
+    Date.parse(window.from) < Date.parse(window.to)
+  );
 }
 
 const windowOrder = { message: 'to must be after from', path: ['to'] };

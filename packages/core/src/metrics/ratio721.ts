@@ -64,7 +64,7 @@ export type ParsedRatio721Options = z.output<typeof ratio721OptionsSchema>;
  *   { at, kind: 'manage', weight: 65 },
  *   { at, kind: 'enforce', weight: 3362 },
  * ]);
- * result.shares.service; // 0.1447 (14.5%)
+ * result.shares.service; // 0.145 (14.5%)
  * result.status; // 'off-target'
  * result.serviceNeeded; // 7416 more service actions to reach 70%
  * ```
@@ -107,7 +107,9 @@ export function ratio721Parsed(
   }
   return sumGroups(actions, fromMs, toMs, groupBy, options.timeZone).map(({ key, sums, slot }) => {
     const result = summarize721(sums[0], sums[1], sums[2], target, tolerance);
-    return slot === undefined ? { key, ...result } : { key, start: slot.start, end: slot.end, ...result };
+    return slot === undefined
+      ? { key, ...result }
+      : { key, start: slot.start, end: slot.end, ...result };
   });
 }
 
@@ -121,9 +123,13 @@ function sumAll(actions: readonly RatioAction[]): [number, number, number] {
     if (typeof action !== 'object' || action === null) rejectAction(action, index);
     let weight = action.weight;
     if (weight === undefined) weight = 1;
-    else if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity) rejectAction(action, index);
+    else if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity)
+      rejectAction(action, index);
     const { unit, type } = action;
-    if ((unit !== undefined && typeof unit !== 'string') || (type !== undefined && typeof type !== 'string')) {
+    if (
+      (unit !== undefined && typeof unit !== 'string') ||
+      (type !== undefined && typeof type !== 'string')
+    ) {
       rejectAction(action, index);
     }
     // The instant is not read here, so only its type is checked (a full parse costs more than the count).
@@ -138,7 +144,11 @@ function sumAll(actions: readonly RatioAction[]): [number, number, number] {
 }
 
 /** Three sums over the actions in `[fromMs, toMs)`. */
-function sumWindow(actions: readonly RatioAction[], fromMs: number, toMs: number): [number, number, number] {
+function sumWindow(
+  actions: readonly RatioAction[],
+  fromMs: number,
+  toMs: number,
+): [number, number, number] {
   const sums: [number, number, number] = [0, 0, 0];
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index] as RatioAction;
@@ -164,7 +174,8 @@ function sumGroups(
   timeZone: string,
 ): GroupSums[] {
   const groups = new Map<string | null, GroupSums>();
-  const cut = groupBy === 'unit' || groupBy === 'type' ? undefined : createPeriodCutter(groupBy, timeZone);
+  const cut =
+    groupBy === 'unit' || groupBy === 'type' ? undefined : createPeriodCutter(groupBy, timeZone);
   const readsTime = cut !== undefined || fromMs !== -Infinity || toMs !== Infinity;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index] as RatioAction;
@@ -173,7 +184,8 @@ function sumGroups(
     const ms = readsTime ? checkedAt(action, index) : 0;
     if (ms < fromMs || ms >= toMs) continue;
     const slot = cut?.(ms);
-    const key = slot !== undefined ? slot.key : ((groupBy === 'unit' ? action.unit : action.type) ?? null);
+    const key =
+      slot !== undefined ? slot.key : ((groupBy === 'unit' ? action.unit : action.type) ?? null);
     let group = groups.get(key);
     if (group === undefined) {
       group = slot === undefined ? { key, sums: [0, 0, 0] } : { key, sums: [0, 0, 0], slot };
@@ -183,7 +195,8 @@ function sumGroups(
   }
   return [...groups.values()].sort(
     cut === undefined
-      ? (a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1)
+      ? (a, b) =>
+          a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1
       : (a, b) => (a.slot?.startMs ?? 0) - (b.slot?.startMs ?? 0),
   );
 }

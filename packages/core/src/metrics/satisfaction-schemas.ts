@@ -15,13 +15,26 @@ export const threeLevelOptionsSchema = z.object({
   satisfied: z.array(z.enum(SATISFACTION_LEVELS)).default(['satisfied', 'basic']),
 });
 
-function scoreOptions<S extends 'five-point' | 'nps'>(scale: S, max: number, satisfied: number[], prior: number) {
-  const score = z.number().int().min(scale === 'nps' ? 0 : 1).max(max);
+function scoreOptions<S extends 'five-point' | 'nps'>(
+  scale: S,
+  max: number,
+  satisfied: number[],
+  prior: number,
+) {
+  const score = z
+    .number()
+    .int()
+    .min(scale === 'nps' ? 0 : 1)
+    .max(max);
   return z.object({
     ...common,
     scale: z.literal(scale),
     satisfied: z.array(score).default(satisfied),
-    prior: z.number().min(scale === 'nps' ? 0 : 1).max(max).default(prior),
+    prior: z
+      .number()
+      .min(scale === 'nps' ? 0 : 1)
+      .max(max)
+      .default(prior),
     priorWeight: z.number().nonnegative().default(10),
   });
 }

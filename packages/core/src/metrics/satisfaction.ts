@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { parseInput } from '../schemas/parse.js';
 import { invalidField } from './instants.js';
 import { twoSidedZ } from './normal.js';
-import { fivePointOptionsSchema, npsOptionsSchema, threeLevelOptionsSchema } from './satisfaction-schemas.js';
+import {
+  fivePointOptionsSchema,
+  npsOptionsSchema,
+  threeLevelOptionsSchema,
+} from './satisfaction-schemas.js';
 import type { RateEstimate } from './types.js';
 import { estimateWithZ } from './wilson.js';
 
@@ -42,7 +46,11 @@ export interface SatisfactionBase extends RateEstimate {
 /** The result on the three-level scale. */
 export interface ThreeLevelSatisfaction extends SatisfactionBase {
   readonly scale: 'three-level';
-  readonly counts: { readonly satisfied: number; readonly basic: number; readonly unsatisfied: number };
+  readonly counts: {
+    readonly satisfied: number;
+    readonly basic: number;
+    readonly unsatisfied: number;
+  };
 }
 
 /** The figures of a scored scale: mean and Bayesian mean. */
@@ -121,7 +129,10 @@ export function satisfaction(
   if (!Array.isArray(responses)) throw invalidField([], 'responses must be an array');
   const scale = (options as { scale?: unknown }).scale;
   if (scale === 'five-point' || scale === 'nps') {
-    return scored(responses, parseInput(scale === 'nps' ? npsOptionsSchema : fivePointOptionsSchema, options));
+    return scored(
+      responses,
+      parseInput(scale === 'nps' ? npsOptionsSchema : fivePointOptionsSchema, options),
+    );
   }
   return threeLevel(responses, parseInput(threeLevelOptionsSchema, options));
 }
@@ -135,7 +146,8 @@ function threeLevel(
   let unsatisfied = 0;
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as { rating?: unknown } | null;
-    if (typeof response !== 'object' || response === null) throw invalidField([index], 'must be an object');
+    if (typeof response !== 'object' || response === null)
+      throw invalidField([index], 'must be an object');
     const rating = response.rating;
     if (rating === 'satisfied') satisfied += 1;
     else if (rating === 'basic') basic += 1;
@@ -163,7 +175,8 @@ function scored(
   let sum = 0;
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as { score?: unknown } | null;
-    if (typeof response !== 'object' || response === null) throw invalidField([index], 'must be an object');
+    if (typeof response !== 'object' || response === null)
+      throw invalidField([index], 'must be an object');
     const score = response.score;
     if (typeof score !== 'number' || (score | 0) !== score || score < min || score > max) {
       throw invalidField([index, 'score'], `must be a whole number from ${min} to ${max}`);
@@ -174,7 +187,10 @@ function scored(
   const n = responses.length;
   const counts: Record<string, number> = {};
   for (let score = min; score <= max; score++) counts[score] = tally[score] ?? 0;
-  const successes = [...new Set(options.satisfied)].reduce((total, score) => total + (tally[score] ?? 0), 0);
+  const successes = [...new Set(options.satisfied)].reduce(
+    (total, score) => total + (tally[score] ?? 0),
+    0,
+  );
   const { confidence, prior, priorWeight } = options;
   const figures = {
     counts,

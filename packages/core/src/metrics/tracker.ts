@@ -47,7 +47,10 @@ export interface RatioTrackerOptions {
 
 const optionsSchema = z.object({
   ...ratio721GoalShape,
-  now: z.custom<Clock>((value) => typeof value === 'function', 'must be a function returning a Date'),
+  now: z.custom<Clock>(
+    (value) => typeof value === 'function',
+    'must be a function returning a Date',
+  ),
   events: z
     .array(
       z.object({
@@ -98,9 +101,13 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
   };
   for (const [index, event] of events.entries()) {
     if (event.seq !== index + 1) {
-      throw new LanewiseError('INVALID_INPUT', `event ${index} has seq ${event.seq}, expected ${index + 1}`, {
-        path: ['events', index, 'seq'],
-      });
+      throw new LanewiseError(
+        'INVALID_INPUT',
+        `event ${index} has seq ${event.seq}, expected ${index + 1}`,
+        {
+          path: ['events', index, 'seq'],
+        },
+      );
     }
     record(Object.freeze(event.data), event.at);
   }
@@ -112,13 +119,20 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
         const stored = byId.get(parsed.id);
         if (stored !== undefined) {
           if (sameAction(stored, parsed)) return stored;
-          throw new LanewiseError('ID_CONFLICT', `action ${parsed.id} was added with other content`, {
-            path: ['id'],
-            details: { id: parsed.id, stored },
-          });
+          throw new LanewiseError(
+            'ID_CONFLICT',
+            `action ${parsed.id} was added with other content`,
+            {
+              path: ['id'],
+              details: { id: parsed.id, stored },
+            },
+          );
         }
       }
-      const action: RatioAction = Object.freeze({ ...parsed, at: parsed.at ?? now().toISOString() });
+      const action: RatioAction = Object.freeze({
+        ...parsed,
+        at: parsed.at ?? now().toISOString(),
+      });
       record(action);
       return action;
     },

@@ -11,7 +11,11 @@ export const MAX_TREND_PERIODS = 100_000;
 
 const HOUR_MS = 3_600_000;
 /** The longest day, week and month in any zone (a day with a one-hour clock change, more or less). */
-const LONGEST_MS = { day: 26 * HOUR_MS, week: (7 * 24 + 2) * HOUR_MS, month: (31 * 24 + 2) * HOUR_MS };
+const LONGEST_MS = {
+  day: 26 * HOUR_MS,
+  week: (7 * 24 + 2) * HOUR_MS,
+  month: (31 * 24 + 2) * HOUR_MS,
+};
 
 /** Options of {@link trend}. */
 export interface TrendOptions {
@@ -82,7 +86,7 @@ export function trend<T>(fn: (window: TrendWindow) => T, options: TrendOptions):
   // Refuse a runaway series before cutting it: no period is longer than this.
   if ((toMs - fromMs) / LONGEST_MS[period] > MAX_TREND_PERIODS) throw tooMany();
   const windows: TrendWindow[] = [];
-  for (let ms = fromMs; ms < toMs; ) {
+  for (let ms = fromMs; ms < toMs;) {
     if (windows.length === MAX_TREND_PERIODS) throw tooMany();
     const slot = cut(ms);
     const startClipped = slot.startMs < fromMs;

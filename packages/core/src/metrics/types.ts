@@ -52,6 +52,4 @@ export type MetricsCase = Pick<
 >;
 
 /** Anything the case metrics read cases from: a case book (`list()`) or a plain array. */
-export type MetricsCaseSource =
-  | readonly MetricsCase[]
-  | { list(): readonly MetricsCase[] };
+export type MetricsCaseSource = readonly MetricsCase[] | { list(): readonly MetricsCase[] };

@@ -18,7 +18,13 @@ export function makeCase(draft: Draft): MetricsCase {
   };
 }
 
-const action = (id: string, kind: 'service' | 'manage' | 'enforce', type: string, by: string, at: string) => ({
+const action = (
+  id: string,
+  kind: 'service' | 'manage' | 'enforce',
+  type: string,
+  by: string,
+  at: string,
+) => ({
   id,
   kind,
   type,

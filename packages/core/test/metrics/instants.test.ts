@@ -22,7 +22,20 @@ const nearInstant = fc
     fc.constantFrom(':', ':', ''),
     fc.oneof(padded(0, 61, 2), fc.constant('')),
     fc.constantFrom('', '', '.', '.1', '.12', '.123', '.1239', '.123456789', '.x'),
-    fc.constantFrom('Z', '+08:00', '-05:30', '+00:00', '+0800', '+08', '+24:00', '-23:59', '', '+08:60', 'ZZ', 'z'),
+    fc.constantFrom(
+      'Z',
+      '+08:00',
+      '-05:30',
+      '+00:00',
+      '+0800',
+      '+08',
+      '+24:00',
+      '-23:59',
+      '',
+      '+08:60',
+      'ZZ',
+      'z',
+    ),
   )
   .map((parts) => parts.join(''));
 
@@ -31,7 +44,10 @@ describe('instantMs (the bulk loops’ instant parser)', () => {
     fc.assert(
       fc.property(nearInstant, (text) => {
         const expected = instantSchema.safeParse(text).success ? Date.parse(text) : NaN;
-        assert.ok(Object.is(instantMs(text), expected), `${text}: ${instantMs(text)} vs ${expected}`);
+        assert.ok(
+          Object.is(instantMs(text), expected),
+          `${text}: ${instantMs(text)} vs ${expected}`,
+        );
       }),
       { numRuns: 20_000 },
     );
@@ -39,16 +55,28 @@ describe('instantMs (the bulk loops’ instant parser)', () => {
 
   it('reads every millisecond of four centuries like Date', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.parse('1800-01-01T00:00:00Z'), max: Date.parse('2200-01-01T00:00:00Z') }), (ms) => {
-        assert.equal(instantMs(new Date(ms).toISOString()), ms);
-      }),
+      fc.property(
+        fc.integer({
+          min: Date.parse('1800-01-01T00:00:00Z'),
+          max: Date.parse('2200-01-01T00:00:00Z'),
+        }),
+        (ms) => {
+          assert.equal(instantMs(new Date(ms).toISOString()), ms);
+        },
+      ),
     );
   });
 
   it('takes the offset into account and rejects what is not an instant', () => {
     assert.equal(instantMs('2025-03-01T00:00:00+08:00'), Date.parse('2025-02-28T16:00:00Z'));
     assert.equal(instantMs('2024-02-29T12:00:00-05:30'), Date.parse('2024-02-29T17:30:00Z'));
-    for (const bad of ['2025-02-29T00:00:00Z', '2025-03-01T00:00:00', '2025-03-01', 20250301, null]) {
+    for (const bad of [
+      '2025-02-29T00:00:00Z',
+      '2025-03-01T00:00:00',
+      '2025-03-01',
+      20250301,
+      null,
+    ]) {
       assert.ok(Number.isNaN(instantMs(bad)), String(bad));
     }
   });

@@ -5,7 +5,8 @@ import { ratio721, trend, MAX_TREND_PERIODS, type RatioAction } from '../../src/
 import { isLanewiseError } from '../../src/errors.js';
 
 const service = (at: string): RatioAction => ({ at, kind: 'service' });
-const keys = (groups: { key: string | null; total: number }[]) => groups.map((group) => [group.key, group.total]);
+const keys = (groups: { key: string | null; total: number }[]) =>
+  groups.map((group) => [group.key, group.total]);
 
 describe('periods in the community time zone', () => {
   it('cuts days and months at midnight in Shanghai, not in UTC', () => {
@@ -25,7 +26,9 @@ describe('periods in the community time zone', () => {
     ]);
     assert.equal(months[1]?.start, '2025-03-01T00:00:00.000+08:00');
     assert.equal(months[1]?.end, '2025-04-01T00:00:00.000+08:00');
-    assert.deepEqual(keys(ratio721(actions, { groupBy: 'day', timeZone: 'UTC' })), [['2025-02-28', 3]]);
+    assert.deepEqual(keys(ratio721(actions, { groupBy: 'day', timeZone: 'UTC' })), [
+      ['2025-02-28', 3],
+    ]);
   });
 
   it('cuts ISO weeks on Monday, with the ISO week-year at the turn of the year', () => {
@@ -50,7 +53,12 @@ describe('periods in the community time zone', () => {
   it('follows daylight saving time where the zone has it (a 23-hour day)', () => {
     const zone = { groupBy: 'day' as const, timeZone: 'America/New_York' };
     const days = ratio721(
-      [service('2025-03-09T04:59:00Z'), service('2025-03-09T05:00:00Z'), service('2025-03-10T03:59:00Z'), service('2025-03-10T04:00:00Z')],
+      [
+        service('2025-03-09T04:59:00Z'),
+        service('2025-03-09T05:00:00Z'),
+        service('2025-03-10T03:59:00Z'),
+        service('2025-03-10T04:00:00Z'),
+      ],
       zone,
     );
     assert.deepEqual(keys(days), [
@@ -65,15 +73,27 @@ describe('periods in the community time zone', () => {
   it('puts each instant in the period whose bounds hold it, whatever the order of the data', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2030-01-01T00:00:00Z') }), {
-          minLength: 1,
-          maxLength: 60,
-        }),
+        fc.array(
+          fc.integer({
+            min: Date.parse('2020-01-01T00:00:00Z'),
+            max: Date.parse('2030-01-01T00:00:00Z'),
+          }),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
         fc.constantFrom('day', 'week', 'month') as fc.Arbitrary<'day' | 'week' | 'month'>,
         fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Asia/Kolkata', 'UTC'),
         (instants, period, timeZone) => {
-          const groups = ratio721(instants.map((ms) => service(new Date(ms).toISOString())), { groupBy: period, timeZone });
-          assert.equal(groups.reduce((sum, group) => sum + group.total, 0), instants.length);
+          const groups = ratio721(
+            instants.map((ms) => service(new Date(ms).toISOString())),
+            { groupBy: period, timeZone },
+          );
+          assert.equal(
+            groups.reduce((sum, group) => sum + group.total, 0),
+            instants.length,
+          );
           for (const [index, group] of groups.entries()) {
             const start = Date.parse(group.start ?? '');
             const end = Date.parse(group.end ?? '');
@@ -94,12 +114,21 @@ describe('trend', () => {
     const points = trend(
       (window) => {
         seen.push(window.key);
-        return ratio721([service('2025-02-10T10:00:00+08:00'), service('2025-03-31T23:30:00+08:00')], window).total;
+        return ratio721(
+          [service('2025-02-10T10:00:00+08:00'), service('2025-03-31T23:30:00+08:00')],
+          window,
+        ).total;
       },
       { period: 'month', from: '2025-01-15T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00' },
     );
     assert.deepEqual(points, [
-      { key: '2025-01', from: '2025-01-15T00:00:00+08:00', to: '2025-02-01T00:00:00.000+08:00', partial: true, value: 0 },
+      {
+        key: '2025-01',
+        from: '2025-01-15T00:00:00+08:00',
+        to: '2025-02-01T00:00:00.000+08:00',
+        partial: true,
+        value: 0,
+      },
       {
         key: '2025-02',
         from: '2025-02-01T00:00:00.000+08:00',
@@ -119,7 +148,12 @@ describe('trend', () => {
   });
 
   it('gives days and ISO weeks in the chosen zone, the last clipped to to', () => {
-    const days = trend((window) => window.to, { period: 'day', from: '2025-03-08T12:00:00Z', to: '2025-03-10T12:00:00Z', timeZone: 'America/New_York' });
+    const days = trend((window) => window.to, {
+      period: 'day',
+      from: '2025-03-08T12:00:00Z',
+      to: '2025-03-10T12:00:00Z',
+      timeZone: 'America/New_York',
+    });
     assert.deepEqual(
       days.map((point) => [point.key, point.partial]),
       [
@@ -129,7 +163,11 @@ describe('trend', () => {
       ],
     );
     assert.equal(days[2]?.to, '2025-03-10T12:00:00Z');
-    const weeks = trend(() => null, { period: 'week', from: '2024-12-30T00:00:00+08:00', to: '2025-01-13T00:00:00+08:00' });
+    const weeks = trend(() => null, {
+      period: 'week',
+      from: '2024-12-30T00:00:00+08:00',
+      to: '2025-01-13T00:00:00+08:00',
+    });
     assert.deepEqual(
       weeks.map((point) => [point.key, point.partial]),
       [
@@ -146,12 +184,18 @@ describe('trend', () => {
       (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path[0] === 'to',
     );
     assert.throws(
-      () => trend(fn, { period: 'quarter' as 'day', from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' }),
+      () =>
+        trend(fn, {
+          period: 'quarter' as 'day',
+          from: '2025-01-01T00:00:00Z',
+          to: '2025-02-01T00:00:00Z',
+        }),
       (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path[0] === 'period',
     );
     assert.throws(
       () => trend(fn, { period: 'day', from: '1700-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }),
-      (error) => isLanewiseError(error, 'INVALID_INPUT') && error.details.limit === MAX_TREND_PERIODS,
+      (error) =>
+        isLanewiseError(error, 'INVALID_INPUT') && error.details.limit === MAX_TREND_PERIODS,
     );
   });
 });

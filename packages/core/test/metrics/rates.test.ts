@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { caseRates, ratio721FromCases, wilsonInterval, type MetricsCase } from '../../src/metrics/index.js';
+import {
+  caseRates,
+  ratio721FromCases,
+  wilsonInterval,
+  type MetricsCase,
+} from '../../src/metrics/index.js';
 import { isLanewiseError } from '../../src/errors.js';
 import { JUNE, JUNE_NOW, juneBook, makeCase } from './fixtures.js';
 
@@ -15,7 +20,13 @@ describe('caseRates over the June book', () => {
   it('counts the cases received in June in Shanghai, by status, duplicates apart', () => {
     assert.equal(june.received, 9); // c1-c7, c9, c11; c8 is a duplicate, c10 came in May
     assert.equal(june.duplicates, 1);
-    assert.deepEqual(june.byStatus, { dispatched: 3, in_progress: 1, resolved: 1, closed: 4, duplicate: 1 });
+    assert.deepEqual(june.byStatus, {
+      dispatched: 3,
+      in_progress: 1,
+      resolved: 1,
+      closed: 4,
+      duplicate: 1,
+    });
     assert.equal(june.from, JUNE.from);
     assert.equal(june.at, '2025-06-30T04:00:00.000Z');
   });
@@ -87,7 +98,11 @@ describe('caseRates over the June book', () => {
   });
 
   it('takes per-tier response limits, a strict satisfied setting, and every follow-up', () => {
-    const lenient = caseRates(juneBook, { ...JUNE, now, responseMinutesByTier: { general: 48 * 60 } });
+    const lenient = caseRates(juneBook, {
+      ...JUNE,
+      now,
+      responseMinutesByTier: { general: 48 * 60 },
+    });
     assert.deepEqual(counts(lenient.response), [7, 8]); // c2 in time within 48 hours
     const strict = caseRates(juneBook, { ...JUNE, now, satisfied: ['satisfied'] });
     assert.deepEqual(counts(strict.satisfaction), [2, 5]);
@@ -96,7 +111,10 @@ describe('caseRates over the June book', () => {
   });
 
   it('decides pending responses by the clock', () => {
-    const later = caseRates(juneBook, { ...JUNE, now: () => new Date('2025-07-02T00:00:00+08:00') });
+    const later = caseRates(juneBook, {
+      ...JUNE,
+      now: () => new Date('2025-07-02T00:00:00+08:00'),
+    });
     assert.equal(later.responsePending, 0);
     assert.deepEqual(counts(later.response), [6, 9]); // c6 never accepted: late
     assert.equal(later.overdueOpen, 3); // c6 is not due until 3 July
@@ -129,21 +147,37 @@ describe('caseRates over the June book', () => {
 
   it('rejects bad options and case fields, naming them', () => {
     assert.throws(() => caseRates(juneBook, {} as { now: () => Date }), invalidAt(['now']));
-    assert.throws(() => caseRates(juneBook, { now, responseMinutes: 0 }), invalidAt(['responseMinutes']));
+    assert.throws(
+      () => caseRates(juneBook, { now, responseMinutes: 0 }),
+      invalidAt(['responseMinutes']),
+    );
     assert.throws(() => caseRates('cases' as unknown as MetricsCase[], { now }), invalidAt([]));
     const bad = (draft: Partial<MetricsCase>) => [
       juneBook[0] as MetricsCase,
-      { ...makeCase({ id: 'x', status: 'dispatched', receivedAt: '2025-06-02T09:00:00+08:00' }), ...draft },
+      {
+        ...makeCase({ id: 'x', status: 'dispatched', receivedAt: '2025-06-02T09:00:00+08:00' }),
+        ...draft,
+      },
     ];
-    assert.throws(() => caseRates(bad({ receivedAt: '2025-06-02' }), { now }), invalidAt([1, 'receivedAt']));
-    assert.throws(() => caseRates(bad({ status: 'open' as 'closed' }), { now }), invalidAt([1, 'status']));
+    assert.throws(
+      () => caseRates(bad({ receivedAt: '2025-06-02' }), { now }),
+      invalidAt([1, 'receivedAt']),
+    );
+    assert.throws(
+      () => caseRates(bad({ status: 'open' as 'closed' }), { now }),
+      invalidAt([1, 'status']),
+    );
     assert.throws(() => caseRates(bad({ dueAt: 'soon' }), { now }), invalidAt([1, 'dueAt']));
     assert.throws(
       () => caseRates(bad({ followUps: [{ rating: 'fine' as 'basic', at: JUNE_NOW }] }), { now }),
       invalidAt([1, 'followUps', 0, 'rating']),
     );
     assert.throws(
-      () => caseRates(bad({ actions: [{ id: 'a', kind: 'service', type: 't', by: 'u', at: 'then' }] }), { now }),
+      () =>
+        caseRates(
+          bad({ actions: [{ id: 'a', kind: 'service', type: 't', by: 'u', at: 'then' }] }),
+          { now },
+        ),
       invalidAt([1, 'actions', 0, 'at']),
     );
   });
@@ -173,7 +207,10 @@ describe('ratio721FromCases', () => {
         ['station-1', { service: 1, manage: 1, enforce: 0 }],
       ],
     );
-    const weeks = ratio721FromCases(juneBook, { groupBy: 'week', from: '2025-06-02T00:00:00+08:00' });
+    const weeks = ratio721FromCases(juneBook, {
+      groupBy: 'week',
+      from: '2025-06-02T00:00:00+08:00',
+    });
     assert.deepEqual(
       weeks.map((group) => [group.key, group.total]),
       [

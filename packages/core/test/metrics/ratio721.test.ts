@@ -42,7 +42,8 @@ describe('ratio721', () => {
   it('gives shares and deviations in percentage points', () => {
     const result = ratio721(actionsOf(7, 2, 1));
     assert.deepEqual(result.shares, { service: 0.7, manage: 0.2, enforce: 0.1 });
-    for (const kind of ['service', 'manage', 'enforce'] as const) assert.ok(Math.abs(result.deviation[kind]) < 1e-9);
+    for (const kind of ['service', 'manage', 'enforce'] as const)
+      assert.ok(Math.abs(result.deviation[kind]) < 1e-9);
     assert.equal(result.status, 'on-target');
     assert.equal(result.serviceNeeded, 0);
     assert.deepEqual(result.target, { service: 0.7, manage: 0.2, enforce: 0.1 });
@@ -86,7 +87,8 @@ describe('ratio721', () => {
           const total = service + manage + enforce;
           // Integer arithmetic: 100 (s + x) >= p (T + x), and at least one action when there is none.
           let expected = total === 0 && servicePercent > 0 ? 1 : 0;
-          while (total > 0 && 100 * (service + expected) < servicePercent * (total + expected)) expected += 1;
+          while (total > 0 && 100 * (service + expected) < servicePercent * (total + expected))
+            expected += 1;
           const result = ratio721(actionsOf(service, manage, enforce), { target });
           assert.equal(result.serviceNeeded, expected);
         },
@@ -122,7 +124,10 @@ describe('ratio721', () => {
       { at: '2025-06-30T23:59:59.999+08:00', kind: 'manage' },
       { at: '2025-06-30T16:00:00.000Z', kind: 'enforce' }, // = to: out
     ];
-    const result = ratio721(actions, { from: '2025-06-01T00:00:00+08:00', to: '2025-07-01T00:00:00+08:00' });
+    const result = ratio721(actions, {
+      from: '2025-06-01T00:00:00+08:00',
+      to: '2025-07-01T00:00:00+08:00',
+    });
     assert.deepEqual(result.counts, { service: 1, manage: 1, enforce: 0 });
   });
 
@@ -158,21 +163,39 @@ describe('ratio721', () => {
 
   it('rejects bad actions with the index and field, and bad options with their field', () => {
     const good = actionsOf(1, 1, 1);
-    assert.throws(() => ratio721([...good, { at, kind: 'serve' as RatioKind }]), invalidAt([3, 'kind']));
+    assert.throws(
+      () => ratio721([...good, { at, kind: 'serve' as RatioKind }]),
+      invalidAt([3, 'kind']),
+    );
     assert.throws(() => ratio721([{ at, kind: 'service', weight: -1 }]), invalidAt([0, 'weight']));
-    assert.throws(() => ratio721([{ at, kind: 'service', weight: Number.NaN }]), invalidAt([0, 'weight']));
-    assert.throws(() => ratio721([{ at, kind: 'service', weight: '2' as unknown as number }]), invalidAt([0, 'weight']));
+    assert.throws(
+      () => ratio721([{ at, kind: 'service', weight: Number.NaN }]),
+      invalidAt([0, 'weight']),
+    );
+    assert.throws(
+      () => ratio721([{ at, kind: 'service', weight: '2' as unknown as number }]),
+      invalidAt([0, 'weight']),
+    );
     assert.throws(() => ratio721([null as unknown as RatioAction]), invalidAt([0]));
     assert.throws(() => ratio721([{ kind: 'service' } as RatioAction]), invalidAt([0, 'at']));
-    assert.throws(() => ratio721([{ at: '2025-06-01 10:00', kind: 'service' }], { groupBy: 'day' }), invalidAt([0, 'at']));
+    assert.throws(
+      () => ratio721([{ at: '2025-06-01 10:00', kind: 'service' }], { groupBy: 'day' }),
+      invalidAt([0, 'at']),
+    );
     assert.throws(() => ratio721(good, { tolerance: -0.1 }), invalidAt(['tolerance']));
-    assert.throws(() => ratio721(good, { target: { service: 0.7, manage: 0.2, enforce: 0.2 } }), invalidAt(['target']));
-    assert.throws(() => ratio721(good, { from: '2025-07-01T00:00:00Z', to: '2025-06-01T00:00:00Z' }), invalidAt(['to']));
+    assert.throws(
+      () => ratio721(good, { target: { service: 0.7, manage: 0.2, enforce: 0.2 } }),
+      invalidAt(['target']),
+    );
+    assert.throws(
+      () => ratio721(good, { from: '2025-07-01T00:00:00Z', to: '2025-06-01T00:00:00Z' }),
+      invalidAt(['to']),
+    );
     assert.throws(() => ratio721(good, { timeZone: 'Mars/Olympus' }), invalidAt(['timeZone']));
     assert.throws(() => ratio721(good, { groupBy: 'year' as 'day' }), invalidAt(['groupBy']));
   });
 
-  it("accepts exactly the actions the schema accepts, on the fields it reads", () => {
+  it('accepts exactly the actions the schema accepts, on the fields it reads', () => {
     const value = fc.oneof(
       fc.constant(undefined),
       fc.constantFrom('service', 'manage', 'enforce', 'Service', ''),
@@ -183,7 +206,9 @@ describe('ratio721', () => {
     );
     fc.assert(
       fc.property(fc.record({ kind: value, weight: value, unit: value, type: value }), (fields) => {
-        const action = Object.fromEntries(Object.entries({ at, ...fields }).filter(([, v]) => v !== undefined));
+        const action = Object.fromEntries(
+          Object.entries({ at, ...fields }).filter(([, v]) => v !== undefined),
+        );
         const schemaAccepts = ratioActionSchema.safeParse(action).success;
         let counted = true;
         try {
@@ -236,7 +261,13 @@ describe('classifyActions', () => {
       () => classifyActions([], { patrol: 'watch' as RatioKind }),
       invalidAt(['mapping', 'patrol']),
     );
-    assert.throws(() => classifyActions([{ at } as { at: string; type: string }], mapping), invalidAt([0, 'type']));
-    assert.throws(() => classifyActions([{ at: 'yesterday', type: 'penalty' }], mapping), invalidAt([0, 'at']));
+    assert.throws(
+      () => classifyActions([{ at } as { at: string; type: string }], mapping),
+      invalidAt([0, 'type']),
+    );
+    assert.throws(
+      () => classifyActions([{ at: 'yesterday', type: 'penalty' }], mapping),
+      invalidAt([0, 'at']),
+    );
   });
 });

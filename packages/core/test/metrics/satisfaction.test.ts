@@ -9,7 +9,9 @@ const ratings = (satisfied: number, basic: number, unsatisfied: number) => [
   ...Array.from({ length: unsatisfied }, () => ({ rating: 'unsatisfied' as SatisfactionLevel })),
 ];
 const scores = (counts: Record<number, number>) =>
-  Object.entries(counts).flatMap(([score, count]) => Array.from({ length: count }, () => ({ score: Number(score) })));
+  Object.entries(counts).flatMap(([score, count]) =>
+    Array.from({ length: count }, () => ({ score: Number(score) })),
+  );
 const invalidAt = (path: (string | number)[]) => (error: unknown) =>
   isLanewiseError(error, 'INVALID_INPUT') && JSON.stringify(error.path) === JSON.stringify(path);
 
@@ -27,7 +29,10 @@ describe('satisfaction', () => {
   });
 
   it('lets the setting decide which levels count', () => {
-    const strict = satisfaction(ratings(420, 76, 4), { satisfied: ['satisfied'], confidence: 0.99 });
+    const strict = satisfaction(ratings(420, 76, 4), {
+      satisfied: ['satisfied'],
+      confidence: 0.99,
+    });
     assert.equal(strict.successes, 420);
     assert.deepEqual(strict.interval, wilsonInterval(420, 500, 0.99));
   });
@@ -42,14 +47,21 @@ describe('satisfaction', () => {
     assert.equal(result.mean, 3.6);
     // (3 × 10 + 36) / (10 + 10) = 3.3
     assert.equal(result.bayesianMean, 3.3);
-    const topBox = satisfaction(scores({ 4: 3, 5: 3 }), { scale: 'five-point', satisfied: [5], prior: 4, priorWeight: 2 });
+    const topBox = satisfaction(scores({ 4: 3, 5: 3 }), {
+      scale: 'five-point',
+      satisfied: [5],
+      prior: 4,
+      priorWeight: 2,
+    });
     assert.equal(topBox.rate, 0.5);
     assert.equal(topBox.bayesianMean, (4 * 2 + 27) / 8);
   });
 
   it('gives the Net Promoter Score in points', () => {
     // 20 answers: 8 promoters (9-10), 7 passives (7-8), 5 detractors (0-6): NPS = 40% - 25% = 15.
-    const result = satisfaction(scores({ 10: 5, 9: 3, 8: 4, 7: 3, 6: 2, 3: 2, 0: 1 }), { scale: 'nps' });
+    const result = satisfaction(scores({ 10: 5, 9: 3, 8: 4, 7: 3, 6: 2, 3: 2, 0: 1 }), {
+      scale: 'nps',
+    });
     assert.equal(result.promoters, 8);
     assert.equal(result.passives, 7);
     assert.equal(result.detractors, 5);
@@ -79,11 +91,23 @@ describe('satisfaction', () => {
   });
 
   it('rejects answers off the scale, naming the answer', () => {
-    assert.throws(() => satisfaction([{ rating: 'ok' as SatisfactionLevel }]), invalidAt([0, 'rating']));
-    assert.throws(() => satisfaction([{ score: 0 }], { scale: 'five-point' }), invalidAt([0, 'score']));
-    assert.throws(() => satisfaction([{ score: 5 }, { score: 4.5 }], { scale: 'five-point' }), invalidAt([1, 'score']));
+    assert.throws(
+      () => satisfaction([{ rating: 'ok' as SatisfactionLevel }]),
+      invalidAt([0, 'rating']),
+    );
+    assert.throws(
+      () => satisfaction([{ score: 0 }], { scale: 'five-point' }),
+      invalidAt([0, 'score']),
+    );
+    assert.throws(
+      () => satisfaction([{ score: 5 }, { score: 4.5 }], { scale: 'five-point' }),
+      invalidAt([1, 'score']),
+    );
     assert.throws(() => satisfaction([{ score: 11 }], { scale: 'nps' }), invalidAt([0, 'score']));
-    assert.throws(() => satisfaction([{ score: 3 }], { scale: 'five-point', satisfied: [6] }), invalidAt(['satisfied', 0]));
+    assert.throws(
+      () => satisfaction([{ score: 3 }], { scale: 'five-point', satisfied: [6] }),
+      invalidAt(['satisfied', 0]),
+    );
     assert.throws(() => satisfaction([], { scale: 'stars' as 'nps' }), invalidAt(['scale']));
   });
 });

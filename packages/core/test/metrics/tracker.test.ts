@@ -1,7 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createRatioTracker, ratio721, type RatioAction, type RatioTrackerEvent } from '../../src/metrics/index.js';
+import {
+  createRatioTracker,
+  ratio721,
+  type RatioAction,
+  type RatioTrackerEvent,
+} from '../../src/metrics/index.js';
 import { manualClock } from '../../src/clock.js';
 import { isLanewiseError } from '../../src/errors.js';
 
@@ -13,18 +18,25 @@ describe('createRatioTracker', () => {
       {
         at: fc.constant(at),
         kind: fc.constantFrom('service', 'manage', 'enforce') as fc.Arbitrary<RatioAction['kind']>,
-        weight: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 8, noNaN: true })),
+        weight: fc.oneof(
+          fc.integer({ min: 0, max: 20 }),
+          fc.double({ min: 0, max: 8, noNaN: true }),
+        ),
       },
       { requiredKeys: ['at', 'kind'] },
     );
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 80 }), fc.integer({ min: 0, max: 10 }), (actions, tolerancePoints) => {
-        const tolerance = tolerancePoints / 100;
-        const tracker = createRatioTracker({ now: () => new Date(at), tolerance });
-        for (const one of actions) tracker.add(one);
-        assert.deepEqual(tracker.snapshot(), ratio721(actions, { tolerance }));
-        assert.equal(tracker.size, actions.length);
-      }),
+      fc.property(
+        fc.array(action, { maxLength: 80 }),
+        fc.integer({ min: 0, max: 10 }),
+        (actions, tolerancePoints) => {
+          const tolerance = tolerancePoints / 100;
+          const tracker = createRatioTracker({ now: () => new Date(at), tolerance });
+          for (const one of actions) tracker.add(one);
+          assert.deepEqual(tracker.snapshot(), ratio721(actions, { tolerance }));
+          assert.equal(tracker.size, actions.length);
+        },
+      ),
     );
   });
 
@@ -32,7 +44,12 @@ describe('createRatioTracker', () => {
     const clock = manualClock('2025-06-01T02:00:00Z');
     const tracker = createRatioTracker({ now: clock.now });
     const added = tracker.add({ kind: 'service', type: 'consultation', unit: 'station-1' });
-    assert.deepEqual(added, { kind: 'service', type: 'consultation', unit: 'station-1', at: '2025-06-01T02:00:00.000Z' });
+    assert.deepEqual(added, {
+      kind: 'service',
+      type: 'consultation',
+      unit: 'station-1',
+      at: '2025-06-01T02:00:00.000Z',
+    });
     clock.advance({ minutes: 5 });
     tracker.add({ kind: 'enforce', at });
     assert.deepEqual(
@@ -104,7 +121,12 @@ describe('createRatioTracker', () => {
       () => createRatioTracker({ now: 'now' as unknown as () => Date }),
       (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path[0] === 'now',
     );
-    const event = { seq: 2, type: 'ratio-action-added', at, data: { at, kind: 'service' } } as const;
+    const event = {
+      seq: 2,
+      type: 'ratio-action-added',
+      at,
+      data: { at, kind: 'service' },
+    } as const;
     assert.throws(
       () => createRatioTracker({ now: () => new Date(at), events: [event] }),
       (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path.join('.') === 'events.0.seq',

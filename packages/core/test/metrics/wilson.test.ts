@@ -1,11 +1,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareRates, normalQuantile, rateEstimate, wilsonInterval } from '../../src/metrics/index.js';
+import {
+  compareRates,
+  normalQuantile,
+  rateEstimate,
+  wilsonInterval,
+} from '../../src/metrics/index.js';
 import { isLanewiseError } from '../../src/errors.js';
 
 const close = (actual: number, expected: number, within = 1e-10) =>
-  assert.ok(Math.abs(actual - expected) <= within, `${actual} is not within ${within} of ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= within,
+    `${actual} is not within ${within} of ${expected}`,
+  );
 
 // R's qnorm values, to the digits R prints with options(digits = 16).
 const Z95 = 1.959963984540054;
@@ -51,6 +59,19 @@ describe('wilsonInterval', () => {
     assert.equal(upper, 1);
   });
 
+  it("matches R's prop.test(x, n, correct = FALSE)$conf.int as printed", () => {
+    const printed: [number, number, number, number][] = [
+      [1, 10, 0.01787621, 0.40415],
+      [5, 10, 0.2365931, 0.7634069],
+      [50, 100, 0.4038315, 0.5961685],
+    ];
+    for (const [k, n, lower, upper] of printed) {
+      const interval = wilsonInterval(k, n);
+      close(interval[0], lower, 5e-8);
+      close(interval[1], upper, 5e-7);
+    }
+  });
+
   it('agrees with the quadratic roots for many k of n and confidence levels', () => {
     for (const [confidence, z] of [
       [0.95, Z95],
@@ -58,7 +79,9 @@ describe('wilsonInterval', () => {
       [0.9, Z90],
     ] as const) {
       for (const n of [1, 2, 5, 20, 100, 1640]) {
-        for (const k of new Set([0, 1, Math.floor(n / 3), n - 1, n].filter((x) => x >= 0 && x <= n))) {
+        for (const k of new Set(
+          [0, 1, Math.floor(n / 3), n - 1, n].filter((x) => x >= 0 && x <= n),
+        )) {
           const [lower, upper] = wilsonInterval(k, n, confidence);
           const [rootLower, rootUpper] = wilsonByRoots(k, n, z);
           close(lower, rootLower, 1e-9);
@@ -70,13 +93,17 @@ describe('wilsonInterval', () => {
 
   it('stays inside [0, 1], holds the point estimate, and is exact at 0 and n', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, share) => {
-        const k = Math.round(share * n);
-        const [lower, upper] = wilsonInterval(k, n);
-        assert.ok(lower >= 0 && upper <= 1 && lower <= k / n && k / n <= upper);
-        if (k === 0) assert.equal(lower, 0);
-        if (k === n) assert.equal(upper, 1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, share) => {
+          const k = Math.round(share * n);
+          const [lower, upper] = wilsonInterval(k, n);
+          assert.ok(lower >= 0 && upper <= 1 && lower <= k / n && k / n <= upper);
+          if (k === 0) assert.equal(lower, 0);
+          if (k === n) assert.equal(upper, 1);
+        },
+      ),
     );
   });
 
@@ -95,7 +122,10 @@ describe('wilsonInterval', () => {
       [1, 4, 1],
       [1, 4, 0],
     ] as const) {
-      assert.throws(() => wilsonInterval(k, n, confidence), (error) => isLanewiseError(error, 'INVALID_INPUT'));
+      assert.throws(
+        () => wilsonInterval(k, n, confidence),
+        (error) => isLanewiseError(error, 'INVALID_INPUT'),
+      );
     }
   });
 
@@ -140,8 +170,16 @@ describe('compareRates (Newcombe)', () => {
           const d = k1 / n1 - k2 / n2;
           const result = compareRates({ successes: k1, n: n1 }, { successes: k2, n: n2 });
           close(result.difference ?? NaN, d, 1e-12);
-          close(result.interval[0], Math.max(-1, d - Math.sqrt((k1 / n1 - l1) ** 2 + (u2 - k2 / n2) ** 2)), 1e-8);
-          close(result.interval[1], Math.min(1, d + Math.sqrt((u1 - k1 / n1) ** 2 + (k2 / n2 - l2) ** 2)), 1e-8);
+          close(
+            result.interval[0],
+            Math.max(-1, d - Math.sqrt((k1 / n1 - l1) ** 2 + (u2 - k2 / n2) ** 2)),
+            1e-8,
+          );
+          close(
+            result.interval[1],
+            Math.min(1, d + Math.sqrt((u1 - k1 / n1) ** 2 + (k2 / n2 - l2) ** 2)),
+            1e-8,
+          );
         },
       ),
     );
@@ -152,7 +190,10 @@ describe('compareRates (Newcombe)', () => {
     const lastMonth = rateEstimate(950, 1000);
     assert.equal(compareRates(thisMonth, lastMonth).verdict, 'higher');
     assert.equal(compareRates(lastMonth, thisMonth).verdict, 'lower');
-    assert.equal(compareRates(rateEstimate(99, 100), rateEstimate(98, 100)).verdict, 'inconclusive');
+    assert.equal(
+      compareRates(rateEstimate(99, 100), rateEstimate(98, 100)).verdict,
+      'inconclusive',
+    );
   });
 
   it('is inconclusive over [-1, 1] when a rate has no data', () => {
