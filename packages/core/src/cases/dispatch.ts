@@ -7,8 +7,11 @@ import type { CaseDispatch, CaseIntake } from './events.js';
 import type { EscalationTier } from './escalation.js';
 import { utc } from './values.js';
 
-/** What the case book routes with: a rule set, or a router compiled from one. */
-export type CaseRouting = RoutingConfig | Router;
+/**
+ * What the case book routes with: a router, or a rule set (typed, or as parsed from JSON: it is
+ * validated when compiled).
+ */
+export type CaseRouting = Router | RoutingConfig | Readonly<Record<string, unknown>>;
 
 /** The router and the lookups the book needs beside it. */
 export interface CaseDispatcher {

@@ -8,6 +8,36 @@ export type DraftRecord = { -readonly [K in keyof CaseRecord]: CaseRecord[K] };
 /** Which round-specific fields a copy leaves out (a reopened or re-dispatched case). */
 export type ClearedFields = 'none' | 'acceptance' | 'round';
 
+/** The optional fields, in the order copies add them. */
+const OPTIONAL_FIELDS = [
+  'description',
+  'reporter',
+  'location',
+  'attributes',
+  'kind',
+  'tags',
+  'acceptedAt',
+  'acceptedBy',
+  'resolvedAt',
+  'resolvedBy',
+  'outcome',
+  'resolutionNote',
+  'closedAt',
+  'duplicateOf',
+  'duplicateAt',
+] as const satisfies readonly (keyof CaseRecord)[];
+
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+const NONE: ReadonlySet<OptionalField> = new Set();
+const ACCEPTANCE: ReadonlySet<OptionalField> = new Set(['acceptedAt', 'acceptedBy']);
+const ROUND: ReadonlySet<OptionalField> = new Set([
+  ...ACCEPTANCE,
+  'resolvedAt',
+  'resolvedBy',
+  'outcome',
+  'resolutionNote',
+]);
+
 /** A copy of `record`; `clear` drops the acceptance, or the acceptance and the resolution. */
 export function copyRecord(record: CaseRecord, clear: ClearedFields = 'none'): DraftRecord {
   const copy: DraftRecord = {
@@ -31,24 +61,10 @@ export function copyRecord(record: CaseRecord, clear: ClearedFields = 'none'): D
     reopenedCount: record.reopenedCount,
     round: record.round,
   };
-  if (record.description !== undefined) copy.description = record.description;
-  if (record.reporter !== undefined) copy.reporter = record.reporter;
-  if (record.location !== undefined) copy.location = record.location;
-  if (record.attributes !== undefined) copy.attributes = record.attributes;
-  if (record.kind !== undefined) copy.kind = record.kind;
-  if (record.tags !== undefined) copy.tags = record.tags;
-  if (clear === 'none') {
-    if (record.acceptedAt !== undefined) copy.acceptedAt = record.acceptedAt;
-    if (record.acceptedBy !== undefined) copy.acceptedBy = record.acceptedBy;
+  const skip = clear === 'none' ? NONE : clear === 'acceptance' ? ACCEPTANCE : ROUND;
+  for (const key of OPTIONAL_FIELDS) {
+    const value = record[key];
+    if (value !== undefined && !skip.has(key)) (copy as Record<string, unknown>)[key] = value;
   }
-  if (clear !== 'round') {
-    if (record.resolvedAt !== undefined) copy.resolvedAt = record.resolvedAt;
-    if (record.resolvedBy !== undefined) copy.resolvedBy = record.resolvedBy;
-    if (record.outcome !== undefined) copy.outcome = record.outcome;
-    if (record.resolutionNote !== undefined) copy.resolutionNote = record.resolutionNote;
-  }
-  if (record.closedAt !== undefined) copy.closedAt = record.closedAt;
-  if (record.duplicateOf !== undefined) copy.duplicateOf = record.duplicateOf;
-  if (record.duplicateAt !== undefined) copy.duplicateAt = record.duplicateAt;
   return copy;
 }
