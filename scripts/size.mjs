@@ -12,8 +12,10 @@ const kB = 1000;
 const budgets = {
   cdn: 60 * kB,
   componentOverLit: 12 * kB,
-  // The core's entries carry zod and date-fns where they use them.
-  core: 40 * kB,
+  // Each core subpath carries zod (about 19 kB of it, min+gzip) and date-fns where it uses
+  // them; the root entry carries every folder. zod/mini would take some 14 kB off each.
+  core: 45 * kB,
+  coreRoot: 70 * kB,
 };
 
 const virtual = (modules) => ({
@@ -51,7 +53,7 @@ for (const [name, path] of Object.entries(sourceEntries('core'))) {
   rows.push({
     entry: `@lanewise/core${name === 'index' ? '' : `/${name.replace(/\/index$/, '')}`}`,
     ...size,
-    budget: budgets.core,
+    budget: name === 'index' ? budgets.coreRoot : budgets.core,
   });
 }
 
