@@ -4,6 +4,7 @@ import { LocalizeController } from '../localize/localize-controller.js';
 
 /** The base of every Lanewise component: tokens, localisation and `lw-*` events. */
 export class LanewiseElement extends LitElement {
+  /** The design tokens and the base text styles every component shares. */
   static override styles: CSSResultGroup = [
     tokenStyles,
     css`

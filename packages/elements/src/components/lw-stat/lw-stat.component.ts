@@ -34,6 +34,7 @@ import { parseStatData, type StatData, type StatTone } from './stat-data.js';
  * ```
  */
 export class LwStat extends LanewiseElement {
+  /** The base styles and the tile's own. */
   static override styles = [...(LanewiseElement.styles as []), statStyles];
 
   /** What the figure is. */
