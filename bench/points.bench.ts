@@ -46,38 +46,47 @@ function holdAndPost(ledger: PointsLedger): void {
   for (let index = 0; index < half; index++) ledger.post(ids[index] as string);
 }
 
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+let sink = 0;
+
 // Heap first, on its own, so the figure is not mixed with the timed runs' garbage.
 const before = heapMiB();
 let held: PointsLedger | undefined = fill(createPointsLedger({ now }));
 const heap = heapMiB() - before;
-const events: readonly PointsEvent[] = held.events();
+console.log(
+  `measured the heap over ${held.snapshot().transferCount.toLocaleString('en')} transfers`,
+);
 held = undefined;
 
-const small = fill(createPointsLedger({ now }), 10_000);
-const filled = createPointsLedger({ now, events });
-let large = createPointsLedger({ now });
-let sink = 0;
-const balances = (ledger: PointsLedger) => () => {
-  for (let index = 0; index < N; index++)
-    sink += ledger.balance(volunteers[index % VOLUNTEERS] as string).available;
+// Writes, with nothing else held: the previous run's ledger is collected before each run.
+let ledger = createPointsLedger({ now });
+const fresh = () => {
+  ledger = createPointsLedger({ now });
+  collect();
 };
+await runBench('point ledger writes, 1,000,000 operations per call', [
+  { name: 'transfer, posted', ops: N, setup: fresh, fn: () => fill(ledger) },
+  { name: 'transfer pending + post', ops: N, setup: fresh, fn: () => holdAndPost(ledger) },
+]);
 
-await runBench('point ledger, 1,000,000 operations per call', [
-  {
-    name: 'transfer, posted',
-    ops: N,
-    setup: () => void (large = createPointsLedger({ now })),
-    fn: () => fill(large),
-  },
-  {
-    name: 'transfer pending + post',
-    ops: N,
-    setup: () => void (large = createPointsLedger({ now })),
-    fn: () => holdAndPost(large),
-  },
-  { name: 'replay 1M transfer events', ops: N, fn: () => createPointsLedger({ now, events }) },
+// Reads and replay, over a ledger of 1,000,000 transfers.
+const filled = fill(createPointsLedger({ now }));
+const events: readonly PointsEvent[] = filled.events();
+const small = fill(createPointsLedger({ now }), 10_000);
+const balances = (target: PointsLedger) => () => {
+  for (let index = 0; index < N; index++) {
+    sink += target.balance(volunteers[index % VOLUNTEERS] as string).available;
+  }
+};
+await runBench('point ledger reads and replay, 1,000,000 operations per call', [
   { name: 'balance(), ledger of 10k transfers', ops: N, fn: balances(small) },
-  { name: 'balance(), ledger of 1M transfers', ops: N, fn: () => balances(filled)() },
+  { name: 'balance(), ledger of 1M transfers', ops: N, fn: balances(filled) },
+  {
+    name: 'replay 1M transfer events',
+    ops: N,
+    setup: collect,
+    fn: () => createPointsLedger({ now, events }),
+  },
 ]);
 console.log(`heap held by 1,000,000 transfers (ledger and its events): ${heap.toFixed(1)} MiB`);
 if (sink < 0) console.log('unreachable');

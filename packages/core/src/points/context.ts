@@ -7,6 +7,8 @@ import type { PointsEvent, PointsEventType, PointsTransferData } from './types.j
 export interface PointsContext {
   readonly state: PointsState;
   readonly now: Clock;
+  /** Reads the clock once: epoch milliseconds and the ISO string (cached while the time stands still). */
+  clock(): readonly [time: number, at: string];
   readonly expireAfterMonths: number | undefined;
   readonly redemptionHoldMinutes: number | undefined;
   readonly pickupCode: (redemptionId: string, attempt: number) => string;

@@ -40,6 +40,6 @@ export function expireCommand(ctx: PointsContext, asOfInput: unknown): PointsTra
       }),
     );
   }
-  const at = ctx.now().toISOString();
+  const [, at] = ctx.clock();
   return transfers.map((data) => transferView(state, ctx.append('points.transferred', data, at)));
 }

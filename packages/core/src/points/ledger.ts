@@ -69,9 +69,15 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
 
   const listeners = new Set<(event: PointsEvent) => void>();
   let cached: PointsSnapshot | undefined;
+  let reading: readonly [number, string] = [Number.NaN, ''];
   const ctx: PointsContext = {
     state,
     now: parsed.now,
+    clock() {
+      const time = parsed.now().getTime();
+      if (time !== reading[0]) reading = [time, new Date(time).toISOString()];
+      return reading;
+    },
     expireAfterMonths: parsed.policy?.expireAfterMonths,
     redemptionHoldMinutes: parsed.policy?.redemptionHoldMinutes,
     pickupCode: parsed.pickupCode ?? defaultPickupCode,

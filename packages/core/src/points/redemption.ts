@@ -148,11 +148,10 @@ export function redeemCommand(ctx: PointsContext, input: unknown): Redemption {
       },
     );
   }
-  const now = ctx.now();
-  const at = now.toISOString();
+  const [time, at] = ctx.clock();
   const limit = item.input.limit;
   if (limit !== undefined) {
-    const period = periodKey(state.months.indexOf(now.getTime()), limit.per);
+    const period = periodKey(state.months.indexOf(time), limit.per);
     const used = state.redeemedUnits.get(limitBucket(volunteerId, itemId, period)) ?? 0;
     if (used + quantity > limit.count) {
       throw new LanewiseError(
@@ -226,10 +225,10 @@ export function fulfilCommand(
   const { by } = parseInput(fulfilOptionsSchema, optionsInput);
   const redemption = reservedOrThrow(ctx, id);
   const transferId = redemptionTransferId(id);
-  const now = ctx.now();
+  const [time, at] = ctx.clock();
   const transfer = ctx.state.transfers.get(transferId) ?? notFound('transfer', transferId, ['id']);
-  assertNotTimedOut(transfer, now.getTime(), ['id']);
-  ctx.append('points.posted', { id: transferId, by }, now.toISOString());
+  assertNotTimedOut(transfer, time, ['id']);
+  ctx.append('points.posted', { id: transferId, by }, at);
   return redemptionView(redemption);
 }
 
@@ -242,6 +241,6 @@ export function cancelCommand(
   const id = parseId(idInput);
   const { reason } = parseInput(cancelOptionsSchema, optionsInput);
   const redemption = reservedOrThrow(ctx, id);
-  ctx.append('points.voided', { id: redemptionTransferId(id), reason }, ctx.now().toISOString());
+  ctx.append('points.voided', { id: redemptionTransferId(id), reason }, ctx.clock()[1]);
   return redemptionView(redemption);
 }

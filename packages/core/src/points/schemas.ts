@@ -105,10 +105,25 @@ export function isAccountString(value: unknown): value is string {
   return typeof value === 'string' && ACCOUNT_PATTERN.test(value);
 }
 
-const TRANSFER_KEYS = new Set(['id', 'from', 'to', 'amount', 'code', 'ref', 'reversal']);
+const TRANSFER_KEYS = new Set(['id', 'from', 'to', 'amount', 'code', 'ref', 'pending', 'reversal']);
+
+/** `pending` as `pointsTransferInputSchema` takes it: `{}` or `{ timeoutMinutes }`, a positive integer. */
+function isPlainPending(pending: unknown): boolean {
+  if (typeof pending !== 'object' || pending === null) return false;
+  const proto = Object.getPrototypeOf(pending) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in pending) if (key !== 'timeoutMinutes') return false;
+  const { timeoutMinutes } = pending as { timeoutMinutes?: unknown };
+  return (
+    timeoutMinutes === undefined ||
+    (typeof timeoutMinutes === 'number' &&
+      Number.isSafeInteger(timeoutMinutes) &&
+      timeoutMinutes > 0)
+  );
+}
 
 /**
- * The hot path of `transfer`: true only for plain objects without `pending` whose fields all
+ * The hot path of `transfer`: true only for plain objects whose fields all
  * pass `pointsTransferInputSchema`, except `from` and `to`, which are only known to be strings:
  * the caller checks them against the accounts it knows or {@link isAccountString}. Anything
  * else goes through zod, which either accepts it or names the bad field.
@@ -120,13 +135,14 @@ export function isPlainTransferInput(input: unknown): input is {
   amount: number;
   code: string;
   ref?: string;
+  pending?: { timeoutMinutes?: number };
   reversal?: boolean;
 } {
   if (typeof input !== 'object' || input === null) return false;
   const proto = Object.getPrototypeOf(input) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
   for (const key in input) if (!TRANSFER_KEYS.has(key)) return false;
-  const { id, from, to, amount, code, ref, reversal } = input as Record<string, unknown>;
+  const { id, from, to, amount, code, ref, pending, reversal } = input as Record<string, unknown>;
   return (
     isIdString(id) &&
     typeof from === 'string' &&
@@ -136,6 +152,7 @@ export function isPlainTransferInput(input: unknown): input is {
     amount > 0 &&
     isIdString(code) &&
     (ref === undefined || isIdString(ref)) &&
+    (pending === undefined || isPlainPending(pending)) &&
     (reversal === undefined || typeof reversal === 'boolean')
   );
 }

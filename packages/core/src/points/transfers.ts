@@ -186,26 +186,23 @@ export function resolveCommand(
   optionsInput: unknown,
 ): PointsTransfer {
   const id = parseId(idInput);
-  const options = parseInput(resolveOptionsSchema, optionsInput) ?? {};
+  const options =
+    optionsInput === undefined ? {} : (parseInput(resolveOptionsSchema, optionsInput) ?? {});
   if (outcome === 'post' && options.reason !== undefined) {
     throw new LanewiseError('INVALID_INPUT', 'reason: only a void takes a reason', {
       path: ['reason'],
     });
   }
   const transfer = pendingOrThrow(ctx, id, ['id']);
-  const at = ctx.now();
+  const [time, at] = ctx.clock();
   if (outcome === 'post') {
-    assertNotTimedOut(transfer, at.getTime(), ['id']);
-    ctx.append(
-      'points.posted',
-      options.by === undefined ? { id } : { id, by: options.by },
-      at.toISOString(),
-    );
+    assertNotTimedOut(transfer, time, ['id']);
+    ctx.append('points.posted', options.by === undefined ? { id } : { id, by: options.by }, at);
   } else {
     const data: { id: string; by?: string; reason?: string } = { id };
     if (options.by !== undefined) data.by = options.by;
     if (options.reason !== undefined) data.reason = options.reason;
-    ctx.append('points.voided', data, at.toISOString());
+    ctx.append('points.voided', data, at);
   }
   return transferView(ctx.state, transfer);
 }
@@ -222,7 +219,7 @@ export function expirePendingCommand(ctx: PointsContext, nowInput: unknown): Poi
     if (transfer === undefined || timeout === undefined) continue;
     if (Date.parse(transfer.at) + timeout * MINUTE <= now) due.push(transfer);
   }
-  const at = ctx.now().toISOString();
+  const [, at] = ctx.clock();
   return due.map((transfer) => {
     ctx.append('points.timedOut', { id: transfer.data.id }, at);
     return transferView(ctx.state, transfer);

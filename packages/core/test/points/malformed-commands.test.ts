@@ -1,7 +1,13 @@
 // 10,000 generated malformed inputs per command, each refused with INVALID_INPUT naming the
 // bad field, and none changing the ledger.
 import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import {
+  isAccountString,
+  isPlainTransferInput,
+  pointsTransferInputSchema,
+} from '../../src/points/schemas.js';
 import {
   assertAllRejected,
   badAccount,
@@ -14,6 +20,7 @@ import {
   fixture,
   malformedRecord,
   notObject,
+  RUNS,
   type Malformed,
 } from './malformed.js';
 
@@ -144,5 +151,49 @@ describe('malformed inputs to the point ledger commands', () => {
       idThenOptions(malformedRecord({ reason: 'late' }, { reason: badText(1000) }, ['reason'])),
       (pair) => ledger.cancel(...(asPair(pair) as [string, never])),
     );
+  });
+});
+
+describe('the fast path of transfer', () => {
+  it('takes only inputs the zod schema accepts', () => {
+    const maybe = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) =>
+      fc.oneof({ weight: 19, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const input = fc.record(
+      {
+        id: maybe(fc.string({ minLength: 1, maxLength: 5 }), badId),
+        from: maybe(fc.constantFrom('issuer', 'volunteer:v1'), badAccount),
+        to: maybe(fc.constantFrom('station:s1', 'volunteer:v2'), badAccount),
+        amount: maybe(fc.integer({ min: 1 }), badPositiveInt),
+        code: maybe(fc.constantFrom('earn', 'spend'), badId),
+        ref: maybe(fc.string({ minLength: 1, maxLength: 5 }), badId),
+        pending: maybe(
+          fc.record({ timeoutMinutes: fc.integer({ min: 1 }) }, { requiredKeys: [] }),
+          badPending,
+        ),
+        reversal: maybe(fc.boolean(), badBoolean),
+      },
+      { requiredKeys: [] },
+    );
+    const withOdd = fc
+      .tuple(input, fc.integer({ min: 0, max: 9 }))
+      .map(([value, odd]) => (odd === 0 ? { ...value, odd } : value));
+    let fast = 0;
+    fc.assert(
+      fc.property(withOdd, (value) => {
+        if (
+          !isPlainTransferInput(value) ||
+          !isAccountString(value.from) ||
+          !isAccountString(value.to)
+        )
+          return;
+        fast++;
+        const parsed = pointsTransferInputSchema.safeParse(value);
+        assert.ok(parsed.success, JSON.stringify(value));
+        // Same fields and values (fast-check also makes objects without a prototype).
+        assert.equal(JSON.stringify(parsed.data), JSON.stringify(value));
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(fast > RUNS / 10, `only ${fast} inputs took the fast path`);
   });
 });
