@@ -10,7 +10,9 @@ const INSTANT = (instantSchema as unknown as { _zod: { pattern?: RegExp } })._zo
 
 /** An id `idSchema` accepts (UTF-16 length is at least the code-point length zod counts). */
 export function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value);
+  return (
+    typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value)
+  );
 }
 
 function isInstant(value: unknown): value is string {
@@ -27,11 +29,19 @@ function isText(value: unknown): value is string {
   );
 }
 
-/** An array of at most 50 ids; a loop, because `every` skips the holes of a sparse array. */
-function isIdList(value: unknown): value is readonly string[] {
-  if (!Array.isArray(value) || value.length > 50) return false;
-  for (let index = 0; index < value.length; index += 1) if (!isId(value[index])) return false;
-  return true;
+/**
+ * A copy of an array of at most 50 ids, or undefined. A loop, because `every` skips the holes
+ * of a sparse array; a copy, because a proxy could answer differently on a second read.
+ */
+function idListCopy(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length > 50) return undefined;
+  const copy: string[] = [];
+  for (let index = 0; index < value.length; index += 1) {
+    const item: unknown = value[index];
+    if (!isId(item)) return undefined;
+    copy.push(item);
+  }
+  return copy;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -83,8 +93,19 @@ export function fastRecordInput(input: unknown): FastRecordInput | undefined {
   ) {
     return undefined;
   }
-  if (tags !== undefined && !isIdList(tags)) return undefined;
-  return { id, volunteerId, activityId, start, end, recordedBy, note, tags } as FastRecordInput;
+  const tagList = tags === undefined ? undefined : idListCopy(tags);
+  if (tags !== undefined && tagList === undefined) return undefined;
+  // Copies of the values checked, so that a getter cannot answer differently on a second read.
+  return {
+    id,
+    volunteerId,
+    activityId,
+    start,
+    end,
+    recordedBy,
+    note,
+    tags: tagList,
+  } as FastRecordInput;
 }
 
 const BY_KEYS = new Set(['by']);
@@ -92,8 +113,9 @@ const CLOSE_KEYS = new Set(['by', 'reason']);
 
 /** `approve`'s options, when they certainly pass; otherwise undefined. */
 export function fastApproveInput(input: unknown): { by: string } | undefined {
-  if (!isPlainObject(input) || !hasOnlyKeys(input, BY_KEYS) || !isId(input.by)) return undefined;
-  return { by: input.by };
+  if (!isPlainObject(input) || !hasOnlyKeys(input, BY_KEYS)) return undefined;
+  const { by } = input;
+  return isId(by) ? { by } : undefined;
 }
 
 /** `reject`'s and `revoke`'s options, when they certainly pass; otherwise undefined. */

@@ -4,7 +4,7 @@
  * @module hours
  */
 export { createHoursLedger } from './ledger.js';
-export type { HoursLedger } from './ledger.js';
+export type { HoursLedger } from './api.js';
 export {
   DEFAULT_HOURS_TIME_ZONE,
   DEFAULT_STAR_THRESHOLDS_HOURS,

@@ -1,5 +1,6 @@
 import { LanewiseError } from '../errors.js';
 import { createJournal } from '../journal/index.js';
+import type { HoursLedger } from './api.js';
 import { idSchema, parseInput } from '../schemas/index.js';
 import { DEFAULT_HOURS_TIME_ZONE, resolveHoursPolicy } from './policy.js';
 import { planApprove, planClose, planCorrect, planRecord, type HoursPlan } from './plan.js';
@@ -7,73 +8,13 @@ import { certify, listEntries, starLevelFor, summarise, sumCredited } from './qu
 import { hoursSettingsSchema } from './schemas.js';
 import { applyHoursEvent, emptyHoursState } from './state.js';
 import type {
-  CorrectHoursInput,
-  CreditedMinutesFilter,
   HourEntry,
-  HoursCertificate,
-  HoursCertificateOptions,
   HoursEvent,
   HoursLedgerOptions,
-  HoursListFilter,
   HoursListener,
   HoursSnapshot,
-  HoursSummaryOptions,
-  HoursSummaryRow,
-  RecordHoursInput,
-  ResolvedHoursPolicy,
 } from './types.js';
 import { createZoneDays } from './zone-days.js';
-
-/**
- * The volunteer-hour ledger. Every move is checked, then written to the event log, then
- * applied; a move that fails a check changes nothing.
- */
-export interface HoursLedger {
-  /** The policy in force, with its defaults. */
-  readonly policy: ResolvedHoursPolicy;
-  /** The time zone of days and periods. */
-  readonly timeZone: string;
-  /**
-   * Records an entry as `pending`. Throws `INVALID_INPUT` (with the field's path, also when
-   * `end <= start`), `DURATION_LIMIT`, `FUTURE_ENTRY`, `OVERLAP` (with a live entry of the
-   * same volunteer) or `ID_CONFLICT`. The same id with the same content returns the stored entry.
-   */
-  record(input: RecordHoursInput): HourEntry;
-  /**
-   * Approves a pending entry and fixes its credited minutes: the duration rounded down to the
-   * unit, capped per activity, then by what is left of the volunteer's day (in approval order).
-   * Throws `NOT_FOUND`, `INVALID_TRANSITION` or `SELF_APPROVAL`.
-   */
-  approve(id: string, input: { by: string }): HourEntry;
-  /** Rejects a pending entry. Throws `NOT_FOUND` or `INVALID_TRANSITION`. */
-  reject(id: string, input: { by: string; reason: string }): HourEntry;
-  /** Revokes an approved entry: the record stays, its minutes stop counting. */
-  revoke(id: string, input: { by: string; reason: string }): HourEntry;
-  /**
-   * Supersedes a pending or approved entry with a new pending one carrying the changes, and
-   * returns the new entry. The new entry passes the checks of `record` (overlap with the old
-   * one aside).
-   */
-  correct(id: string, input: CorrectHoursInput): HourEntry;
-  /** The entry with this id, or `undefined`. */
-  get(id: string): HourEntry | undefined;
-  /** The entries that match, ordered by start. */
-  list(filter?: HoursListFilter): HourEntry[];
-  /** The sum of credited minutes over approved entries; constant time without a span. */
-  creditedMinutes(filter?: CreditedMinutesFilter): number;
-  /** Credited minutes and approved entries per volunteer or activity, per period. */
-  summary(options: HoursSummaryOptions): HoursSummaryRow[];
-  /** 0 to 5 (the number of thresholds reached by cumulative credited hours). */
-  starLevel(volunteerId: string): number;
-  /** The data of a service certificate for one volunteer and period. Throws `NOT_FOUND` for an unknown volunteer. */
-  certificate(volunteerId: string, options: HoursCertificateOptions): HoursCertificate;
-  /** The event log, oldest first: pass it to `createHoursLedger({ events })` to rebuild. */
-  events(): readonly HoursEvent[];
-  /** Listens to every later event; returns the function that stops listening. */
-  subscribe(listener: HoursListener): () => void;
-  /** The entries and version now: a new object after each change, the same one until then. */
-  snapshot(): HoursSnapshot;
-}
 
 /**
  * Lets the program act on a checked move before it is written: the hook may throw, and then
@@ -129,13 +70,11 @@ export function createHoursLedgerWith(
   /** Writes a checked move and returns the entry it touched (the new one for a correction). */
   const commit = (plan: HoursPlan): HourEntry => {
     if (plan.kind === 'repeat') return plan.entry;
-    const before = state.entries.get(plan.data.id)?.entry;
-    beforeCommit?.(plan, before);
+    beforeCommit?.(plan, plan.before);
     const event = journal.append(plan.type, plan.data as never) as HoursEvent;
-    applyHoursEvent(state, days, event);
+    const touched = applyHoursEvent(state, days, event);
     for (const listener of listeners) listener(event);
-    const touched = event.type === 'hours.corrected' ? event.data.entry.id : event.data.id;
-    return state.entries.get(touched)!.entry;
+    return touched;
   };
 
   return {

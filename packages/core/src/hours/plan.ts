@@ -21,7 +21,13 @@ export interface PlanContext {
 
 /** A move that passed every check: the event to append, or the stored entry of a repeat. */
 export type HoursPlan =
-  | { readonly kind: 'event'; readonly type: HoursEvent['type']; readonly data: HoursEvent['data'] }
+  | {
+      readonly kind: 'event';
+      readonly type: HoursEvent['type'];
+      readonly data: HoursEvent['data'];
+      /** The entry the move starts from (none for a new record). */
+      readonly before: HourEntry | undefined;
+    }
   | { readonly kind: 'repeat'; readonly entry: HourEntry };
 
 const EMPTY_TAGS: readonly string[] = Object.freeze([]);
@@ -120,8 +126,15 @@ function slotFor(context: PlanContext, id: string): EntrySlot {
   return slot;
 }
 
-function requireStatus(slot: EntrySlot, action: string, ...allowed: HourEntry['status'][]): void {
-  if (!allowed.includes(slot.entry.status)) {
+/** Throws unless the entry is in `allowed` (or `alsoAllowed`); two parameters, no rest array. */
+function requireStatus(
+  slot: EntrySlot,
+  action: string,
+  allowed: HourEntry['status'],
+  alsoAllowed?: HourEntry['status'],
+): void {
+  const status = slot.entry.status;
+  if (status !== allowed && status !== alsoAllowed) {
     throw new LanewiseError(
       'INVALID_TRANSITION',
       `cannot ${action} entry ${slot.entry.id}: it is ${slot.entry.status}`,
@@ -145,7 +158,7 @@ export function planRecord(context: PlanContext, input: unknown): HoursPlan {
     });
   }
   checkDraft(context, draft);
-  return { kind: 'event', type: 'hours.recorded', data: draft };
+  return { kind: 'event', type: 'hours.recorded', data: draft, before: undefined };
 }
 
 /** Checks `approve` and works out the credited minutes. */
@@ -164,7 +177,12 @@ export function planApprove(context: PlanContext, id: unknown, input: unknown): 
   const creditedThatDay =
     context.state.volunteers.get(entry.volunteerId)?.byDay.get(entry.day) ?? 0;
   const creditedMinutes = creditFor(context.policy, entry.durationMinutes, creditedThatDay);
-  return { kind: 'event', type: 'hours.approved', data: { id: entryId, by, creditedMinutes } };
+  return {
+    kind: 'event',
+    type: 'hours.approved',
+    data: { id: entryId, by, creditedMinutes },
+    before: entry,
+  };
 }
 
 /** Checks `reject` (from pending) or `revoke` (from approved). */
@@ -182,6 +200,7 @@ export function planClose(
     kind: 'event',
     type: action === 'reject' ? 'hours.rejected' : 'hours.revoked',
     data: { id: entryId, by, reason },
+    before: slot.entry,
   };
 }
 
@@ -216,5 +235,6 @@ export function planCorrect(context: PlanContext, id: unknown, input: unknown): 
     kind: 'event',
     type: 'hours.corrected',
     data: { id: entryId, by: parsed.by, reason: parsed.reason, entry: draft },
+    before: old,
   };
 }

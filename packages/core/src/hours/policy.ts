@@ -8,7 +8,14 @@ export const DEFAULT_STAR_THRESHOLDS_HOURS: readonly number[] = Object.freeze([
 /** The time zone used when none is given. */
 export const DEFAULT_HOURS_TIME_ZONE = 'Asia/Shanghai';
 
-/** Fills in the defaults of a (validated) policy. */
+/**
+ * Fills in the defaults of a policy (already validated: the ledger checks it).
+ *
+ * @example
+ * ```ts
+ * resolveHoursPolicy({ unitMinutes: 30 }).maxMinutesPerDay; // null: no daily cap
+ * ```
+ */
 export function resolveHoursPolicy(policy: HoursPolicy = {}): ResolvedHoursPolicy {
   return Object.freeze({
     unitMinutes: policy.unitMinutes ?? 1,

@@ -43,7 +43,11 @@ function boundsOf(days: ZoneDays, span: { from?: string; to?: string }): Bounds 
         ? days.startOfDay(span.from)
         : Date.parse(span.from);
   const to =
-    span.to === undefined ? Infinity : isDay(span.to) ? days.endOfDay(span.to) : Date.parse(span.to);
+    span.to === undefined
+      ? Infinity
+      : isDay(span.to)
+        ? days.endOfDay(span.to)
+        : Date.parse(span.to);
   if (to < from) {
     throw new LanewiseError('INVALID_INPUT', 'to: is before from', { path: ['to'] });
   }
@@ -127,12 +131,16 @@ function runningTotal(state: HoursState, volunteerId?: string, activityId?: stri
 export function summarise(context: QueryContext, options: unknown): HoursSummaryRow[] {
   const parsed = parseInput(summaryHoursSchema, options);
   const bounds = boundsOf(context.days, parsed);
-  const rows = new Map<string, { key: string; period: string | null; minutes: number; entries: number }>();
+  const rows = new Map<
+    string,
+    { key: string; period: string | null; minutes: number; entries: number }
+  >();
   for (const slot of matching(context.state, {}, bounds)) {
     const entry = slot.entry;
     if (entry.status !== 'approved') continue;
     const key = parsed.groupBy === 'volunteer' ? entry.volunteerId : entry.activityId;
-    const period = parsed.period === undefined ? null : context.days.periodOf(entry.day, parsed.period);
+    const period =
+      parsed.period === undefined ? null : context.days.periodOf(entry.day, parsed.period);
     const rowKey = `${key}\u0000${period ?? ''}`;
     let row = rows.get(rowKey);
     if (!row) {

@@ -67,7 +67,13 @@ export function instantMs(instant: string): number {
 function volunteerBook(state: HoursState, volunteerId: string): VolunteerBook {
   let book = state.volunteers.get(volunteerId);
   if (!book) {
-    book = { live: new LiveIntervals(), ids: [], credited: 0, byDay: new Map(), byActivity: new Map() };
+    book = {
+      live: new LiveIntervals(),
+      ids: [],
+      credited: 0,
+      byDay: new Map(),
+      byActivity: new Map(),
+    };
     state.volunteers.set(volunteerId, book);
   }
   return book;
@@ -82,32 +88,44 @@ function activityBook(state: HoursState, activityId: string): ActivityBook {
   return book;
 }
 
+/** The fields a move sets; the others are kept. */
+interface EntryChanges {
+  readonly status: HourEntry['status'];
+  readonly creditedMinutes?: number;
+  readonly approvedBy?: string;
+  readonly approvedAt?: string;
+  readonly closedBy?: string;
+  readonly closedAt?: string;
+  readonly reason?: string;
+  readonly supersededBy?: string;
+}
+
 /**
- * Freezes an entry with every field in one fixed order (absent ones `undefined`): one shape
- * for all entries keeps property access fast on ledgers of millions of entries.
+ * The next version of an entry. Every entry has every field in one order (absent ones
+ * `undefined`): one shape keeps property access fast on ledgers of millions of entries.
  */
-export function freezeEntry(fields: HourEntry): HourEntry {
+function moved(base: HourEntry, changes: EntryChanges): HourEntry {
   return Object.freeze({
-    id: fields.id,
-    volunteerId: fields.volunteerId,
-    activityId: fields.activityId,
-    start: fields.start,
-    end: fields.end,
-    durationMinutes: fields.durationMinutes,
-    day: fields.day,
-    recordedBy: fields.recordedBy,
-    recordedAt: fields.recordedAt,
-    note: fields.note,
-    tags: fields.tags,
-    status: fields.status,
-    creditedMinutes: fields.creditedMinutes,
-    approvedBy: fields.approvedBy,
-    approvedAt: fields.approvedAt,
-    closedBy: fields.closedBy,
-    closedAt: fields.closedAt,
-    reason: fields.reason,
-    supersededBy: fields.supersededBy,
-    corrects: fields.corrects,
+    id: base.id,
+    volunteerId: base.volunteerId,
+    activityId: base.activityId,
+    start: base.start,
+    end: base.end,
+    durationMinutes: base.durationMinutes,
+    day: base.day,
+    recordedBy: base.recordedBy,
+    recordedAt: base.recordedAt,
+    note: base.note,
+    tags: base.tags,
+    status: changes.status,
+    creditedMinutes: changes.creditedMinutes ?? base.creditedMinutes,
+    approvedBy: changes.approvedBy ?? base.approvedBy,
+    approvedAt: changes.approvedAt ?? base.approvedAt,
+    closedBy: changes.closedBy ?? base.closedBy,
+    closedAt: changes.closedAt ?? base.closedAt,
+    reason: changes.reason ?? base.reason,
+    supersededBy: changes.supersededBy ?? base.supersededBy,
+    corrects: base.corrects,
   });
 }
 
@@ -116,8 +134,8 @@ function addEntry(
   days: ZoneDays,
   draft: HourEntryDraft,
   recordedAt: string,
-  corrects?: string,
-): void {
+  corrects: string | undefined,
+): HourEntry {
   const startMs = instantMs(draft.start);
   const endMs = instantMs(draft.end);
   if (!(endMs > startMs)) {
@@ -125,7 +143,7 @@ function addEntry(
       path: ['end'],
     });
   }
-  const entry = freezeEntry({
+  const entry: HourEntry = Object.freeze({
     id: draft.id,
     volunteerId: draft.volunteerId,
     activityId: draft.activityId,
@@ -138,6 +156,13 @@ function addEntry(
     note: draft.note,
     tags: draft.tags,
     status: 'pending',
+    creditedMinutes: undefined,
+    approvedBy: undefined,
+    approvedAt: undefined,
+    closedBy: undefined,
+    closedAt: undefined,
+    reason: undefined,
+    supersededBy: undefined,
     corrects,
   });
   state.entries.set(entry.id, { entry, startMs, endMs });
@@ -145,6 +170,7 @@ function addEntry(
   volunteer.ids.push(entry.id);
   volunteer.live.insert(startMs, endMs, entry.id);
   activityBook(state, entry.activityId).ids.push(entry.id);
+  return entry;
 }
 
 /** Adds `minutes` (negative to take away) to every counter of an approved entry. */
@@ -152,17 +178,21 @@ function count(state: HoursState, entry: HourEntry, minutes: number): void {
   const volunteer = volunteerBook(state, entry.volunteerId);
   volunteer.credited += minutes;
   volunteer.byDay.set(entry.day, (volunteer.byDay.get(entry.day) ?? 0) + minutes);
-  volunteer.byActivity.set(entry.activityId, (volunteer.byActivity.get(entry.activityId) ?? 0) + minutes);
+  volunteer.byActivity.set(
+    entry.activityId,
+    (volunteer.byActivity.get(entry.activityId) ?? 0) + minutes,
+  );
   activityBook(state, entry.activityId).credited += minutes;
   state.credited += minutes;
 }
 
 /** Closes a live entry: out of the overlap index, and out of the totals if it was approved. */
-function close(state: HoursState, slot: EntrySlot, closed: Partial<HourEntry>): void {
+function close(state: HoursState, slot: EntrySlot, closed: EntryChanges): HourEntry {
   const before = slot.entry;
   volunteerBook(state, before.volunteerId).live.remove(slot.startMs, before.id);
   if (before.status === 'approved') count(state, before, -(before.creditedMinutes ?? 0));
-  slot.entry = freezeEntry({ ...before, ...closed });
+  slot.entry = moved(before, closed);
+  return slot.entry;
 }
 
 function slotOf(state: HoursState, event: HoursEvent): EntrySlot {
@@ -175,8 +205,13 @@ function slotOf(state: HoursState, event: HoursEvent): EntrySlot {
   return slot;
 }
 
-function expect(event: HoursEvent, slot: EntrySlot, ...statuses: HourEntry['status'][]): void {
-  if (!statuses.includes(slot.entry.status)) {
+function expect(
+  event: HoursEvent,
+  slot: EntrySlot,
+  allowed: HourEntry['status'],
+  alsoAllowed?: HourEntry['status'],
+): void {
+  if (slot.entry.status !== allowed && slot.entry.status !== alsoAllowed) {
     throw new LanewiseError(
       'INVALID_INPUT',
       `event ${event.seq}: entry ${slot.entry.id} is ${slot.entry.status}`,
@@ -186,10 +221,11 @@ function expect(event: HoursEvent, slot: EntrySlot, ...statuses: HourEntry['stat
 }
 
 /**
- * Folds one event into the state (mutating it). The ledger checks every move before it
- * appends, so the checks here only catch a log that was tampered with or mixed up.
+ * Folds one event into the state (mutating it) and returns the entry it made or moved (the
+ * new one for a correction). The ledger checks every move before it appends, so the checks
+ * here only catch a log that was tampered with or mixed up.
  */
-export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursEvent): HoursState {
+export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursEvent): HourEntry {
   switch (event.type) {
     case 'hours.recorded':
       if (state.entries.has(event.data.id)) {
@@ -197,33 +233,29 @@ export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursE
           path: ['events', event.seq - 1, 'data', 'id'],
         });
       }
-      addEntry(state, days, event.data, event.at);
-      return state;
+      return addEntry(state, days, event.data, event.at, undefined);
     case 'hours.approved': {
       const slot = slotOf(state, event);
       expect(event, slot, 'pending');
-      const pending = slot.entry;
-      slot.entry = freezeEntry({
-        ...pending,
+      slot.entry = moved(slot.entry, {
         status: 'approved',
         creditedMinutes: event.data.creditedMinutes,
         approvedBy: event.data.by,
         approvedAt: event.at,
       });
       count(state, slot.entry, event.data.creditedMinutes);
-      return state;
+      return slot.entry;
     }
     case 'hours.rejected':
     case 'hours.revoked': {
       const slot = slotOf(state, event);
       expect(event, slot, event.type === 'hours.rejected' ? 'pending' : 'approved');
-      close(state, slot, {
+      return close(state, slot, {
         status: event.type === 'hours.rejected' ? 'rejected' : 'revoked',
         closedBy: event.data.by,
         closedAt: event.at,
         reason: event.data.reason,
       });
-      return state;
     }
     case 'hours.corrected': {
       const slot = slotOf(state, event);
@@ -240,8 +272,7 @@ export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursE
         reason: event.data.reason,
         supersededBy: event.data.entry.id,
       });
-      addEntry(state, days, event.data.entry, event.at, event.data.id);
-      return state;
+      return addEntry(state, days, event.data.entry, event.at, event.data.id);
     }
     default: {
       const unknown = event as { seq: number; type: unknown };

@@ -234,7 +234,12 @@ export type HoursRevokedEvent = JournalEvent<
 /** An entry was superseded by a new pending entry. */
 export type HoursCorrectedEvent = JournalEvent<
   'hours.corrected',
-  { readonly id: string; readonly by: string; readonly reason: string; readonly entry: HourEntryDraft }
+  {
+    readonly id: string;
+    readonly by: string;
+    readonly reason: string;
+    readonly entry: HourEntryDraft;
+  }
 >;
 
 /** Every event of the hour ledger's log. */

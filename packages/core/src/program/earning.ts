@@ -45,8 +45,14 @@ export function multiplierFor(rules: ProgramEarningRules, tags: readonly string[
 }
 
 /**
- * `floor(minutes * pointsPerHour * multiplier / 60)`, computed on scaled integers so that
- * 0.1 + 0.2 never costs a volunteer a point.
+ * `floor(minutes * pointsPerHour * multiplier / 60)`, computed on scaled integers, so that
+ * floating point never costs a volunteer a point (9 h at 10 points and x0.7 are 63, not 62).
+ *
+ * @example
+ * ```ts
+ * pointsForMinutes({ pointsPerHour: 0.5, multipliers: {} }, 240); // 2: Huangyan, 2 h = 1 point
+ * pointsForMinutes({ pointsPerHour: 10, multipliers: { elderly: 1.5 } }, 90, ['elderly']); // 22
+ * ```
  */
 export function pointsForMinutes(
   rules: ProgramEarningRules,
@@ -59,7 +65,6 @@ export function pointsForMinutes(
   const denominator = 60 * SCALE * SCALE;
   // Remainder first: a float division could round k - 1e-10 up to k.
   if (Number.isSafeInteger(numerator)) return (numerator - (numerator % denominator)) / denominator;
-  const exact =
-    (BigInt(creditedMinutes) * BigInt(rate) * BigInt(multiplier)) / BigInt(denominator);
+  const exact = (BigInt(creditedMinutes) * BigInt(rate) * BigInt(multiplier)) / BigInt(denominator);
   return Number(exact);
 }

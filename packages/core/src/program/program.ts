@@ -34,7 +34,11 @@ function splitEvents(events: readonly ProgramEvent[]) {
   const origin = { hours: [] as number[], points: [] as number[] };
   events.forEach((event, index) => {
     const data: unknown = event?.data;
-    if ((event?.type !== 'hours' && event?.type !== 'points') || typeof data !== 'object' || !data) {
+    if (
+      (event?.type !== 'hours' && event?.type !== 'points') ||
+      typeof data !== 'object' ||
+      !data
+    ) {
       throw new LanewiseError('INVALID_INPUT', `event ${index} is not a program event`, {
         path: ['events', index, 'type'],
       });
@@ -89,10 +93,15 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   const policy = parseInput(programPolicySchema.optional(), options.policy, ['policy']) ?? {};
   const earning = resolveEarning(policy);
   const hoursPolicy = Object.fromEntries(
-    HOURS_KEYS.filter((key) => key in policy).map((key) => [key, policy[key as keyof typeof policy]]),
+    HOURS_KEYS.filter((key) => key in policy).map((key) => [
+      key,
+      policy[key as keyof typeof policy],
+    ]),
   );
   const pointsPolicy = {
-    ...(policy.expireAfterMonths === undefined ? {} : { expireAfterMonths: policy.expireAfterMonths }),
+    ...(policy.expireAfterMonths === undefined
+      ? {}
+      : { expireAfterMonths: policy.expireAfterMonths }),
     ...(policy.redemptionHoldMinutes === undefined
       ? {}
       : { redemptionHoldMinutes: policy.redemptionHoldMinutes }),
@@ -119,10 +128,20 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
       const { creditedMinutes } = plan.data as { creditedMinutes: number };
       const amount = pointsForMinutes(earning, creditedMinutes, before.tags);
       if (amount === 0) return;
-      points.transfer({ id: `earn:${id}`, from: 'issuer', to: accountOf(volunteerId), amount, code: 'earn', ref: id });
+      points.transfer({
+        id: `earn:${id}`,
+        from: 'issuer',
+        to: accountOf(volunteerId),
+        amount,
+        code: 'earn',
+        ref: id,
+      });
       return;
     }
-    if ((plan.type === 'hours.revoked' || plan.type === 'hours.corrected') && before.status === 'approved') {
+    if (
+      (plan.type === 'hours.revoked' || plan.type === 'hours.corrected') &&
+      before.status === 'approved'
+    ) {
       reverse(before);
     }
   };

@@ -86,14 +86,51 @@ export interface VolunteerProgram {
   readonly points: PointsLedger;
   /** How hours turn into points. */
   readonly earning: ProgramEarningRules;
-  /** The points `creditedMinutes` earn with these tags: rounded down, in the issuer's favour. */
+  /**
+   * The points `creditedMinutes` earn with these tags: rounded down, in the issuer's favour.
+   *
+   * @example
+   * ```ts
+   * program.pointsFor(90); // 15 at 10 points an hour
+   * program.pointsFor(120, ['elderly']); // 30 with multipliers { elderly: 1.5 }
+   * ```
+   */
   pointsFor(creditedMinutes: number, tags?: readonly string[]): number;
-  /** A volunteer's hours, star level, points and debt. */
+  /**
+   * A volunteer's hours, star level, points and debt.
+   *
+   * @example
+   * ```ts
+   * const { creditedMinutes, starLevel, points, owing } = program.standing('v-li');
+   * ```
+   */
   standing(volunteerId: string): VolunteerStanding;
-  /** The log of both ledgers, oldest first: pass it as `events` to rebuild an equal program. */
+  /**
+   * The log of both ledgers, oldest first: pass it as `events` to rebuild an equal program.
+   *
+   * @example
+   * ```ts
+   * const copy = createVolunteerProgram({ now: () => new Date(), policy, events: program.events() });
+   * ```
+   */
   events(): readonly ProgramEvent[];
-  /** Listens to every later event of either ledger; returns the function that stops listening. */
+  /**
+   * Listens to every later event of either ledger, heard after it is applied; returns the
+   * function that stops listening.
+   *
+   * @example
+   * ```ts
+   * const stop = program.subscribe((event) => save(event));
+   * ```
+   */
   subscribe(listener: (event: ProgramEvent) => void): () => void;
-  /** Both ledgers' snapshots: a new object after each change, the same one until then. */
+  /**
+   * Both ledgers' snapshots: a new object after each change, the same one until then.
+   *
+   * @example
+   * ```ts
+   * const { version, hours, points } = program.snapshot();
+   * ```
+   */
   snapshot(): ProgramSnapshot;
 }

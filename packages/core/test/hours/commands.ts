@@ -24,7 +24,12 @@ const PEOPLE = ['o0', 'o1', 'v0'];
 export type HoursCommand =
   | { readonly kind: 'record'; readonly draft: ModelDraft; readonly zulu: boolean }
   | { readonly kind: 'approve'; readonly id: string; readonly by: string }
-  | { readonly kind: 'reject' | 'revoke'; readonly id: string; readonly by: string; readonly reason: string }
+  | {
+      readonly kind: 'reject' | 'revoke';
+      readonly id: string;
+      readonly by: string;
+      readonly reason: string;
+    }
   | {
       readonly kind: 'correct';
       readonly id: string;
@@ -82,7 +87,11 @@ export const hoursCommandArb: fc.Arbitrary<HoursCommand> = fc.oneof(
   },
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('approve' as const), id: fc.constantFrom(...ANY_IDS), by: fc.constantFrom(...PEOPLE) }),
+    arbitrary: fc.record({
+      kind: fc.constant('approve' as const),
+      id: fc.constantFrom(...ANY_IDS),
+      by: fc.constantFrom(...PEOPLE),
+    }),
   },
   {
     weight: 2,
@@ -99,7 +108,10 @@ export const hoursCommandArb: fc.Arbitrary<HoursCommand> = fc.oneof(
       .record(
         {
           id: fc.constantFrom(...ANY_IDS),
-          newId: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NEW_IDS) }, { weight: 1, arbitrary: fc.constantFrom(...IDS) }),
+          newId: fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...NEW_IDS) },
+            { weight: 1, arbitrary: fc.constantFrom(...IDS) },
+          ),
           startMs: startArb,
           duration: durationArb,
           activityId: fc.constantFrom(...ACTIVITIES),
@@ -115,15 +127,40 @@ export const hoursCommandArb: fc.Arbitrary<HoursCommand> = fc.oneof(
         ...(duration === undefined ? {} : { endMs: (startMs ?? BASE_MS) + duration * 60_000 }),
       })),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 1440 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('malformed' as const), call: fc.nat(99) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      minutes: fc.integer({ min: 1, max: 1440 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('malformed' as const), call: fc.nat(99) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), pick: fc.nat(99) }) },
 );
 
 /** Calls that must fail validation whatever the state. */
 const MALFORMED: readonly ((ledger: HoursLedger) => unknown)[] = [
-  (ledger) => ledger.record({ id: 'e0', volunteerId: 'v0', activityId: 'a0', start: '2025-03-01T20:00:00', end: iso(BASE_MS + 3_600_000), recordedBy: 'o0' }),
-  (ledger) => ledger.record({ id: '', volunteerId: 'v0', activityId: 'a0', start: iso(BASE_MS), end: iso(BASE_MS + 3_600_000), recordedBy: 'o0' }),
+  (ledger) =>
+    ledger.record({
+      id: 'e0',
+      volunteerId: 'v0',
+      activityId: 'a0',
+      start: '2025-03-01T20:00:00',
+      end: iso(BASE_MS + 3_600_000),
+      recordedBy: 'o0',
+    }),
+  (ledger) =>
+    ledger.record({
+      id: '',
+      volunteerId: 'v0',
+      activityId: 'a0',
+      start: iso(BASE_MS),
+      end: iso(BASE_MS + 3_600_000),
+      recordedBy: 'o0',
+    }),
   (ledger) => ledger.approve('e0', { by: '' }),
   (ledger) => ledger.approve(42 as never, { by: 'o0' }),
   (ledger) => ledger.reject('e0', { by: 'o0', reason: '   ' }),
@@ -131,7 +168,8 @@ const MALFORMED: readonly ((ledger: HoursLedger) => unknown)[] = [
   (ledger) => ledger.correct('e0', { id: 'e9', by: 'o0', reason: 'x', start: 'soon' }),
   (ledger) => ledger.list({ status: 'lost' as never }),
   (ledger) => ledger.summary({ groupBy: 'team' as never }),
-  (ledger) => ledger.certificate('v0', { from: '2025-03-01', to: '2025-03-31', issuer: 'x' } as never),
+  (ledger) =>
+    ledger.certificate('v0', { from: '2025-03-01', to: '2025-03-31', issuer: 'x' } as never),
 ];
 
 function attempt(run: () => HourEntry): HourEntry | LanewiseError {
@@ -144,7 +182,10 @@ function attempt(run: () => HourEntry): HourEntry | LanewiseError {
 }
 
 /** `repeat` runs an earlier record or correction again (a retry); other commands run as they are. */
-export function effectiveCommand(given: HoursCommand, earlier: readonly HoursCommand[]): HoursCommand | undefined {
+export function effectiveCommand(
+  given: HoursCommand,
+  earlier: readonly HoursCommand[],
+): HoursCommand | undefined {
   return given.kind === 'repeat' ? earlier[given.pick % Math.max(1, earlier.length)] : given;
 }
 
@@ -201,7 +242,9 @@ export function stepHours(
     case 'reject':
     case 'revoke':
       expected = model.close(command.kind, command.id, command.reason);
-      actual = attempt(() => ledger[command.kind](command.id, { by: command.by, reason: command.reason }));
+      actual = attempt(() =>
+        ledger[command.kind](command.id, { by: command.by, reason: command.reason }),
+      );
       break;
     case 'correct':
       expected = model.correct(command.id, command);
@@ -218,11 +261,17 @@ export function stepHours(
       break;
   }
   if ('error' in expected) {
-    assert.ok(actual instanceof LanewiseError, `${command.kind} should fail with ${expected.error}, got ${JSON.stringify(actual)}`);
+    assert.ok(
+      actual instanceof LanewiseError,
+      `${command.kind} should fail with ${expected.error}, got ${JSON.stringify(actual)}`,
+    );
     assert.equal(actual.code, expected.error, `${command.kind}: ${actual.message}`);
     assert.equal(ledger.snapshot(), before, 'a refused call changes nothing');
   } else {
-    assert.ok(!(actual instanceof LanewiseError), `${command.kind} should succeed, got ${String(actual)}`);
+    assert.ok(
+      !(actual instanceof LanewiseError),
+      `${command.kind} should succeed, got ${String(actual)}`,
+    );
     assert.equal(actual.id, expected.entry.id);
     assert.equal(actual.status, expected.entry.status);
     assert.equal(actual.creditedMinutes, expected.entry.credited);
@@ -253,10 +302,18 @@ export function checkHoursInvariants(
   }
   assert.equal(ledger.snapshot().entries.length, model.entries.length);
   for (const volunteerId of VOLUNTEERS) {
-    assert.equal(ledger.creditedMinutes({ volunteerId }), model.credited(volunteerId), `credited of ${volunteerId}`);
+    assert.equal(
+      ledger.creditedMinutes({ volunteerId }),
+      model.credited(volunteerId),
+      `credited of ${volunteerId}`,
+    );
   }
   assert.equal(ledger.creditedMinutes(), model.credited());
-  const replayed = createHoursLedger({ now: () => new Date(0), policy: toPolicy(replayPolicy), events: ledger.events() });
+  const replayed = createHoursLedger({
+    now: () => new Date(0),
+    policy: toPolicy(replayPolicy),
+    events: ledger.events(),
+  });
   assert.deepEqual(replayed.snapshot(), ledger.snapshot());
 }
 
@@ -270,7 +327,9 @@ export function toPolicy(policy: ModelPolicy) {
   return {
     unitMinutes: policy.unitMinutes,
     maxMinutesPerEntry: policy.maxMinutesPerEntry,
-    ...(policy.maxMinutesPerActivity === null ? {} : { maxMinutesPerActivity: policy.maxMinutesPerActivity }),
+    ...(policy.maxMinutesPerActivity === null
+      ? {}
+      : { maxMinutesPerActivity: policy.maxMinutesPerActivity }),
     ...(policy.maxMinutesPerDay === null ? {} : { maxMinutesPerDay: policy.maxMinutesPerDay }),
   };
 }

@@ -52,7 +52,10 @@ export function assertRejected(
   } catch (error) {
     caught = error;
   }
-  assert.ok(caught instanceof LanewiseError, `expected a LanewiseError ${code}, got ${String(caught)}`);
+  assert.ok(
+    caught instanceof LanewiseError,
+    `expected a LanewiseError ${code}, got ${String(caught)}`,
+  );
   assert.equal(caught.code, code, caught.message);
   if (path) assert.deepEqual(caught.path, path);
   assert.equal(ledger.events().length, events, 'no event was written');

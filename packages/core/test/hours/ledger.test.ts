@@ -6,7 +6,9 @@ import { assertRejected, entry, ledgerAt, NOW } from './fixtures.js';
 describe('hours: record', () => {
   it('records a pending entry with its duration and local day', () => {
     const { ledger } = ledgerAt();
-    const recorded = ledger.record(entry('e1', '09:00', '11:10', { note: 'knife grinding', tags: ['repair'] }));
+    const recorded = ledger.record(
+      entry('e1', '09:00', '11:10', { note: 'knife grinding', tags: ['repair'] }),
+    );
     assert.equal(recorded.status, 'pending');
     assert.equal(recorded.durationMinutes, 130);
     assert.equal(recorded.day, '2025-03-01');
@@ -28,7 +30,10 @@ describe('hours: record', () => {
   it('returns the stored entry for the same id and content, also written with another offset', () => {
     const { ledger } = ledgerAt();
     const first = ledger.record(entry('e1', '09:00', '10:00'));
-    const again = ledger.record({ ...entry('e1', '09:00', '10:00'), start: '2025-03-01T01:00:00Z' });
+    const again = ledger.record({
+      ...entry('e1', '09:00', '10:00'),
+      start: '2025-03-01T01:00:00Z',
+    });
     assert.equal(again, first);
     assert.equal(ledger.events().length, 1);
   });
@@ -36,7 +41,9 @@ describe('hours: record', () => {
   it('refuses the same id with other content', () => {
     const { ledger } = ledgerAt();
     ledger.record(entry('e1', '09:00', '10:00'));
-    assertRejected(ledger, () => ledger.record(entry('e1', '09:00', '10:30')), 'ID_CONFLICT', ['id']);
+    assertRejected(ledger, () => ledger.record(entry('e1', '09:00', '10:30')), 'ID_CONFLICT', [
+      'id',
+    ]);
     assertRejected(
       ledger,
       () => ledger.record(entry('e1', '09:00', '10:00', { note: 'other' })),
@@ -46,15 +53,31 @@ describe('hours: record', () => {
 
   it('refuses end <= start, over-long, future and overlapping entries', () => {
     const { ledger } = ledgerAt({ maxMinutesPerEntry: 240 });
-    assertRejected(ledger, () => ledger.record(entry('e1', '10:00', '10:00')), 'INVALID_INPUT', ['end']);
-    assertRejected(ledger, () => ledger.record(entry('e1', '10:00', '09:00')), 'INVALID_INPUT', ['end']);
-    const long = assertRejected(ledger, () => ledger.record(entry('e1', '08:00', '12:01')), 'DURATION_LIMIT');
+    assertRejected(ledger, () => ledger.record(entry('e1', '10:00', '10:00')), 'INVALID_INPUT', [
+      'end',
+    ]);
+    assertRejected(ledger, () => ledger.record(entry('e1', '10:00', '09:00')), 'INVALID_INPUT', [
+      'end',
+    ]);
+    const long = assertRejected(
+      ledger,
+      () => ledger.record(entry('e1', '08:00', '12:01')),
+      'DURATION_LIMIT',
+    );
     assert.deepEqual(long.details, { durationMinutes: 241, maxMinutesPerEntry: 240 });
     ledger.record(entry('e1', '08:00', '12:00'));
-    const future = { ...entry('e2', '09:00', '10:00'), start: '2025-03-10T11:30:00+08:00', end: '2025-03-10T12:00:01+08:00' };
+    const future = {
+      ...entry('e2', '09:00', '10:00'),
+      start: '2025-03-10T11:30:00+08:00',
+      end: '2025-03-10T12:00:01+08:00',
+    };
     assertRejected(ledger, () => ledger.record(future), 'FUTURE_ENTRY', ['end']);
     ledger.record({ ...future, end: NOW });
-    const overlap = assertRejected(ledger, () => ledger.record(entry('e3', '11:59', '13:00')), 'OVERLAP');
+    const overlap = assertRejected(
+      ledger,
+      () => ledger.record(entry('e3', '11:59', '13:00')),
+      'OVERLAP',
+    );
     assert.equal(overlap.details.with, 'e1');
     assertRejected(ledger, () => ledger.record(entry('e3', '07:00', '08:30')), 'OVERLAP');
     assertRejected(ledger, () => ledger.record(entry('e3', '09:00', '10:00')), 'OVERLAP');
@@ -92,7 +115,11 @@ describe('hours: approve, reject, revoke, correct', () => {
     ledger.record(entry('e1', '09:00', '10:00'));
     assertRejected(ledger, () => ledger.approve('e1', { by: 'v-li' }), 'SELF_APPROVAL', ['by']);
     assertRejected(ledger, () => ledger.approve('nope', { by: 'org-zhao' }), 'NOT_FOUND', ['id']);
-    assertRejected(ledger, () => ledger.revoke('e1', { by: 'org-zhao', reason: 'x' }), 'INVALID_TRANSITION');
+    assertRejected(
+      ledger,
+      () => ledger.revoke('e1', { by: 'org-zhao', reason: 'x' }),
+      'INVALID_TRANSITION',
+    );
     ledger.reject('e1', { by: 'org-zhao', reason: 'duplicate' });
     for (const move of [
       () => ledger.approve('e1', { by: 'org-zhao' }),
@@ -105,7 +132,11 @@ describe('hours: approve, reject, revoke, correct', () => {
     ledger.record(entry('e3', '11:00', '12:00'));
     ledger.approve('e3', { by: 'org-zhao' });
     assertRejected(ledger, () => ledger.approve('e3', { by: 'org-zhao' }), 'INVALID_TRANSITION');
-    assertRejected(ledger, () => ledger.reject('e3', { by: 'org-zhao', reason: 'x' }), 'INVALID_TRANSITION');
+    assertRejected(
+      ledger,
+      () => ledger.reject('e3', { by: 'org-zhao', reason: 'x' }),
+      'INVALID_TRANSITION',
+    );
   });
 
   it('revokes: the record stays, its minutes stop counting and its time is free again', () => {
@@ -151,7 +182,12 @@ describe('hours: approve, reject, revoke, correct', () => {
     assertRejected(ledger, () => ledger.correct('e1', move), 'OVERLAP');
     assertRejected(
       ledger,
-      () => ledger.correct('e1', { ...move, end: '2025-03-01T10:30:00+08:00', start: '2025-03-01T07:00:00+08:00' }),
+      () =>
+        ledger.correct('e1', {
+          ...move,
+          end: '2025-03-01T10:30:00+08:00',
+          start: '2025-03-01T07:00:00+08:00',
+        }),
       'DURATION_LIMIT',
     );
     assertRejected(ledger, () => ledger.correct('e1', { ...move, id: 'e2' }), 'ID_CONFLICT');
@@ -168,9 +204,15 @@ describe('hours: approve, reject, revoke, correct', () => {
     ledger.record(entry('old', '09:00', '10:00'));
     ledger.record(entry('after', '10:00', '11:00'));
     const earlier = { id: 'new', start: '2025-03-01T08:30:00+08:00', by: 'org-zhao', reason: 'x' };
-    assert.equal(assertRejected(ledger, () => ledger.correct('old', earlier), 'OVERLAP').details.with, 'before');
+    assert.equal(
+      assertRejected(ledger, () => ledger.correct('old', earlier), 'OVERLAP').details.with,
+      'before',
+    );
     const later = { id: 'new', end: '2025-03-01T10:30:00+08:00', by: 'org-zhao', reason: 'x' };
-    assert.equal(assertRejected(ledger, () => ledger.correct('old', later), 'OVERLAP').details.with, 'after');
+    assert.equal(
+      assertRejected(ledger, () => ledger.correct('old', later), 'OVERLAP').details.with,
+      'after',
+    );
     const inside = { id: 'new', start: '2025-03-01T09:15:00+08:00', by: 'org-zhao', reason: 'x' };
     assert.equal(ledger.correct('old', inside).start, '2025-03-01T09:15:00+08:00');
   });
@@ -178,7 +220,11 @@ describe('hours: approve, reject, revoke, correct', () => {
   it('does not take a record call with a correction id as a repeat', () => {
     const { ledger } = ledgerAt();
     ledger.record(entry('e1', '09:00', '10:00'));
-    const fixed = ledger.correct('e1', { id: 'e1b', by: 'org-zhao', reason: 'same times, new organiser' });
+    const fixed = ledger.correct('e1', {
+      id: 'e1b',
+      by: 'org-zhao',
+      reason: 'same times, new organiser',
+    });
     const lookalike = { ...entry('e1b', '09:00', '10:00'), recordedBy: fixed.recordedBy };
     assertRejected(ledger, () => ledger.record(lookalike), 'ID_CONFLICT');
   });
@@ -203,7 +249,12 @@ describe('hours: log, replay, subscribe, snapshot', () => {
     ledger.approve('e1', { by: 'org-zhao' });
     ledger.record(entry('e2', '10:10', '11:50', { tags: ['elderly'] }));
     ledger.approve('e2', { by: 'org-zhao' });
-    ledger.correct('e2', { id: 'e2b', start: '2025-03-01T10:20:00+08:00', by: 'org-zhao', reason: 'x' });
+    ledger.correct('e2', {
+      id: 'e2b',
+      start: '2025-03-01T10:20:00+08:00',
+      by: 'org-zhao',
+      reason: 'x',
+    });
     ledger.record(entry('e3', '13:00', '14:00'));
     ledger.reject('e3', { by: 'org-zhao', reason: 'y' });
     const rebuilt = createHoursLedger({
@@ -212,7 +263,10 @@ describe('hours: log, replay, subscribe, snapshot', () => {
       events: ledger.events(),
     });
     assert.deepEqual(rebuilt.snapshot(), ledger.snapshot());
-    assert.equal(rebuilt.creditedMinutes({ volunteerId: 'v-li' }), ledger.creditedMinutes({ volunteerId: 'v-li' }));
+    assert.equal(
+      rebuilt.creditedMinutes({ volunteerId: 'v-li' }),
+      ledger.creditedMinutes({ volunteerId: 'v-li' }),
+    );
     assert.equal(rebuilt.events().length, ledger.events().length);
   });
 
@@ -221,7 +275,10 @@ describe('hours: log, replay, subscribe, snapshot', () => {
     ledger.record(entry('e1', '09:00', '10:00'));
     ledger.approve('e1', { by: 'org-zhao' });
     const [recorded, approved] = ledger.events() as [HoursEvent, HoursEvent];
-    const broken = [{ ...approved, seq: 1 }, { ...recorded, seq: 2 }] as HoursEvent[];
+    const broken = [
+      { ...approved, seq: 1 },
+      { ...recorded, seq: 2 },
+    ] as HoursEvent[];
     assert.throws(
       () => createHoursLedger({ now: () => new Date(0), events: broken }),
       (error: Error & { code?: string }) => error.code === 'INVALID_INPUT',
@@ -231,7 +288,9 @@ describe('hours: log, replay, subscribe, snapshot', () => {
   it('tells subscribers after the change, with a current snapshot', () => {
     const { ledger } = ledgerAt();
     const seen: string[] = [];
-    const stop = ledger.subscribe((event) => seen.push(`${event.type}:${ledger.snapshot().version}`));
+    const stop = ledger.subscribe((event) =>
+      seen.push(`${event.type}:${ledger.snapshot().version}`),
+    );
     ledger.record(entry('e1', '09:00', '10:00'));
     ledger.approve('e1', { by: 'org-zhao' });
     stop();
@@ -245,14 +304,20 @@ describe('hours: log, replay, subscribe, snapshot', () => {
     assert.equal(ledger.snapshot(), empty);
     ledger.record(entry('e1', '09:00', '10:00'));
     assert.notEqual(ledger.snapshot(), empty);
-    assert.deepEqual(ledger.snapshot().entries.map((item) => item.id), ['e1']);
+    assert.deepEqual(
+      ledger.snapshot().entries.map((item) => item.id),
+      ['e1'],
+    );
   });
 
   it('validates its options', () => {
     for (const [options, path] of [
       [{ now: () => new Date(0), timeZone: 'Mars/Olympus' }, ['timeZone']],
       [{ now: () => new Date(0), policy: { unitMinutes: 0 } }, ['policy', 'unitMinutes']],
-      [{ now: () => new Date(0), policy: { starThresholdsHours: [300, 100] } }, ['policy', 'starThresholdsHours']],
+      [
+        { now: () => new Date(0), policy: { starThresholdsHours: [300, 100] } },
+        ['policy', 'starThresholdsHours'],
+      ],
       [{ now: 'today' }, ['now']],
     ] as const) {
       assert.throws(

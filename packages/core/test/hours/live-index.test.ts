@@ -7,7 +7,9 @@ import { LiveIntervals } from '../../src/hours/live-index.js';
 type Interval = { id: string; start: number; end: number };
 
 const overlaps = (list: Interval[], start: number, end: number, except?: string) =>
-  list.filter((item) => item.id !== except && item.start < end && start < item.end).map((item) => item.id);
+  list
+    .filter((item) => item.id !== except && item.start < end && start < item.end)
+    .map((item) => item.id);
 
 describe('hours: live interval index', () => {
   it('finds an overlap exactly when a scan does, with and without an exception', () => {
@@ -26,13 +28,23 @@ describe('hours: live interval index', () => {
           const end = start + length;
           // 'next' skips the first entry starting at or after the new start: the case where
           // the index must look one neighbour further.
-          const next = [...live].sort((a, b) => a.start - b.start).find((item) => item.start >= start);
+          const next = [...live]
+            .sort((a, b) => a.start - b.start)
+            .find((item) => item.start >= start);
           const except =
-            mode === 'none' ? undefined : mode === 'next' ? next?.id : live[pick % Math.max(1, live.length)]?.id;
+            mode === 'none'
+              ? undefined
+              : mode === 'next'
+                ? next?.id
+                : live[pick % Math.max(1, live.length)]?.id;
           const expected = overlaps(live, start, end, except);
           const found = index.findOverlap(start, end, except);
           if (expected.length === 0) assert.equal(found, undefined);
-          else assert.ok(found !== undefined && expected.includes(found), `${found} not in ${expected}`);
+          else
+            assert.ok(
+              found !== undefined && expected.includes(found),
+              `${found} not in ${expected}`,
+            );
           if (remove && live.length > 0) {
             const gone = live[step % live.length]!;
             assert.equal(index.remove(gone.start, gone.id), true);

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { daySchema, idSchema, instantSchema } from '../../src/schemas/index.js';
 
 /** The kinds of field the hour ledger takes. */
-export type FieldKind = 'id' | 'instant' | 'bound' | 'text' | 'tags' | 'status' | 'groupBy' | 'period';
+export type FieldKind =
+  'id' | 'instant' | 'bound' | 'text' | 'tags' | 'status' | 'groupBy' | 'period';
 
 const notString = fc.oneof(
   fc.integer(),
@@ -19,24 +20,45 @@ const badId = fc.oneof(
   notString,
   fc.constant(''),
   fc.string({ minLength: 201, maxLength: 260 }),
-  fc.tuple(fc.string({ maxLength: 5 }), fc.constantFrom('\u0000', '\n', '\u007f'), fc.string({ maxLength: 5 })).map((parts) => parts.join('')),
+  fc
+    .tuple(
+      fc.string({ maxLength: 5 }),
+      fc.constantFrom('\u0000', '\n', '\u007f'),
+      fc.string({ maxLength: 5 }),
+    )
+    .map((parts) => parts.join('')),
 );
 
 const badInstant = fc.oneof(
   notString,
-  fc.constantFrom('2025-03-01T09:00:00', '2025-03-01', '2025-03-01 09:00+08:00', '2025-13-01T00:00:00Z', 'yesterday', ''),
+  fc.constantFrom(
+    '2025-03-01T09:00:00',
+    '2025-03-01',
+    '2025-03-01 09:00+08:00',
+    '2025-13-01T00:00:00Z',
+    'yesterday',
+    '',
+  ),
   fc.string({ maxLength: 30 }).filter((text) => !instantSchema.safeParse(text).success),
 );
 
 const badBound = fc.oneof(
   notString,
   fc.constantFrom('2025-03-01T09:00:00', '2025-3-1', '2025-02-30', 'last week', ''),
-  fc.string({ maxLength: 30 }).filter((text) => !instantSchema.safeParse(text).success && !daySchema.safeParse(text).success),
+  fc
+    .string({ maxLength: 30 })
+    .filter((text) => !instantSchema.safeParse(text).success && !daySchema.safeParse(text).success),
 );
 
-const badText = fc.oneof(notString, fc.constantFrom('', '   ', '\n\t'), fc.string({ minLength: 2001, maxLength: 2100 }).filter((text) => text.trim().length > 2000));
+const badText = fc.oneof(
+  notString,
+  fc.constantFrom('', '   ', '\n\t'),
+  fc.string({ minLength: 2001, maxLength: 2100 }).filter((text) => text.trim().length > 2000),
+);
 
-const validId = fc.string({ minLength: 1, maxLength: 20 }).filter((text) => idSchema.safeParse(text).success);
+const validId = fc
+  .string({ minLength: 1, maxLength: 20 })
+  .filter((text) => idSchema.safeParse(text).success);
 
 const badTags = fc.oneof(
   notString.filter((value) => !Array.isArray(value)),
@@ -45,7 +67,10 @@ const badTags = fc.oneof(
 );
 
 const badEnum = (values: readonly string[]) =>
-  fc.oneof(notString, fc.string({ maxLength: 12 }).filter((text) => !values.includes(text)));
+  fc.oneof(
+    notString,
+    fc.string({ maxLength: 12 }).filter((text) => !values.includes(text)),
+  );
 
 const statuses = ['pending', 'approved', 'rejected', 'revoked', 'superseded'];
 
@@ -55,7 +80,10 @@ const badValue: Record<FieldKind, fc.Arbitrary<unknown>> = {
   bound: badBound,
   text: badText,
   tags: badTags,
-  status: fc.oneof(badEnum(statuses), fc.tuple(badEnum(statuses)).map((list) => list)),
+  status: fc.oneof(
+    badEnum(statuses),
+    fc.tuple(badEnum(statuses)).map((list) => list),
+  ),
   groupBy: badEnum(['volunteer', 'activity']),
   period: badEnum(['day', 'week', 'month', 'year']),
 };
@@ -84,14 +112,22 @@ export function malformedArgs(
     const fields = Object.keys(piece);
     const options: fc.Arbitrary<Malformed>[] = [
       fc.constantFrom(...fields).chain((field) =>
-        badValue[piece[field]!].map((value) => ({ args: withArg({ ...object, [field]: value }), path: [field] })),
+        badValue[piece[field]!].map((value) => ({
+          args: withArg({ ...object, [field]: value }),
+          path: [field],
+        })),
       ),
       fc
         .string({ minLength: 1, maxLength: 8 })
         .filter((key) => !fields.includes(key) && key !== '__proto__')
         .map((key) => ({ args: withArg({ ...object, [key]: 1 }), path: [] })),
       fc
-        .oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }))
+        .oneof(
+          fc.integer(),
+          fc.string(),
+          fc.constant(null),
+          fc.array(fc.integer(), { maxLength: 2 }),
+        )
         .map((value) => ({ args: withArg(value), path: [] })),
     ];
     const needed = required[index] ?? [];

@@ -77,11 +77,26 @@ const entryPoints: EntryPoint[] = [
     call: (ledger, [id, input]) => ledger.correct(id as never, input as never),
     valid: [
       'approved-1',
-      { id: 'fix-1', start: '2025-03-01T10:15:00+08:00', end: '2025-03-01T11:00:00+08:00', by: 'org-zhao', reason: 'late' },
+      {
+        id: 'fix-1',
+        start: '2025-03-01T10:15:00+08:00',
+        end: '2025-03-01T11:00:00+08:00',
+        by: 'org-zhao',
+        reason: 'late',
+      },
     ],
     shape: [
       'id',
-      { id: 'id', start: 'instant', end: 'instant', activityId: 'id', note: 'text', tags: 'tags', by: 'id', reason: 'text' },
+      {
+        id: 'id',
+        start: 'instant',
+        end: 'instant',
+        activityId: 'id',
+        note: 'text',
+        tags: 'tags',
+        by: 'id',
+        reason: 'text',
+      },
     ],
     required: [[], ['id', 'by', 'reason']],
   },
@@ -95,14 +110,24 @@ const entryPoints: EntryPoint[] = [
   {
     name: 'list',
     call: (ledger, [filter]) => ledger.list(filter as never),
-    valid: [{ volunteerId: 'v-li', activityId: 'repair-lane', status: 'approved', from: '2025-03-01', to: '2025-03-02T00:00:00+08:00' }],
+    valid: [
+      {
+        volunteerId: 'v-li',
+        activityId: 'repair-lane',
+        status: 'approved',
+        from: '2025-03-01',
+        to: '2025-03-02T00:00:00+08:00',
+      },
+    ],
     shape: [{ volunteerId: 'id', activityId: 'id', status: 'status', ...span }],
     required: [[]],
   },
   {
     name: 'creditedMinutes',
     call: (ledger, [filter]) => ledger.creditedMinutes(filter as never),
-    valid: [{ volunteerId: 'v-li', activityId: 'repair-lane', from: '2025-03-01', to: '2025-03-31' }],
+    valid: [
+      { volunteerId: 'v-li', activityId: 'repair-lane', from: '2025-03-01', to: '2025-03-31' },
+    ],
     shape: [{ volunteerId: 'id', activityId: 'id', ...span }],
     required: [[]],
   },
@@ -122,7 +147,8 @@ const entryPoints: EntryPoint[] = [
   },
   {
     name: 'certificate',
-    call: (ledger, [volunteerId, options]) => ledger.certificate(volunteerId as never, options as never),
+    call: (ledger, [volunteerId, options]) =>
+      ledger.certificate(volunteerId as never, options as never),
     valid: ['v-li', { from: '2025-03-01', to: '2025-03-31', issuer: 'Huana', serial: 'HN-1' }],
     shape: ['volunteerId', { from: 'bound', to: 'bound', issuer: 'id', serial: 'id' }],
     required: [[], ['from', 'to', 'issuer', 'serial']],

@@ -35,7 +35,13 @@ class HoursStep implements fc.Command<World, Real> {
     return true;
   }
   run(world: World, real: Real): void {
-    stepHours(world.model, real.ledger, this.command, (minutes) => real.clock.advance({ minutes }), world.earlier);
+    stepHours(
+      world.model,
+      real.ledger,
+      this.command,
+      (minutes) => real.clock.advance({ minutes }),
+      world.earlier,
+    );
     checkHoursInvariants(world.model, real.ledger, world.creditedOnce, real.policy);
   }
   toString(): string {
@@ -48,13 +54,20 @@ describe('hours: model-based', () => {
     const result = fc.check(
       fc.property(
         policyArb,
-        fc.commands([hoursCommandArb.map((command) => new HoursStep(command))], { maxCommands: 100, size: 'max' }),
+        fc.commands([hoursCommandArb.map((command) => new HoursStep(command))], {
+          maxCommands: 100,
+          size: 'max',
+        }),
         (policy, commands) => {
           const setup = () => {
             const clock = manualClock(START_NOW_MS);
             const ledger = createHoursLedger({ now: clock.now, policy: toPolicy(policy) });
             return {
-              model: { model: new HoursModel(policy, START_NOW_MS), creditedOnce: new Map(), earlier: [] },
+              model: {
+                model: new HoursModel(policy, START_NOW_MS),
+                creditedOnce: new Map(),
+                earlier: [],
+              },
               real: { ledger, clock, policy },
             };
           };

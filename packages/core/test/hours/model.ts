@@ -71,7 +71,8 @@ export class HoursModel {
 
   private problem(draft: ModelDraft, except?: string): ErrorCode | undefined {
     if (draft.endMs <= draft.startMs) return 'INVALID_INPUT';
-    if (Math.floor((draft.endMs - draft.startMs) / 60_000) > this.policy.maxMinutesPerEntry) return 'DURATION_LIMIT';
+    if (Math.floor((draft.endMs - draft.startMs) / 60_000) > this.policy.maxMinutesPerEntry)
+      return 'DURATION_LIMIT';
     if (draft.endMs > this.nowMs) return 'FUTURE_ENTRY';
     const clash = this.entries.some(
       (entry) =>
@@ -87,7 +88,9 @@ export class HoursModel {
   record(draft: ModelDraft): Outcome {
     const existing = this.find(draft.id);
     if (existing) {
-      return existing.corrects === undefined && this.sameDraft(existing, draft) ? { entry: existing } : { error: 'ID_CONFLICT' };
+      return existing.corrects === undefined && this.sameDraft(existing, draft)
+        ? { entry: existing }
+        : { error: 'ID_CONFLICT' };
     }
     const error = this.problem(draft);
     if (error) return { error };
@@ -103,11 +106,17 @@ export class HoursModel {
     if (by === entry.volunteerId) return { error: 'SELF_APPROVAL' };
     const duration = Math.floor((entry.endMs - entry.startMs) / 60_000);
     let credited = Math.floor(duration / this.policy.unitMinutes) * this.policy.unitMinutes;
-    if (this.policy.maxMinutesPerActivity !== null) credited = Math.min(credited, this.policy.maxMinutesPerActivity);
+    if (this.policy.maxMinutesPerActivity !== null)
+      credited = Math.min(credited, this.policy.maxMinutesPerActivity);
     if (this.policy.maxMinutesPerDay !== null) {
       const day = shanghaiDay(entry.startMs);
       const used = this.entries
-        .filter((other) => other.status === 'approved' && other.volunteerId === entry.volunteerId && shanghaiDay(other.startMs) === day)
+        .filter(
+          (other) =>
+            other.status === 'approved' &&
+            other.volunteerId === entry.volunteerId &&
+            shanghaiDay(other.startMs) === day,
+        )
         .reduce((sum, other) => sum + other.credited!, 0);
       credited = Math.min(credited, Math.max(0, this.policy.maxMinutesPerDay - used));
     }
@@ -119,7 +128,8 @@ export class HoursModel {
   close(action: 'reject' | 'revoke', id: string, reason: string): Outcome {
     const entry = this.find(id);
     if (!entry) return { error: 'NOT_FOUND' };
-    if (entry.status !== (action === 'reject' ? 'pending' : 'approved')) return { error: 'INVALID_TRANSITION' };
+    if (entry.status !== (action === 'reject' ? 'pending' : 'approved'))
+      return { error: 'INVALID_TRANSITION' };
     entry.status = action === 'reject' ? 'rejected' : 'revoked';
     entry.reason = reason;
     return { entry };
@@ -127,7 +137,14 @@ export class HoursModel {
 
   correct(
     id: string,
-    change: { newId: string; startMs?: number; endMs?: number; activityId?: string; by: string; reason: string },
+    change: {
+      newId: string;
+      startMs?: number;
+      endMs?: number;
+      activityId?: string;
+      by: string;
+      reason: string;
+    },
   ): Outcome {
     const old = this.find(id);
     if (!old) return { error: 'NOT_FOUND' };
@@ -142,7 +159,8 @@ export class HoursModel {
     };
     const existing = this.find(change.newId);
     if (existing) {
-      const repeat = existing.corrects === id && old.reason === change.reason && this.sameDraft(existing, draft);
+      const repeat =
+        existing.corrects === id && old.reason === change.reason && this.sameDraft(existing, draft);
       return repeat ? { entry: existing } : { error: 'ID_CONFLICT' };
     }
     if (!this.live(old)) return { error: 'INVALID_TRANSITION' };
@@ -157,7 +175,11 @@ export class HoursModel {
 
   credited(volunteerId?: string): number {
     return this.entries
-      .filter((entry) => entry.status === 'approved' && (volunteerId === undefined || entry.volunteerId === volunteerId))
+      .filter(
+        (entry) =>
+          entry.status === 'approved' &&
+          (volunteerId === undefined || entry.volunteerId === volunteerId),
+      )
       .reduce((sum, entry) => sum + entry.credited!, 0);
   }
 }

@@ -19,7 +19,12 @@ describe('hours: credited minutes under local rules', () => {
     ledger.record(entry('morning', '06:00', '10:50')); // 290 min -> 270
     ledger.record(entry('afternoon', '11:00', '15:20')); // 260 min -> 240
     ledger.record(entry('evening', '16:00', '17:00')); // 60 min
-    ledger.record(entry('next-day', '08:00', '09:00', { start: '2025-03-02T08:00:00+08:00', end: '2025-03-02T09:00:00+08:00' }));
+    ledger.record(
+      entry('next-day', '08:00', '09:00', {
+        start: '2025-03-02T08:00:00+08:00',
+        end: '2025-03-02T09:00:00+08:00',
+      }),
+    );
     // Approved afternoon first: it gets its full 240; the morning then gets what is left.
     assert.equal(ledger.approve('afternoon', { by: 'org' }).creditedMinutes, 240);
     assert.equal(ledger.approve('morning', { by: 'org' }).creditedMinutes, 240);
@@ -27,7 +32,9 @@ describe('hours: credited minutes under local rules', () => {
     assert.equal(ledger.approve('next-day', { by: 'org' }).creditedMinutes, 60);
     assert.equal(ledger.creditedMinutes({ volunteerId: 'v-li' }), 540);
     assert.deepEqual(
-      ledger.summary({ groupBy: 'volunteer', period: 'day' }).map((row) => [row.period, row.minutes, row.entries]),
+      ledger
+        .summary({ groupBy: 'volunteer', period: 'day' })
+        .map((row) => [row.period, row.minutes, row.entries]),
       [
         ['2025-03-01', 480, 3],
         ['2025-03-02', 60, 1],
@@ -48,7 +55,12 @@ describe('hours: credited minutes under local rules', () => {
     const { ledger } = ledgerAt({ maxMinutesPerDay: 60 });
     // 23:30 to 00:30 local belongs to the day it starts.
     ledger.record(entry('late', '23:30', '23:59', { end: '2025-03-02T00:30:00+08:00' }));
-    ledger.record(entry('next', '08:00', '09:00', { start: '2025-03-02T08:00:00+08:00', end: '2025-03-02T09:00:00+08:00' }));
+    ledger.record(
+      entry('next', '08:00', '09:00', {
+        start: '2025-03-02T08:00:00+08:00',
+        end: '2025-03-02T09:00:00+08:00',
+      }),
+    );
     ledger.record(entry('other', '08:00', '09:00', { volunteerId: 'v-zhang' }));
     assert.equal(ledger.approve('late', { by: 'org' }).creditedMinutes, 60);
     assert.equal(ledger.approve('next', { by: 'org' }).creditedMinutes, 60);
@@ -69,14 +81,23 @@ describe('hours: credited minutes under local rules', () => {
         fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
         fc.option(fc.integer({ min: 30, max: 600 }), { nil: undefined }),
         (unitMinutes, duration, perActivity, perDay) => {
-          const { ledger } = ledgerAt({ unitMinutes, maxMinutesPerActivity: perActivity, maxMinutesPerDay: perDay });
+          const { ledger } = ledgerAt({
+            unitMinutes,
+            maxMinutesPerActivity: perActivity,
+            maxMinutesPerDay: perDay,
+          });
           const start = Date.parse('2025-03-01T08:00:00+08:00');
           const end = new Date(start + duration * 60_000).toISOString();
           ledger.record({ ...entry('e', '08:00', '09:00'), end });
           const credited = ledger.approve('e', { by: 'org' }).creditedMinutes!;
           assert.ok(credited <= duration);
-          assert.ok(credited > duration - unitMinutes || credited === (perActivity ?? Infinity) || credited === (perDay ?? Infinity));
-          if (perActivity === undefined && perDay === undefined) assert.equal(credited % unitMinutes, 0);
+          assert.ok(
+            credited > duration - unitMinutes ||
+              credited === (perActivity ?? Infinity) ||
+              credited === (perDay ?? Infinity),
+          );
+          if (perActivity === undefined && perDay === undefined)
+            assert.equal(credited % unitMinutes, 0);
           assert.ok(credited <= (perActivity ?? Infinity) && credited <= (perDay ?? Infinity));
         },
       ),
@@ -101,7 +122,10 @@ describe('hours: star levels', () => {
       levels.push(ledger.starLevel('v-li'));
     }
     // After 10 entries (100 h) one star, after 30 two, 60 three, 100 four, 150 five.
-    assert.deepEqual([levels[8], levels[9], levels[29], levels[59], levels[99], levels[148], levels[149]], [0, 1, 2, 3, 4, 4, 5]);
+    assert.deepEqual(
+      [levels[8], levels[9], levels[29], levels[59], levels[99], levels[148], levels[149]],
+      [0, 1, 2, 3, 4, 4, 5],
+    );
   });
 
   it('follows other thresholds when the scheme sets them', () => {

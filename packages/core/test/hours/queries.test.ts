@@ -5,7 +5,14 @@ import { assertRejected, ledgerAt } from './fixtures.js';
 /** A ledger with entries of two volunteers and two activities over a year's turn. */
 function busyLedger() {
   const { ledger } = ledgerAt();
-  const add = (id: string, volunteerId: string, activityId: string, start: string, minutes: number, approve = true) => {
+  const add = (
+    id: string,
+    volunteerId: string,
+    activityId: string,
+    start: string,
+    minutes: number,
+    approve = true,
+  ) => {
     const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
     ledger.record({ id, volunteerId, activityId, start, end, recordedBy: 'org-wang' });
     if (approve) ledger.approve(id, { by: 'org-zhao' });
@@ -21,7 +28,8 @@ function busyLedger() {
 describe('hours: list', () => {
   it('filters by volunteer, activity, status and span, ordered by start', () => {
     const ledger = busyLedger();
-    const ids = (filter: Parameters<typeof ledger.list>[0]) => ledger.list(filter).map((item) => item.id);
+    const ids = (filter: Parameters<typeof ledger.list>[0]) =>
+      ledger.list(filter).map((item) => item.id);
     assert.deepEqual(ids({}), ['a', 'b', 'c', 'd', 'e']);
     assert.deepEqual(ids({ volunteerId: 'v-zhang' }), ['d', 'e']);
     assert.deepEqual(ids({ activityId: 'elderly' }), ['c', 'e']);
@@ -35,7 +43,12 @@ describe('hours: list', () => {
 
   it('refuses a span that ends before it starts', () => {
     const ledger = busyLedger();
-    assertRejected(ledger, () => ledger.list({ from: '2025-02-01', to: '2025-01-01' }), 'INVALID_INPUT', ['to']);
+    assertRejected(
+      ledger,
+      () => ledger.list({ from: '2025-02-01', to: '2025-01-01' }),
+      'INVALID_INPUT',
+      ['to'],
+    );
   });
 });
 
@@ -65,7 +78,9 @@ describe('hours: summary', () => {
   it('groups by activity per ISO week and per year, and over everything', () => {
     const ledger = busyLedger();
     assert.deepEqual(
-      ledger.summary({ groupBy: 'activity', period: 'week' }).map((row) => [row.key, row.period, row.minutes]),
+      ledger
+        .summary({ groupBy: 'activity', period: 'week' })
+        .map((row) => [row.key, row.period, row.minutes]),
       [
         ['elderly', '2025-W01', 120],
         ['repair', '2025-W01', 90],
@@ -73,7 +88,9 @@ describe('hours: summary', () => {
       ],
     );
     assert.deepEqual(
-      ledger.summary({ groupBy: 'activity', period: 'year' }).map((row) => [row.key, row.period, row.minutes]),
+      ledger
+        .summary({ groupBy: 'activity', period: 'year' })
+        .map((row) => [row.key, row.period, row.minutes]),
       [
         ['elderly', '2025', 120],
         ['repair', '2024', 90],
@@ -88,7 +105,14 @@ describe('hours: summary', () => {
 
   it('cuts days in the ledger time zone, not in UTC', () => {
     const { ledger } = ledgerAt({}, 'UTC');
-    ledger.record({ id: 'c', volunteerId: 'v', activityId: 'x', start: '2025-01-01T07:00:00+08:00', end: '2025-01-01T08:00:00+08:00', recordedBy: 'o' });
+    ledger.record({
+      id: 'c',
+      volunteerId: 'v',
+      activityId: 'x',
+      start: '2025-01-01T07:00:00+08:00',
+      end: '2025-01-01T08:00:00+08:00',
+      recordedBy: 'o',
+    });
     ledger.approve('c', { by: 'o' });
     assert.equal(ledger.summary({ groupBy: 'volunteer', period: 'day' })[0]?.period, '2024-12-31');
   });
@@ -108,9 +132,27 @@ describe('hours: certificate', () => {
       period: { from: '2024-12-01', to: '2025-01-31' },
       totalMinutes: 210,
       entries: [
-        { id: 'a', activityId: 'repair', start: '2024-12-30T09:00:00+08:00', end: '2024-12-30T02:00:00.000Z', minutes: 60 },
-        { id: 'b', activityId: 'repair', start: '2024-12-31T23:30:00+08:00', end: '2024-12-31T16:00:00.000Z', minutes: 30 },
-        { id: 'c', activityId: 'elderly', start: '2025-01-01T07:00:00+08:00', end: '2025-01-01T01:00:00.000Z', minutes: 120 },
+        {
+          id: 'a',
+          activityId: 'repair',
+          start: '2024-12-30T09:00:00+08:00',
+          end: '2024-12-30T02:00:00.000Z',
+          minutes: 60,
+        },
+        {
+          id: 'b',
+          activityId: 'repair',
+          start: '2024-12-31T23:30:00+08:00',
+          end: '2024-12-31T16:00:00.000Z',
+          minutes: 30,
+        },
+        {
+          id: 'c',
+          activityId: 'elderly',
+          start: '2025-01-01T07:00:00+08:00',
+          end: '2025-01-01T01:00:00.000Z',
+          minutes: 120,
+        },
       ],
       activities: [
         { activityId: 'repair', minutes: 90, entries: 2 },
@@ -124,12 +166,23 @@ describe('hours: certificate', () => {
 
   it('leaves out pending and other-period entries, and refuses an unknown volunteer', () => {
     const ledger = busyLedger();
-    const zhang = ledger.certificate('v-zhang', { from: '2025-02-02', to: '2025-02-28', issuer: 'x', serial: '2' });
+    const zhang = ledger.certificate('v-zhang', {
+      from: '2025-02-02',
+      to: '2025-02-28',
+      issuer: 'x',
+      serial: '2',
+    });
     assert.equal(zhang.totalMinutes, 0);
     assert.deepEqual(zhang.entries, []);
     assertRejected(
       ledger,
-      () => ledger.certificate('v-nobody', { from: '2025-01-01', to: '2025-12-31', issuer: 'x', serial: '3' }),
+      () =>
+        ledger.certificate('v-nobody', {
+          from: '2025-01-01',
+          to: '2025-12-31',
+          issuer: 'x',
+          serial: '3',
+        }),
       'NOT_FOUND',
       ['volunteerId'],
     );

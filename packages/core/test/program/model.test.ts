@@ -23,7 +23,13 @@ import { HoursModel, type ModelPolicy } from '../hours/model.js';
 import { PointsModel, type ModelEarning, type ModelItem, type PointsOutcome } from './model.js';
 
 type RedemptionCommand =
-  | { readonly kind: 'redeem'; readonly id: string; readonly volunteerId: string; readonly itemId: string; readonly quantity: number }
+  | {
+      readonly kind: 'redeem';
+      readonly id: string;
+      readonly volunteerId: string;
+      readonly itemId: string;
+      readonly quantity: number;
+    }
   | { readonly kind: 'fulfil' | 'cancel'; readonly id: string }
   | { readonly kind: 'restock'; readonly itemId: string; readonly quantity: number };
 
@@ -41,8 +47,21 @@ const redemptionArb: fc.Arbitrary<RedemptionCommand> = fc.oneof(
       quantity: fc.integer({ min: 1, max: 3 }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('fulfil' as const, 'cancel' as const), id: fc.constantFrom(...REDEMPTION_IDS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restock' as const), itemId: fc.constantFrom(...ITEM_IDS), quantity: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('fulfil' as const, 'cancel' as const),
+      id: fc.constantFrom(...REDEMPTION_IDS),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('restock' as const),
+      itemId: fc.constantFrom(...ITEM_IDS),
+      quantity: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
 );
 
 const earningArb: fc.Arbitrary<ModelEarning> = fc.record({
@@ -75,20 +94,39 @@ function checkProgramInvariants(world: World, real: Real): void {
   checkHoursInvariants(world.hours, program.hours, world.creditedOnce, real.policy);
   const snapshot = program.snapshot();
   // Double entry: posted balances over all accounts sum to zero.
-  assert.equal(snapshot.points.accounts.reduce((sum, account) => sum + account.posted, 0), 0);
+  assert.equal(
+    snapshot.points.accounts.reduce((sum, account) => sum + account.posted, 0),
+    0,
+  );
   for (const volunteerId of VOLUNTEERS) {
     const balance = program.points.balance(`volunteer:${volunteerId}`);
     const posted = world.points.posted.get(`volunteer:${volunteerId}`) ?? 0;
-    assert.deepEqual(balance, { posted, pending: 0 - world.points.pendingOf(volunteerId), available: world.points.availableOf(volunteerId) });
+    assert.deepEqual(balance, {
+      posted,
+      pending: 0 - world.points.pendingOf(volunteerId),
+      available: world.points.availableOf(volunteerId),
+    });
     // Below zero only through a system reversal, and then flagged as owing.
-    if (balance.available < 0) assert.ok(world.points.reversed.has(volunteerId), `${volunteerId} negative without a reversal`);
+    if (balance.available < 0)
+      assert.ok(
+        world.points.reversed.has(volunteerId),
+        `${volunteerId} negative without a reversal`,
+      );
     assert.equal(program.standing(volunteerId).owing, Math.max(0, -posted));
   }
-  for (const item of world.points.items) assert.equal(program.points.getItem(item.id)?.stock, item.stock);
+  for (const item of world.points.items)
+    assert.equal(program.points.getItem(item.id)?.stock, item.stock);
   // A pending transfer is resolved at most once: a resolved redemption never moves again.
   for (const redemption of world.points.redemptions) {
     const status = program.points.getRedemption(redemption.id)?.status;
-    assert.equal(status, redemption.status === 'reserved' ? 'reserved' : redemption.status === 'fulfilled' ? 'fulfilled' : 'cancelled');
+    assert.equal(
+      status,
+      redemption.status === 'reserved'
+        ? 'reserved'
+        : redemption.status === 'fulfilled'
+          ? 'fulfilled'
+          : 'cancelled',
+    );
     const first = world.resolved.get(redemption.id);
     if (first !== undefined) assert.equal(status, first);
     else if (status !== 'reserved') world.resolved.set(redemption.id, status!);
@@ -118,10 +156,20 @@ class HoursStep implements fc.Command<World, Real> {
     const command = effectiveCommand(this.command, world.earlier);
     const target = command && 'id' in command ? world.hours.find(command.id) : undefined;
     const statusBefore = target?.status;
-    const outcome = stepHours(world.hours, real.program.hours, this.command, (minutes) => real.clock.advance({ minutes }), world.earlier);
+    const outcome = stepHours(
+      world.hours,
+      real.program.hours,
+      this.command,
+      (minutes) => real.clock.advance({ minutes }),
+      world.earlier,
+    );
     if (command && outcome && 'entry' in outcome && target) {
-      if (command.kind === 'approve') world.points.approved(target.id, target.volunteerId, target.credited!, target.tags);
-      if ((command.kind === 'revoke' || command.kind === 'correct') && statusBefore === 'approved') {
+      if (command.kind === 'approve')
+        world.points.approved(target.id, target.volunteerId, target.credited!, target.tags);
+      if (
+        (command.kind === 'revoke' || command.kind === 'correct') &&
+        statusBefore === 'approved'
+      ) {
         world.points.unapproved(target.id, target.volunteerId);
       }
     }
@@ -150,8 +198,20 @@ class RedemptionStep implements fc.Command<World, Real> {
     };
     switch (command.kind) {
       case 'redeem':
-        expected = world.points.redeem(command.id, command.volunteerId, command.itemId, command.quantity);
-        actual = attempt(() => points.redeem({ id: command.id, volunteerId: command.volunteerId, itemId: command.itemId, quantity: command.quantity }));
+        expected = world.points.redeem(
+          command.id,
+          command.volunteerId,
+          command.itemId,
+          command.quantity,
+        );
+        actual = attempt(() =>
+          points.redeem({
+            id: command.id,
+            volunteerId: command.volunteerId,
+            itemId: command.itemId,
+            quantity: command.quantity,
+          }),
+        );
         break;
       case 'fulfil':
         expected = world.points.resolve('fulfil', command.id);
@@ -167,11 +227,17 @@ class RedemptionStep implements fc.Command<World, Real> {
         break;
     }
     if ('error' in expected) {
-      assert.ok(actual instanceof LanewiseError, `${command.kind} should fail with ${expected.error}`);
+      assert.ok(
+        actual instanceof LanewiseError,
+        `${command.kind} should fail with ${expected.error}`,
+      );
       assert.equal(actual.code, expected.error, actual.message);
       assert.equal(real.program.snapshot(), before, 'a refused call changes nothing');
     } else {
-      assert.ok(!(actual instanceof LanewiseError), `${command.kind} should succeed: ${String(actual)}`);
+      assert.ok(
+        !(actual instanceof LanewiseError),
+        `${command.kind} should succeed: ${String(actual)}`,
+      );
     }
     if (command.kind === 'redeem' && !('error' in expected)) {
       assert.match((actual as { pickupCode: string }).pickupCode, /\S/);
@@ -190,13 +256,19 @@ describe('program: model-based', () => {
         policyArb,
         earningArb,
         fc.commands(
-          [hoursCommandArb.map((command) => new HoursStep(command)), redemptionArb.map((command) => new RedemptionStep(command))],
+          [
+            hoursCommandArb.map((command) => new HoursStep(command)),
+            redemptionArb.map((command) => new RedemptionStep(command)),
+          ],
           { maxCommands: 100, size: 'max' },
         ),
         (policy, earning, commands) => {
           const setup = () => {
             const clock = manualClock(START_NOW_MS);
-            const program = createVolunteerProgram({ now: clock.now, policy: programPolicy(policy, earning) });
+            const program = createVolunteerProgram({
+              now: clock.now,
+              policy: programPolicy(policy, earning),
+            });
             const items: ModelItem[] = ITEMS.map((item) => ({ ...item, stock: 3 }));
             for (const item of items) {
               program.points.addItem({
@@ -205,7 +277,9 @@ describe('program: model-based', () => {
                 cost: item.cost,
                 stock: item.stock,
                 stationId: item.stationId,
-                ...(item.limit === null ? {} : { limit: { count: item.limit, per: 'year' as const } }),
+                ...(item.limit === null
+                  ? {}
+                  : { limit: { count: item.limit, per: 'year' as const } }),
               });
             }
             const world: World = {

@@ -53,7 +53,8 @@ export class PointsModel {
   /** floor(minutes * rate * multiplier / 60), on integers. */
   pointsFor(minutes: number, tags: readonly string[]): number {
     const rate = this.earning.pointsPerHour;
-    const multiplier = tags.includes('elderly') && this.earning.elderly ? this.earning.elderly : { num: 1, den: 1 };
+    const multiplier =
+      tags.includes('elderly') && this.earning.elderly ? this.earning.elderly : { num: 1, den: 1 };
     return Math.floor((minutes * rate.num * multiplier.num) / (60 * rate.den * multiplier.den));
   }
 
@@ -75,7 +76,11 @@ export class PointsModel {
   pendingOf(volunteerId: string): number {
     return this.redemptions
       .filter((item) => item.volunteerId === volunteerId && item.status === 'reserved')
-      .reduce((sum, item) => sum + item.quantity * this.items.find((entry) => entry.id === item.itemId)!.cost, 0);
+      .reduce(
+        (sum, item) =>
+          sum + item.quantity * this.items.find((entry) => entry.id === item.itemId)!.cost,
+        0,
+      );
   }
 
   availableOf(volunteerId: string): number {
@@ -85,7 +90,10 @@ export class PointsModel {
   redeem(id: string, volunteerId: string, itemId: string, quantity: number): PointsOutcome {
     const existing = this.redemptions.find((item) => item.id === id);
     if (existing) {
-      const same = existing.volunteerId === volunteerId && existing.itemId === itemId && existing.quantity === quantity;
+      const same =
+        existing.volunteerId === volunteerId &&
+        existing.itemId === itemId &&
+        existing.quantity === quantity;
       return same ? { ok: true } : { error: 'ID_CONFLICT' };
     }
     const item = this.items.find((entry) => entry.id === itemId);
@@ -94,11 +102,17 @@ export class PointsModel {
     if (item.limit !== null) {
       // The clock stays inside 2025, so the whole run is one limit period.
       const used = this.redemptions
-        .filter((other) => other.volunteerId === volunteerId && other.itemId === itemId && other.status !== 'cancelled')
+        .filter(
+          (other) =>
+            other.volunteerId === volunteerId &&
+            other.itemId === itemId &&
+            other.status !== 'cancelled',
+        )
         .reduce((sum, other) => sum + other.quantity, 0);
       if (used + quantity > item.limit) return { error: 'LIMIT_REACHED' };
     }
-    if (this.availableOf(volunteerId) < item.cost * quantity) return { error: 'INSUFFICIENT_POINTS' };
+    if (this.availableOf(volunteerId) < item.cost * quantity)
+      return { error: 'INSUFFICIENT_POINTS' };
     item.stock -= quantity;
     this.redemptions.push({ id, volunteerId, itemId, quantity, status: 'reserved' });
     return { ok: true };
@@ -111,7 +125,11 @@ export class PointsModel {
     const item = this.items.find((entry) => entry.id === redemption.itemId)!;
     if (action === 'fulfil') {
       redemption.status = 'fulfilled';
-      this.move(`volunteer:${redemption.volunteerId}`, `station:${item.stationId}`, item.cost * redemption.quantity);
+      this.move(
+        `volunteer:${redemption.volunteerId}`,
+        `station:${item.stationId}`,
+        item.cost * redemption.quantity,
+      );
     } else {
       redemption.status = 'cancelled';
       item.stock += redemption.quantity;

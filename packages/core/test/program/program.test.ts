@@ -77,7 +77,10 @@ describe('program: worked examples from DOMAIN.md', () => {
   });
 
   it('Huangyan: 2 h = 1 point; multipliers by tag, the largest one wins', () => {
-    const { program } = programWith({ pointsPerHour: 0.5, multipliers: { elderly: 2, night: 1.5 } });
+    const { program } = programWith({
+      pointsPerHour: 0.5,
+      multipliers: { elderly: 2, night: 1.5 },
+    });
     serve(program, 'plain', 240);
     assert.equal(balance(program).posted, 2);
     serve(program, 'care', 240, { at: '13:00', tags: ['night', 'elderly'] });
@@ -85,10 +88,12 @@ describe('program: worked examples from DOMAIN.md', () => {
   });
 
   it('rounds down in the issuer favour, exactly (no floating-point loss)', () => {
-    const { program } = programWith({ pointsPerHour: 10, multipliers: { x: 1.1, y: 0.7 } });
+    const { program } = programWith({ pointsPerHour: 10, multipliers: { x: 1.4, y: 0.7, z: 2.3 } });
     assert.equal(program.pointsFor(50), 8); // 8.33
-    assert.equal(program.pointsFor(60, ['x']), 11); // 11.000000000000002 in floats
-    assert.equal(program.pointsFor(60, ['y']), 7); // 6.999999999999999 in floats
+    // Each of these is a whole number that plain floats compute just under (62.99999999999999).
+    assert.equal(program.pointsFor(270, ['x']), 63);
+    assert.equal(program.pointsFor(540, ['y']), 63);
+    assert.equal(program.pointsFor(600, ['z']), 230);
     assert.equal(program.pointsFor(30, ['y']), 3); // 3.5
     assert.equal(program.pointsFor(0), 0);
   });
@@ -115,7 +120,10 @@ describe('program: reversals', () => {
     program.hours.revoke('e1', { by: 'org-zhao', reason: 'duplicate record' });
     assert.deepEqual(balance(program), { posted: -15, pending: 0, available: -15 });
     assert.equal(program.standing('v-li').owing, 15);
-    refused(() => program.points.redeem({ id: 'r2', volunteerId: 'v-li', itemId: 'soap', quantity: 1 }), 'INSUFFICIENT_POINTS');
+    refused(
+      () => program.points.redeem({ id: 'r2', volunteerId: 'v-li', itemId: 'soap', quantity: 1 }),
+      'INSUFFICIENT_POINTS',
+    );
     serve(program, 'e2', 120, { at: '13:00' });
     assert.equal(program.standing('v-li').owing, 0);
     assert.equal(balance(program).posted, 5);
@@ -124,7 +132,12 @@ describe('program: reversals', () => {
   it('correcting an approved entry reverses it; approving the correction earns again', () => {
     const { program } = programWith();
     serve(program, 'e1', 60);
-    program.hours.correct('e1', { id: 'e1b', end: '2025-03-01T01:30:00Z', by: 'org-zhao', reason: 'left at 9:30' });
+    program.hours.correct('e1', {
+      id: 'e1b',
+      end: '2025-03-01T01:30:00Z',
+      by: 'org-zhao',
+      reason: 'left at 9:30',
+    });
     assert.equal(program.points.getTransfer('reverse:e1')?.amount, 10);
     assert.equal(balance(program).posted, 0);
     program.hours.approve('e1b', { by: 'org-zhao' });
@@ -133,16 +146,41 @@ describe('program: reversals', () => {
 
   it('correcting or rejecting a pending entry moves no points', () => {
     const { program } = programWith();
-    program.hours.record({ id: 'e1', volunteerId: 'v-li', activityId: 'a', start: '2025-03-01T08:00:00+08:00', end: '2025-03-01T09:00:00+08:00', recordedBy: 'org' });
-    program.hours.correct('e1', { id: 'e1b', end: '2025-03-01T09:30:00+08:00', by: 'org', reason: 'x' });
+    program.hours.record({
+      id: 'e1',
+      volunteerId: 'v-li',
+      activityId: 'a',
+      start: '2025-03-01T08:00:00+08:00',
+      end: '2025-03-01T09:00:00+08:00',
+      recordedBy: 'org',
+    });
+    program.hours.correct('e1', {
+      id: 'e1b',
+      end: '2025-03-01T09:30:00+08:00',
+      by: 'org',
+      reason: 'x',
+    });
     program.hours.reject('e1b', { by: 'org', reason: 'y' });
     assert.equal(program.points.snapshot().transferCount, 0);
   });
 
   it('refuses an approval whose earn transfer cannot be written, and writes neither', () => {
     const { program } = programWith();
-    program.hours.record({ id: 'e1', volunteerId: 'v-li', activityId: 'a', start: '2025-03-01T08:00:00+08:00', end: '2025-03-01T09:00:00+08:00', recordedBy: 'org' });
-    program.points.transfer({ id: 'earn:e1', from: 'issuer', to: 'volunteer:v-zhang', amount: 3, code: 'gift' });
+    program.hours.record({
+      id: 'e1',
+      volunteerId: 'v-li',
+      activityId: 'a',
+      start: '2025-03-01T08:00:00+08:00',
+      end: '2025-03-01T09:00:00+08:00',
+      recordedBy: 'org',
+    });
+    program.points.transfer({
+      id: 'earn:e1',
+      from: 'issuer',
+      to: 'volunteer:v-zhang',
+      amount: 3,
+      code: 'gift',
+    });
     const before = program.snapshot();
     refused(() => program.hours.approve('e1', { by: 'org-zhao' }), 'ID_CONFLICT');
     assert.equal(program.snapshot(), before);
@@ -154,13 +192,28 @@ describe('program: redemption never touches hours', () => {
   it('keeps credited minutes and star level through redeem, fulfil and cancel', () => {
     const { program } = programWith({ starThresholdsHours: [1, 2] });
     serve(program, 'e1', 120);
-    program.points.addItem({ id: 'rice', name: 'Rice', cost: 5, stock: 2, stationId: 'huana', limit: { count: 1, per: 'quarter' } });
+    program.points.addItem({
+      id: 'rice',
+      name: 'Rice',
+      cost: 5,
+      stock: 2,
+      stationId: 'huana',
+      limit: { count: 1, per: 'quarter' },
+    });
     const hours = program.hours.snapshot();
-    const { status, pickupCode } = program.points.redeem({ id: 'r1', volunteerId: 'v-li', itemId: 'rice', quantity: 1 });
+    const { status, pickupCode } = program.points.redeem({
+      id: 'r1',
+      volunteerId: 'v-li',
+      itemId: 'rice',
+      quantity: 1,
+    });
     assert.equal(status, 'reserved');
     assert.ok(pickupCode.length > 0);
     program.points.fulfil('r1', { by: 'clerk' });
-    refused(() => program.points.redeem({ id: 'r2', volunteerId: 'v-li', itemId: 'rice', quantity: 1 }), 'LIMIT_REACHED');
+    refused(
+      () => program.points.redeem({ id: 'r2', volunteerId: 'v-li', itemId: 'rice', quantity: 1 }),
+      'LIMIT_REACHED',
+    );
     assert.equal(program.hours.snapshot(), hours);
     assert.deepEqual(program.standing('v-li'), {
       volunteerId: 'v-li',
@@ -190,7 +243,11 @@ describe('program: one log', () => {
         [3, 'hours', 'hours.approved'],
       ],
     );
-    const rebuilt = createVolunteerProgram({ now: clock.now, policy: { expireAfterMonths: 12 }, events });
+    const rebuilt = createVolunteerProgram({
+      now: clock.now,
+      policy: { expireAfterMonths: 12 },
+      events,
+    });
     assert.deepEqual(rebuilt.snapshot(), program.snapshot());
     assert.deepEqual(rebuilt.standing('v-li'), program.standing('v-li'));
     // The rebuilt program carries on where the first one stopped.
@@ -198,14 +255,48 @@ describe('program: one log', () => {
     assert.equal(rebuilt.events().at(-1)?.seq, events.length + 3);
   });
 
+  it('rebuilds the same program from its log after a trip through JSON (as a server stores it)', () => {
+    const { program } = programWith({ multipliers: { elderly: 2 } });
+    serve(program, 'e1', 90, { tags: ['elderly'] });
+    program.hours.record({
+      id: 'e2',
+      volunteerId: 'v-li',
+      activityId: 'a',
+      start: '2025-03-01T12:00:00+08:00',
+      end: '2025-03-01T13:00:00+08:00',
+      recordedBy: 'org',
+      note: 'first aid',
+    });
+    program.hours.correct('e2', {
+      id: 'e2b',
+      end: '2025-03-01T13:30:00+08:00',
+      by: 'org',
+      reason: 'late',
+    });
+    program.hours.revoke('e1', { by: 'org-zhao', reason: 'x' });
+    const stored = JSON.parse(JSON.stringify(program.events())) as ProgramEvent[];
+    const rebuilt = createVolunteerProgram({
+      now: () => new Date(0),
+      policy: { multipliers: { elderly: 2 } },
+      events: stored,
+    });
+    assert.deepEqual(rebuilt.snapshot(), program.snapshot());
+  });
+
   it('tells subscribers of every event of either ledger, after it is applied', () => {
     const { program } = programWith();
     const seen: string[] = [];
-    const stop = program.subscribe((event) => seen.push(`${event.type}/${event.data.type}@${program.snapshot().version}`));
+    const stop = program.subscribe((event) =>
+      seen.push(`${event.type}/${event.data.type}@${program.snapshot().version}`),
+    );
     serve(program, 'e1', 60);
     stop();
     serve(program, 'e2', 60, { at: '10:00' });
-    assert.deepEqual(seen, ['hours/hours.recorded@1', 'points/points.transferred@2', 'hours/hours.approved@3']);
+    assert.deepEqual(seen, [
+      'hours/hours.recorded@1',
+      'points/points.transferred@2',
+      'hours/hours.approved@3',
+    ]);
   });
 
   it('points an error in a rebuilt log at the program event it came from', () => {
@@ -213,14 +304,23 @@ describe('program: one log', () => {
     serve(program, 'e1', 60);
     const events = [...program.events()];
     const approved = events[2] as ProgramEvent & { type: 'hours' };
-    events[2] = { ...approved, data: { ...approved.data, data: { ...approved.data.data, id: 'ghost' } } } as ProgramEvent;
+    events[2] = {
+      ...approved,
+      data: { ...approved.data, data: { ...approved.data.data, id: 'ghost' } },
+    } as ProgramEvent;
     assert.throws(
       () => createVolunteerProgram({ now: () => new Date(0), events }),
-      (error: unknown) => error instanceof LanewiseError && error.code === 'INVALID_INPUT' && error.path[1] === 2,
+      (error: unknown) =>
+        error instanceof LanewiseError && error.code === 'INVALID_INPUT' && error.path[1] === 2,
     );
     assert.throws(
-      () => createVolunteerProgram({ now: () => new Date(0), events: [{ seq: 1, type: 'cases', at: NOW, data: {} }] as never }),
-      (error: unknown) => error instanceof LanewiseError && error.path.join('.') === 'events.0.type',
+      () =>
+        createVolunteerProgram({
+          now: () => new Date(0),
+          events: [{ seq: 1, type: 'cases', at: NOW, data: {} }] as never,
+        }),
+      (error: unknown) =>
+        error instanceof LanewiseError && error.path.join('.') === 'events.0.type',
     );
   });
 
@@ -238,7 +338,10 @@ describe('program: one log', () => {
     ] as const) {
       assert.throws(
         () => createVolunteerProgram(options as never),
-        (error: unknown) => error instanceof LanewiseError && error.code === 'INVALID_INPUT' && error.path.join('.') === path,
+        (error: unknown) =>
+          error instanceof LanewiseError &&
+          error.code === 'INVALID_INPUT' &&
+          error.path.join('.') === path,
         JSON.stringify(options.policy ?? options),
       );
     }

@@ -1,0 +1,138 @@
+// The hot-path checks may only accept what zod accepts, and must return what zod returns.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  fastApproveInput,
+  fastCloseInput,
+  fastRecordInput,
+  fastTotalFilter,
+} from '../../src/hours/fast-input.js';
+import {
+  approveHoursSchema,
+  closeHoursSchema,
+  creditedMinutesSchema,
+  recordHoursSchema,
+} from '../../src/hours/schemas.js';
+
+/** Values near and across every boundary of the fields' schemas. */
+const value = fc.oneof(
+  fc.constantFrom(
+    'v-li',
+    'e1',
+    'x'.repeat(200),
+    'x'.repeat(201),
+    '',
+    ' padded ',
+    'a\u0000b',
+    '😀'.repeat(100),
+    '😀'.repeat(101),
+  ),
+  fc.constantFrom(
+    '2025-03-01T09:00:00+08:00',
+    '2025-03-01T01:00:00.250Z',
+    '2025-02-29T09:00:00Z',
+    '2024-02-29T09:00:00Z',
+    '2025-03-01T09:00:00',
+    '2025-03-01T09:00+08:00',
+    '2025-03-01T24:00:00Z',
+  ),
+  fc.constantFrom(
+    ['repair'],
+    [],
+    ['a', ''],
+    Array.from({ length: 51 }, (_, index) => `t${index}`),
+    [1],
+    Object.assign(new Array<unknown>(2), { 1: 'a' }), // a hole at 0: a sparse array
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.constant(undefined),
+  fc.constant(null),
+);
+
+const objectWith = (keys: readonly string[]) =>
+  fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 4 })), value, {
+    maxKeys: keys.length + 1,
+  });
+
+/** A valid input with some fields swapped for boundary values, some dropped, some added. */
+const nearValid = (valid: Readonly<Record<string, unknown>>, keys: readonly string[]) =>
+  fc.record(
+    Object.fromEntries(
+      keys.map((key) => [
+        key,
+        key in valid
+          ? fc.oneof(
+              { weight: 3, arbitrary: fc.constant(valid[key]) },
+              { weight: 1, arbitrary: value },
+            )
+          : value,
+      ]),
+    ),
+    { requiredKeys: [] },
+  );
+
+/** zod's output without the keys it left undefined, to compare with the fast path's. */
+const defined = (record: object) =>
+  Object.fromEntries(Object.entries(record).filter(([, item]) => item !== undefined));
+
+const cases = [
+  {
+    name: 'record',
+    fast: fastRecordInput,
+    schema: recordHoursSchema,
+    keys: ['id', 'volunteerId', 'activityId', 'start', 'end', 'recordedBy', 'note', 'tags'],
+    valid: {
+      id: 'e1',
+      volunteerId: 'v',
+      activityId: 'a',
+      start: '2025-03-01T09:00:00+08:00',
+      end: '2025-03-01T10:00:00Z',
+      recordedBy: 'o',
+      tags: ['x'],
+    },
+  },
+  {
+    name: 'approve',
+    fast: fastApproveInput,
+    schema: approveHoursSchema,
+    keys: ['by'],
+    valid: { by: 'org' },
+  },
+  {
+    name: 'reject/revoke',
+    fast: fastCloseInput,
+    schema: closeHoursSchema,
+    keys: ['by', 'reason'],
+    valid: { by: 'org', reason: 'why' },
+  },
+  {
+    name: 'creditedMinutes',
+    fast: fastTotalFilter,
+    schema: creditedMinutesSchema,
+    keys: ['volunteerId', 'activityId'],
+    valid: { volunteerId: 'v' },
+  },
+] as const;
+
+describe('hours: fast input checks', () => {
+  for (const { name, fast, schema, keys, valid } of cases) {
+    it(`${name}: accepts only what zod accepts, with the same values`, () => {
+      assert.notEqual(fast(valid), undefined, 'the fast path takes a plain valid input');
+      let taken = 0;
+      fc.assert(
+        fc.property(fc.oneof(objectWith(keys), nearValid(valid, keys)), (input) => {
+          const quick = fast(input);
+          if (quick === undefined) return;
+          taken += 1;
+          const parsed = schema.safeParse(input);
+          assert.ok(parsed.success, `fast path took what zod refuses: ${JSON.stringify(input)}`);
+          assert.deepEqual(defined(quick), defined(parsed.data));
+        }),
+        { numRuns: 5000 },
+      );
+      assert.ok(taken > 0, 'some generated inputs took the fast path');
+    });
+  }
+});
