@@ -24,6 +24,8 @@ const steps = [
       `--test-reporter-destination=${coreTap}`,
     ],
   },
+  // The end-to-end browser tests load the built CDN bundle.
+  { name: 'build', command: ['npx', 'rollup', '-c', '--silent'] },
   {
     name: 'browser tests',
     command: ['npx', 'web-test-runner'],
