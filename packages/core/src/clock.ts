@@ -5,7 +5,10 @@
  * @module clock
  */
 
-/** Returns the current instant. Pass `() => new Date()` in an app, a fixed or stepped clock in tests. */
+/**
+ * Returns the current instant. In an app, pass a function that returns the current `Date`;
+ * in tests and replays, a fixed or stepped clock such as {@link manualClock}.
+ */
 export type Clock = () => Date;
 
 /**

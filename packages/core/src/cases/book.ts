@@ -65,9 +65,11 @@ export interface CaseBookCore {
  * @throws `INVALID_INPUT` for bad options or events, `INVALID_RULES` for a rule set that does not compile.
  * @example
  * ```ts
- * import { cnCalendar, createCaseBook } from '@lanewise/core';
+ * import { cnCalendar, createCaseBook, manualClock } from '@lanewise/core';
  *
- * const book = createCaseBook({ routing: rules, calendar: cnCalendar, now: () => new Date() });
+ * // In an app, `now` returns the current time; a fixed clock keeps this example repeatable.
+ * const { now } = manualClock('2025-01-24T10:05:00+08:00');
+ * const book = createCaseBook({ routing: rules, calendar: cnCalendar, now });
  * const opened = book.open({
  *   id: 'c-1',
  *   category: 'noise',

@@ -22,7 +22,7 @@ export type ChainCheck = { ok: true } | { ok: false; seq: number; reason: 'hash'
  * ```ts
  * import { createHash } from 'node:crypto';
  * const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
- * const journal = createJournal({ now: () => new Date(), hash: sha256 });
+ * const journal = createJournal({ now: manualClock('2025-01-24T09:00:00+08:00').now, hash: sha256 });
  * verifyChain(journal.events(), sha256); // { ok: true }
  * ```
  */
