@@ -1,6 +1,6 @@
 // The hand-written check of one action in the bulk loops: the same rules as
 // `ratioActionSchema` for the fields the metrics read, at a few nanoseconds a record.
-import { instantMs, invalidField } from './instants.js';
+import { instantMs, invalidField } from '../schemas/instant-ms.js';
 import type { RatioKind } from './types.js';
 
 /** One action counted by the 721 ratio. */

@@ -1,6 +1,6 @@
 // What the three rates need to know of one case, read (and checked) once, so that the totals
 // and every breakdown add the same facts.
-import { instantMs, invalidField, requireInstantMs } from './instants.js';
+import { instantMs, invalidField, requireInstantMs } from '../schemas/instant-ms.js';
 import type { SatisfactionLevel } from './satisfaction.js';
 import type { MetricsCase } from './types.js';
 

@@ -1,6 +1,6 @@
 import { parseInput } from '../schemas/parse.js';
 import type { RatioAction } from './action-check.js';
-import { invalidField, requireInstantMs } from './instants.js';
+import { invalidField, requireInstantMs } from '../schemas/instant-ms.js';
 import { actionMappingSchema } from './ratio-schemas.js';
 import type { RatioKind } from './types.js';
 

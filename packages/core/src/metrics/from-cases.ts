@@ -1,7 +1,7 @@
 import { parseInput } from '../schemas/parse.js';
 import type { RatioAction } from './action-check.js';
 import { listCases, requireCaseObject } from './case-source.js';
-import { invalidField, requireInstantMs } from './instants.js';
+import { invalidField, requireInstantMs } from '../schemas/instant-ms.js';
 import type { Ratio721Result } from './ratio-summary.js';
 import { ratio721FromCasesOptionsSchema } from './ratio-schemas.js';
 import {

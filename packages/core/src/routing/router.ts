@@ -1,8 +1,8 @@
 import { cnCalendar } from '../calendar/cn.js';
-import { parseInstantMs } from '../calendar/instant.js';
 import { engineOf } from '../calendar/work-calendar.js';
 import type { DeadlineSpec, WorkCalendar } from '../calendar/types.js';
 import { LanewiseError } from '../errors.js';
+import { instantMs } from '../schemas/instant-ms.js';
 import { compileCondition, compileTracer, type CaseTest } from './conditions.js';
 import { compileFact } from './facts.js';
 import { buildRuleIndex, chooseIndexFact } from './rule-index.js';
@@ -32,13 +32,9 @@ interface CompiledRule {
   readonly decision: Decision;
 }
 
-function instantMs(value: unknown, path: string): number {
+function instantMsOf(value: unknown, path: string): number {
   const ms =
-    value instanceof Date
-      ? value.getTime()
-      : typeof value === 'string'
-        ? parseInstantMs(value)
-        : NaN;
+    value instanceof Date ? value.getTime() : typeof value === 'string' ? instantMs(value) : NaN;
   if (Number.isNaN(ms)) {
     throw new LanewiseError(
       'INVALID_INPUT',
@@ -127,8 +123,8 @@ export function compileRouting(config: unknown, options: CompileRoutingOptions =
     if (typeof input !== 'object' || input === null) {
       throw new LanewiseError('INVALID_INPUT', 'input: a case must be an object', { path: [] });
     }
-    if (routeOptions?.now !== undefined) return instantMs(routeOptions.now, 'now');
-    return instantMs(input.receivedAt, 'receivedAt');
+    if (routeOptions?.now !== undefined) return instantMsOf(routeOptions.now, 'now');
+    return instantMsOf(input.receivedAt, 'receivedAt');
   };
 
   const decisionFor = (input: RoutableCase): Decision => {

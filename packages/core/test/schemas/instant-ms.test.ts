@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { instantMs } from '../../src/metrics/instants.js';
+import { instantMs } from '../../src/schemas/instant-ms.js';
 import { instantSchema } from '../../src/schemas/index.js';
 
 const padded = (min: number, max: number, width: number) =>
@@ -39,7 +39,7 @@ const nearInstant = fc
   )
   .map((parts) => parts.join(''));
 
-describe('instantMs (the bulk loops’ instant parser)', () => {
+describe('instantMs (the hot paths’ instant parser)', () => {
   it('accepts exactly what instantSchema accepts and reads what Date.parse reads', () => {
     fc.assert(
       fc.property(nearInstant, (text) => {

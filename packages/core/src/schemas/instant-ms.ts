@@ -1,4 +1,4 @@
-// Fast instant parsing for the bulk loops, where a zod parse (or a regular expression and
+// Fast instant parsing for hot paths (routing, bulk metrics), where a zod parse (or a regular expression and
 // Date.parse) per record would cost more than the metric itself. It accepts exactly what the
 // core's `instantSchema` accepts, `YYYY-MM-DDTHH:mm:ss[.fff…](Z|±hh:mm)`, and gives what
 // Date.parse gives; a property test keeps the three in step.
