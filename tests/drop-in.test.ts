@@ -1,17 +1,5 @@
 import { expect } from '@open-wc/testing';
-
-/** Loads a page in an iframe and resolves with its document once the load event fired. */
-function loadPage(url: string): Promise<Document> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1000px';
-    frame.style.height = '700px';
-    frame.addEventListener('load', () => resolve(frame.contentDocument!));
-    frame.addEventListener('error', () => reject(new Error(`could not load ${url}`)));
-    frame.src = url;
-    document.body.append(frame);
-  });
-}
+import { loadPage } from './support/load-page.js';
 
 describe('drop-in page (CDN bundle only)', () => {
   it('renders every <lw-stat> from attributes alone', async () => {
