@@ -78,8 +78,8 @@ export function toHledgerJournal(
   ];
   for (const event of state.transfers.values()) {
     const { id, from, to, amount, code, ref } = event.data;
-    const resolution = state.twoPhase.get(id);
-    const status = resolution?.status ?? 'posted';
+    const resolution = state.resolved.get(id);
+    const status = resolution?.status ?? (event.data.pending === undefined ? 'posted' : 'pending');
     const tags = `id:${hledgerEscape(id)}${ref === undefined ? '' : `, ref:${hledgerEscape(ref)}`}`;
     if (status === 'voided' || status === 'expired') {
       lines.push(

@@ -18,7 +18,13 @@ import {
   pointsLedgerOptionsSchema,
   pointsRangeSchema,
 } from './schemas.js';
-import { accountOf, applyPointsEvent, applyTransferred, emptyPointsState } from './state.js';
+import {
+  accountOf,
+  applyPointsEvent,
+  applyTransferred,
+  emptyPointsState,
+  historyOf,
+} from './state.js';
 import { expirePendingCommand, parseId, resolveCommand, transferCommand } from './transfers.js';
 import type {
   PointsEvent,
@@ -85,7 +91,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const event = journal.append(type, data as never, at);
       applyPointsEvent(state, event);
       cached = undefined;
-      for (const listener of listeners) listener(event);
+      if (listeners.size > 0) for (const listener of listeners) listener(event);
       return event;
     },
     appendTransfer(data, debit, credit) {
@@ -97,7 +103,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
         credit ?? accountOf(state, data.to),
       );
       cached = undefined;
-      for (const listener of listeners) listener(event);
+      if (listeners.size > 0) for (const listener of listeners) listener(event);
       return event;
     },
   };
@@ -120,7 +126,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const start = from === undefined ? -Infinity : Date.parse(from);
       const end = to === undefined ? Infinity : Date.parse(to);
       const lines: PointsHistoryEntry[] = [];
-      for (const event of state.accounts.get(name)?.history ?? []) {
+      for (const event of historyOf(state, name)) {
         const time = Date.parse(event.at);
         if (time < start || time >= end) continue;
         const change = event.data.to === name ? event.data.amount : -event.data.amount;

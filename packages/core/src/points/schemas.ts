@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
 
 const ACCOUNT_PATTERN = /^(?:issuer|expired|(?:volunteer|station):[^\p{Cc}]{1,200})$/u;
-const CONTROL = /\p{Cc}/u;
 
 /** A point account name: `volunteer:<id>`, `station:<id>`, `issuer` or `expired`. */
 export const pointsAccountSchema = z
@@ -93,11 +92,18 @@ export const pointsLedgerOptionsSchema = z.object({
     .optional(),
 });
 
-/** True when `value` is an id string `idSchema` accepts (same rule, without zod's overhead). */
+/**
+ * True when `value` is an id string `idSchema` accepts (same rule, without zod's overhead):
+ * 1 to 200 UTF-16 units, none of them a control character (`\p{Cc}`: U+0000 to U+001F and
+ * U+007F to U+009F). A loop over the units costs a fraction of a regular expression's call.
+ */
 export function isIdString(value: unknown): value is string {
-  return (
-    typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value)
-  );
+  if (typeof value !== 'string' || value.length < 1 || value.length > 200) return false;
+  for (let at = 0; at < value.length; at++) {
+    const unit = value.charCodeAt(at);
+    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) return false;
+  }
+  return true;
 }
 
 /** True when `value` is an account name `pointsAccountSchema` accepts. */
@@ -105,7 +111,22 @@ export function isAccountString(value: unknown): value is string {
   return typeof value === 'string' && ACCOUNT_PATTERN.test(value);
 }
 
-const TRANSFER_KEYS = new Set(['id', 'from', 'to', 'amount', 'code', 'ref', 'pending', 'reversal']);
+/** True for the keys `pointsTransferInputSchema` knows (a switch: cheaper than a set lookup). */
+function isTransferKey(key: string): boolean {
+  switch (key) {
+    case 'id':
+    case 'from':
+    case 'to':
+    case 'amount':
+    case 'code':
+    case 'ref':
+    case 'pending':
+    case 'reversal':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** `pending` as `pointsTransferInputSchema` takes it: `{}` or `{ timeoutMinutes }`, a positive integer. */
 function isPlainPending(pending: unknown): boolean {
@@ -141,7 +162,7 @@ export function isPlainTransferInput(input: unknown): input is {
   if (typeof input !== 'object' || input === null) return false;
   const proto = Object.getPrototypeOf(input) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in input) if (!TRANSFER_KEYS.has(key)) return false;
+  for (const key in input) if (!isTransferKey(key)) return false;
   const { id, from, to, amount, code, ref, pending, reversal } = input as Record<string, unknown>;
   return (
     isIdString(id) &&

@@ -1,4 +1,6 @@
 import { LanewiseError } from '../errors.js';
+import { TransferLinks } from './history.js';
+import { IdIndex } from './id-index.js';
 import { creditLots, debitLots, emptyLots, type LotBook } from './lots.js';
 import { createMonthCalendar, periodKey, type MonthCalendar } from './months.js';
 import type {
@@ -12,19 +14,20 @@ import type {
 export type TransferEvent = Extract<PointsEvent, { type: 'points.transferred' }>;
 type ReservedEvent = Extract<PointsEvent, { type: 'points.reserved' }>;
 
-/** One account's running totals (TigerBeetle's four), its history and, for volunteers, its lots. */
+/** One account's running totals (TigerBeetle's four), its newest transfer and, for volunteers, its lots. */
 export interface AccountState {
   debitsPosted: number;
   creditsPosted: number;
   debitsPending: number;
   creditsPending: number;
-  history: TransferEvent[];
+  /** The number of its newest transfer (see {@link TransferLinks}), -1 before the first. */
+  newest: number;
   lots: LotBook | undefined;
 }
 
 /** How a two-phase transfer was resolved. */
 export interface Resolution {
-  status: PointsTransferStatus;
+  status: Exclude<PointsTransferStatus, 'pending'>;
   at?: string;
   by?: string;
   reason?: string;
@@ -52,8 +55,15 @@ export interface RedemptionState {
 /** Everything the point ledger knows, derived only from its events. */
 export interface PointsState {
   accounts: Map<string, AccountState>;
-  transfers: Map<string, TransferEvent>;
-  twoPhase: Map<string, Resolution>;
+  /** Transfers by id, in the order they were made: transfer `n` is `transfers.at(n)`. */
+  transfers: IdIndex<TransferEvent>;
+  /** Each account's transfers, chained through the transfer numbers. */
+  links: TransferLinks;
+  /**
+   * How each resolved two-phase transfer was resolved. A transfer with `pending` in its data
+   * and no entry here is still pending: holds add nothing here, posts and voids add one each.
+   */
+  resolved: Map<string, Resolution>;
   /** Ids of transfers still pending, in the order they were made. */
   pendingIds: Set<string>;
   items: Map<string, ItemState>;
@@ -71,8 +81,9 @@ export interface PointsState {
 export function emptyPointsState(timeZone: string): PointsState {
   return {
     accounts: new Map(),
-    transfers: new Map(),
-    twoPhase: new Map(),
+    transfers: new IdIndex((event: TransferEvent) => event.data.id),
+    links: new TransferLinks(),
+    resolved: new Map(),
     pendingIds: new Set(),
     items: new Map(),
     redemptions: new Map(),
@@ -101,12 +112,23 @@ export function accountOf(state: PointsState, account: string): AccountState {
       creditsPosted: 0,
       debitsPending: 0,
       creditsPending: 0,
-      history: [],
+      newest: -1,
       lots: account.startsWith('volunteer:') ? emptyLots() : undefined,
     };
     state.accounts.set(account, found);
   }
   return found;
+}
+
+/** The transfers that touched an account, oldest first. */
+export function historyOf(state: PointsState, name: string): TransferEvent[] {
+  const account = state.accounts.get(name);
+  if (account === undefined) return [];
+  return state.links.of(name, account.newest, (n) => {
+    const event = state.transfers.at(n);
+    if (event === undefined) throw new Error(`transfer number ${n} has no record`);
+    return event;
+  });
 }
 
 /** The month index of an event's instant; consecutive events mostly share one. */
@@ -167,7 +189,7 @@ function resolve(state: PointsState, event: PointsEvent, id: string, resolution:
     if (debit.lots) debitLots(debit.lots, amount);
     if (credit.lots) creditLots(credit.lots, monthOfInstant(state, event.at), amount);
   }
-  state.twoPhase.set(id, resolution);
+  state.resolved.set(id, resolution);
   state.pendingIds.delete(id);
   settleRedemption(state, id, resolution);
 }
@@ -183,15 +205,12 @@ export function applyTransferred(
   credit: AccountState = accountOf(state, event.data.to),
 ): void {
   const { id, amount } = event.data;
-  const known = state.transfers.size;
-  // One hash lookup instead of two: a set that does not grow means the id was taken.
-  if (state.transfers.set(id, event).size === known) corrupt(event, `transfer ${id} exists`);
-  debit.history.push(event);
-  credit.history.push(event);
+  const n = state.transfers.size;
+  if (!state.transfers.add(id, event)) corrupt(event, `transfer ${id} exists`);
+  state.links.link(n, debit, credit);
   if (event.data.pending !== undefined) {
     debit.debitsPending += amount;
     credit.creditsPending += amount;
-    state.twoPhase.set(id, { status: 'pending' });
     state.pendingIds.add(id);
     return;
   }
@@ -211,25 +230,16 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
       applyTransferred(state, event);
       return;
     case 'points.posted':
-      resolve(
-        state,
-        event,
-        event.data.id,
-        withDefined({ status: 'posted', at: event.at, by: event.data.by }),
-      );
+      // `by` and `reason` may be undefined here: every reader checks for that.
+      resolve(state, event, event.data.id, { status: 'posted', at: event.at, by: event.data.by });
       return;
     case 'points.voided':
-      resolve(
-        state,
-        event,
-        event.data.id,
-        withDefined({
-          status: 'voided',
-          at: event.at,
-          by: event.data.by,
-          reason: event.data.reason,
-        }),
-      );
+      resolve(state, event, event.data.id, {
+        status: 'voided',
+        at: event.at,
+        by: event.data.by,
+        reason: event.data.reason,
+      });
       return;
     case 'points.timedOut':
       resolve(state, event, event.data.id, { status: 'expired', at: event.at });
@@ -271,11 +281,4 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
     default:
       corrupt(event, `unknown event type ${String((event as { type: unknown }).type)}`);
   }
-}
-
-/** Copies `value` without its `undefined` fields, so records survive a JSON round trip unchanged. */
-export function withDefined<T extends object>(value: T): T {
-  const copy = {} as Record<string, unknown>;
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = field;
-  return copy as T;
 }

@@ -42,7 +42,7 @@ export function transferView(state: PointsState, event: TransferEvent): PointsTr
   const timeout = data.pending.timeoutMinutes;
   if (timeout !== undefined)
     view.timeoutAt = new Date(Date.parse(event.at) + timeout * MINUTE).toISOString();
-  const resolution = state.twoPhase.get(data.id);
+  const resolution = state.resolved.get(data.id);
   if (resolution !== undefined) {
     view.status = resolution.status;
     if (resolution.at !== undefined) view.resolvedAt = resolution.at;

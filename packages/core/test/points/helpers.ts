@@ -43,7 +43,8 @@ export function expectRejected(
  * The invariants of the issue, checked on the ledger's own reports: posted and pending
  * balances each sum to zero; no account but `issuer` is below zero except after a reversal;
  * lots hold exactly a volunteer's positive posted balance; each pending transfer is resolved
- * at most once; stock never negative; a replay of the events gives an equal snapshot.
+ * at most once; stock never negative; each account's history is its transfers in log order;
+ * a replay of the events gives an equal snapshot and equal histories.
  */
 export function assertInvariants(
   ledger: PointsLedger,
@@ -90,4 +91,25 @@ export function assertInvariants(
     snapshot,
     'a replay of the events must give an equal state',
   );
+
+  const transfersOf = new Map<string, string[]>();
+  for (const event of ledger.events()) {
+    if (event.type !== 'points.transferred') continue;
+    for (const account of [event.data.from, event.data.to]) {
+      transfersOf.set(account, [...(transfersOf.get(account) ?? []), event.data.id]);
+    }
+  }
+  for (const { account } of snapshot.accounts) {
+    const expected = transfersOf.get(account) ?? [];
+    assert.deepEqual(
+      ledger.history(account).map((line) => line.id),
+      expected,
+      account,
+    );
+    assert.deepEqual(
+      replayed.history(account).map((line) => line.id),
+      expected,
+      account,
+    );
+  }
 }

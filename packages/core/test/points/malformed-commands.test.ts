@@ -3,8 +3,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { idSchema } from '../../src/schemas/common.js';
 import {
   isAccountString,
+  isIdString,
   isPlainTransferInput,
   pointsTransferInputSchema,
 } from '../../src/points/schemas.js';
@@ -155,7 +157,26 @@ describe('malformed inputs to the point ledger commands', () => {
 });
 
 describe('the fast path of transfer', () => {
-  it('takes only inputs the zod schema accepts', () => {
+  it('checks ids exactly as idSchema does', () => {
+    // Any UTF-16 unit, with the edges of the control ranges and lone surrogates made common.
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom('\u0000', '\u001f', ' ', '~', '\u007f', '\u009f', '\u00a0', '\ud800', 'a'),
+    );
+    const text = fc.oneof(
+      fc.array(unit, { maxLength: 12 }).map((units) => units.join('')),
+      fc.array(unit, { minLength: 195, maxLength: 205 }).map((units) => units.join('')),
+      fc.constantFrom('x'.repeat(200), 'x'.repeat(201), ''),
+    );
+    fc.assert(
+      fc.property(fc.oneof(text, fc.anything()), (value) => {
+        assert.equal(isIdString(value), idSchema.safeParse(value).success, fc.stringify(value));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('takes exactly the plain inputs the zod schema accepts', () => {
     const maybe = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) =>
       fc.oneof({ weight: 19, arbitrary: good }, { weight: 1, arbitrary: bad });
     const input = fc.record(
@@ -180,14 +201,17 @@ describe('the fast path of transfer', () => {
     let fast = 0;
     fc.assert(
       fc.property(withOdd, (value) => {
+        const parsed = pointsTransferInputSchema.safeParse(value);
         if (
           !isPlainTransferInput(value) ||
           !isAccountString(value.from) ||
           !isAccountString(value.to)
-        )
+        ) {
+          // Every input here is a plain object: what zod accepts, the fast path takes too.
+          assert.ok(!parsed.success, `fast path refused ${fc.stringify(value)}`);
           return;
+        }
         fast++;
-        const parsed = pointsTransferInputSchema.safeParse(value);
         assert.ok(parsed.success, JSON.stringify(value));
         // Same fields and values (fast-check also makes objects without a prototype).
         assert.equal(JSON.stringify(parsed.data), JSON.stringify(value));
