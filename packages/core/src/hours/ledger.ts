@@ -3,10 +3,17 @@ import { createJournal } from '../journal/index.js';
 import type { HoursLedger } from './api.js';
 import { idSchema, parseInput } from '../schemas/index.js';
 import { DEFAULT_HOURS_TIME_ZONE, resolveHoursPolicy } from './policy.js';
-import { planApprove, planClose, planCorrect, planRecord, type HoursPlan } from './plan.js';
+import {
+  planApprove,
+  planClose,
+  planCorrect,
+  planRecord,
+  type HoursWrite,
+  type PlanContext,
+} from './plan.js';
 import { certify, listEntries, starLevelFor, summarise, sumCredited } from './queries.js';
 import { hoursSettingsSchema } from './schemas.js';
-import { applyHoursEvent, emptyHoursState } from './state.js';
+import { applyHoursEvent, emptyHoursState, rowOf } from './state.js';
 import type {
   HourEntry,
   HoursEvent,
@@ -21,7 +28,7 @@ import { createZoneDays } from './zone-days.js';
  * nothing is written. Internal to the core.
  */
 export interface HoursCommitHook {
-  (plan: Extract<HoursPlan, { kind: 'event' }>, before: HourEntry | undefined): void;
+  (type: HoursEvent['type'], data: HoursEvent['data'], before: HourEntry | undefined): void;
 }
 
 /**
@@ -61,31 +68,33 @@ export function createHoursLedgerWith(
   const journal = createJournal<HoursEvent>({ now, events: options.events ?? [] });
   for (const event of journal.events()) applyHoursEvent(state, days, event);
 
-  const plans = { state, policy, now };
   const queries = { state, policy, days, now };
   let cached: HoursSnapshot | undefined;
   // Listeners hear of an event after it is applied, so that a snapshot taken then is current.
   const listeners = new Set<HoursListener>();
 
   /** Writes a checked move and returns the entry it touched (the new one for a correction). */
-  const commit = (plan: HoursPlan): HourEntry => {
-    if (plan.kind === 'repeat') return plan.entry;
-    beforeCommit?.(plan, plan.before);
-    const event = journal.append(plan.type, plan.data as never) as HoursEvent;
+  const write: HoursWrite = (type, data, before) => {
+    beforeCommit?.(type, data, before);
+    const event = journal.append(type, data as never) as HoursEvent;
     const touched = applyHoursEvent(state, days, event);
-    for (const listener of listeners) listener(event);
+    if (listeners.size > 0) for (const listener of listeners) listener(event);
     return touched;
   };
+  const plans: PlanContext = { state, policy, now, write };
 
   return {
     policy,
     timeZone: days.timeZone,
-    record: (input) => commit(planRecord(plans, input)),
-    approve: (id, input) => commit(planApprove(plans, id, input)),
-    reject: (id, input) => commit(planClose(plans, 'reject', id, input)),
-    revoke: (id, input) => commit(planClose(plans, 'revoke', id, input)),
-    correct: (id, input) => commit(planCorrect(plans, id, input)),
-    get: (id) => state.entries.get(parseInput(idSchema, id, ['id']))?.entry,
+    record: (input) => planRecord(plans, input),
+    approve: (id, input) => planApprove(plans, id, input),
+    reject: (id, input) => planClose(plans, 'reject', id, input),
+    revoke: (id, input) => planClose(plans, 'revoke', id, input),
+    correct: (id, input) => planCorrect(plans, id, input),
+    get(id) {
+      const row = rowOf(state, parseInput(idSchema, id, ['id']));
+      return row < 0 ? undefined : state.entries[row];
+    },
     list: (filter) => listEntries(queries, filter),
     creditedMinutes: (filter) => sumCredited(queries, filter),
     summary: (summaryOptions) => summarise(queries, summaryOptions),
@@ -101,7 +110,7 @@ export function createHoursLedgerWith(
     },
     snapshot() {
       if (cached?.version !== journal.size) {
-        const entries = Object.freeze([...state.entries.values()].map((slot) => slot.entry));
+        const entries = Object.freeze(state.entries.slice());
         cached = Object.freeze({ version: journal.size, entries });
       }
       return cached;

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import { LanewiseError } from '../errors.js';
 import { idSchema, parseInput } from '../schemas/index.js';
-import { fastApproveInput, fastCloseInput, fastRecordInput, isId } from './fast-input.js';
+import { draftOf } from './draft.js';
+import { fastApproveBy, fastCloseInput, fastRecordDraft, isId } from './fast-input.js';
 import { creditFor } from './policy.js';
 import {
   approveHoursSchema,
@@ -9,62 +10,25 @@ import {
   correctHoursSchema,
   recordHoursSchema,
 } from './schemas.js';
-import { instantMs, type EntrySlot, type HoursState } from './state.js';
+import { findBook, instantMs, rowOf, type HoursState } from './state.js';
 import type { HourEntry, HourEntryDraft, HoursEvent, ResolvedHoursPolicy } from './types.js';
 
-/** What the checks of a move need. */
+/**
+ * Writes a move that passed every check: appends its event, applies it, and returns the
+ * entry it touched. `before` is the entry the move starts from (none for a new record).
+ */
+export type HoursWrite = <T extends HoursEvent['type']>(
+  type: T,
+  data: Extract<HoursEvent, { type: T }>['data'],
+  before: HourEntry | undefined,
+) => HourEntry;
+
+/** What the checks of a move need, and where a checked move goes. */
 export interface PlanContext {
   readonly state: HoursState;
   readonly policy: ResolvedHoursPolicy;
   readonly now: Clock;
-}
-
-/** A move that passed every check: the event to append, or the stored entry of a repeat. */
-export type HoursPlan =
-  | {
-      readonly kind: 'event';
-      readonly type: HoursEvent['type'];
-      readonly data: HoursEvent['data'];
-      /** The entry the move starts from (none for a new record). */
-      readonly before: HourEntry | undefined;
-    }
-  | { readonly kind: 'repeat'; readonly entry: HourEntry };
-
-const EMPTY_TAGS: readonly string[] = Object.freeze([]);
-
-function draftOf(fields: {
-  id: string;
-  volunteerId: string;
-  activityId: string;
-  start: string;
-  end: string;
-  recordedBy: string;
-  note?: string | undefined;
-  tags?: readonly string[] | undefined;
-}): HourEntryDraft {
-  const tags = fields.tags && fields.tags.length > 0 ? Object.freeze([...fields.tags]) : EMPTY_TAGS;
-  // Two literal shapes rather than a conditional spread: this runs once per recorded entry.
-  if (fields.note === undefined) {
-    return Object.freeze({
-      id: fields.id,
-      volunteerId: fields.volunteerId,
-      activityId: fields.activityId,
-      start: fields.start,
-      end: fields.end,
-      recordedBy: fields.recordedBy,
-      tags,
-    });
-  }
-  return Object.freeze({
-    id: fields.id,
-    volunteerId: fields.volunteerId,
-    activityId: fields.activityId,
-    start: fields.start,
-    end: fields.end,
-    recordedBy: fields.recordedBy,
-    note: fields.note,
-    tags,
-  });
+  readonly write: HoursWrite;
 }
 
 /** Same content: the same instants (whatever the offset written) and the same fields. */
@@ -82,7 +46,7 @@ function sameDraft(entry: HourEntry, draft: HourEntryDraft): boolean {
 }
 
 /** The checks every new entry passes: order of the instants, length, not in the future, no overlap. */
-function checkDraft(context: PlanContext, draft: HourEntryDraft, replacing?: string): void {
+function checkDraft(context: PlanContext, draft: HourEntryDraft, replacing = -1): void {
   const startMs = instantMs(draft.start);
   const endMs = instantMs(draft.end);
   if (endMs <= startMs) {
@@ -103,10 +67,10 @@ function checkDraft(context: PlanContext, draft: HourEntryDraft, replacing?: str
       details: { now: new Date(now).toISOString() },
     });
   }
-  const overlapping = context.state.volunteers
-    .get(draft.volunteerId)
-    ?.live.findOverlap(startMs, endMs, replacing);
-  if (overlapping !== undefined) {
+  const book = findBook(context.state, draft.volunteerId);
+  const row = book ? book.findOverlap(startMs, endMs, replacing) : -1;
+  if (row >= 0) {
+    const overlapping = context.state.entries[row]!.id;
     throw new LanewiseError('OVERLAP', `overlaps entry ${overlapping}`, {
       path: ['start'],
       details: { with: overlapping },
@@ -118,39 +82,45 @@ function parseId(id: unknown): string {
   return isId(id) ? id : parseInput(idSchema, id, ['id']);
 }
 
-function slotFor(context: PlanContext, id: string): EntrySlot {
-  const slot = context.state.entries.get(id);
-  if (!slot) {
+/** The current version of an entry, with its row. */
+function entryFor(context: PlanContext, id: string): HourEntry {
+  const row = rowOf(context.state, id);
+  if (row < 0) {
     throw new LanewiseError('NOT_FOUND', `no hour entry ${id}`, { path: ['id'], details: { id } });
   }
-  return slot;
+  return context.state.entries[row]!;
+}
+
+/** The stored entry with this id, or undefined. */
+function stored(context: PlanContext, id: string): HourEntry | undefined {
+  const row = rowOf(context.state, id);
+  return row < 0 ? undefined : context.state.entries[row];
 }
 
 /** Throws unless the entry is in `allowed` (or `alsoAllowed`); two parameters, no rest array. */
 function requireStatus(
-  slot: EntrySlot,
+  entry: HourEntry,
   action: string,
   allowed: HourEntry['status'],
   alsoAllowed?: HourEntry['status'],
 ): void {
-  const status = slot.entry.status;
+  const status = entry.status;
   if (status !== allowed && status !== alsoAllowed) {
     throw new LanewiseError(
       'INVALID_TRANSITION',
-      `cannot ${action} entry ${slot.entry.id}: it is ${slot.entry.status}`,
-      { details: { id: slot.entry.id, status: slot.entry.status, action } },
+      `cannot ${action} entry ${entry.id}: it is ${status}`,
+      { details: { id: entry.id, status, action } },
     );
   }
 }
 
-/** Checks `record`. */
-export function planRecord(context: PlanContext, input: unknown): HoursPlan {
-  const parsed = fastRecordInput(input) ?? parseInput(recordHoursSchema, input);
-  const draft = draftOf(parsed);
-  const existing = context.state.entries.get(draft.id)?.entry;
+/** Checks `record`, and writes it unless it repeats a stored entry. */
+export function planRecord(context: PlanContext, input: unknown): HourEntry {
+  const draft = fastRecordDraft(input) ?? draftOf(parseInput(recordHoursSchema, input));
+  const existing = stored(context, draft.id);
   if (existing) {
     if (existing.corrects === undefined && sameDraft(existing, draft)) {
-      return { kind: 'repeat', entry: existing };
+      return existing;
     }
     throw new LanewiseError('ID_CONFLICT', `entry ${draft.id} exists with other content`, {
       path: ['id'],
@@ -158,57 +128,53 @@ export function planRecord(context: PlanContext, input: unknown): HoursPlan {
     });
   }
   checkDraft(context, draft);
-  return { kind: 'event', type: 'hours.recorded', data: draft, before: undefined };
+  return context.write('hours.recorded', draft, undefined);
 }
 
-/** Checks `approve` and works out the credited minutes. */
-export function planApprove(context: PlanContext, id: unknown, input: unknown): HoursPlan {
+/** Checks `approve`, works out the credited minutes, and writes it. */
+export function planApprove(context: PlanContext, id: unknown, input: unknown): HourEntry {
   const entryId = parseId(id);
-  const { by } = fastApproveInput(input) ?? parseInput(approveHoursSchema, input);
-  const slot = slotFor(context, entryId);
-  requireStatus(slot, 'approve', 'pending');
-  const entry = slot.entry;
+  const by = fastApproveBy(input) ?? parseInput(approveHoursSchema, input).by;
+  const entry = entryFor(context, entryId);
+  requireStatus(entry, 'approve', 'pending');
+  const { state } = context;
   if (by === entry.volunteerId) {
     throw new LanewiseError('SELF_APPROVAL', `${by} cannot approve their own hours`, {
       path: ['by'],
       details: { id: entryId },
     });
   }
-  const creditedThatDay =
-    context.state.volunteers.get(entry.volunteerId)?.byDay.get(entry.day) ?? 0;
+  const book =
+    context.policy.maxMinutesPerDay === null ? undefined : findBook(state, entry.volunteerId);
+  const row = rowOf(state, entryId);
+  const creditedThatDay = book ? book.creditedOnDayOf(state.starts[row]!, row) : 0;
   const creditedMinutes = creditFor(context.policy, entry.durationMinutes, creditedThatDay);
-  return {
-    kind: 'event',
-    type: 'hours.approved',
-    data: { id: entryId, by, creditedMinutes },
-    before: entry,
-  };
+  return context.write('hours.approved', { id: entryId, by, creditedMinutes }, entry);
 }
 
-/** Checks `reject` (from pending) or `revoke` (from approved). */
+/** Checks `reject` (from pending) or `revoke` (from approved), and writes it. */
 export function planClose(
   context: PlanContext,
   action: 'reject' | 'revoke',
   id: unknown,
   input: unknown,
-): HoursPlan {
+): HourEntry {
   const entryId = parseId(id);
   const { by, reason } = fastCloseInput(input) ?? parseInput(closeHoursSchema, input);
-  const slot = slotFor(context, entryId);
-  requireStatus(slot, action, action === 'reject' ? 'pending' : 'approved');
-  return {
-    kind: 'event',
-    type: action === 'reject' ? 'hours.rejected' : 'hours.revoked',
-    data: { id: entryId, by, reason },
-    before: slot.entry,
-  };
+  const entry = entryFor(context, entryId);
+  requireStatus(entry, action, action === 'reject' ? 'pending' : 'approved');
+  const type = action === 'reject' ? 'hours.rejected' : 'hours.revoked';
+  return context.write(type, { id: entryId, by, reason }, entry);
 }
 
-/** Checks `correct`: the old entry must be live, the new one must pass the checks of `record`. */
-export function planCorrect(context: PlanContext, id: unknown, input: unknown): HoursPlan {
+/**
+ * Checks `correct` (the old entry must be live, the new one must pass the checks of
+ * `record`), and writes it unless it repeats a stored correction.
+ */
+export function planCorrect(context: PlanContext, id: unknown, input: unknown): HourEntry {
   const entryId = parseId(id);
   const parsed = parseInput(correctHoursSchema, input);
-  const old = slotFor(context, entryId).entry;
+  const old = entryFor(context, entryId);
   const draft = draftOf({
     id: parsed.id,
     volunteerId: old.volunteerId,
@@ -219,22 +185,18 @@ export function planCorrect(context: PlanContext, id: unknown, input: unknown): 
     note: parsed.note ?? old.note,
     tags: parsed.tags ?? old.tags,
   });
-  const existing = context.state.entries.get(draft.id)?.entry;
+  const existing = stored(context, draft.id);
   if (existing) {
     const repeat =
       existing.corrects === entryId && old.reason === parsed.reason && sameDraft(existing, draft);
-    if (repeat) return { kind: 'repeat', entry: existing };
+    if (repeat) return existing;
     throw new LanewiseError('ID_CONFLICT', `entry ${draft.id} exists with other content`, {
       path: ['id'],
       details: { id: draft.id },
     });
   }
-  requireStatus(slotFor(context, entryId), 'correct', 'pending', 'approved');
-  checkDraft(context, draft, entryId);
-  return {
-    kind: 'event',
-    type: 'hours.corrected',
-    data: { id: entryId, by: parsed.by, reason: parsed.reason, entry: draft },
-    before: old,
-  };
+  requireStatus(old, 'correct', 'pending', 'approved');
+  checkDraft(context, draft, rowOf(context.state, entryId));
+  const data = { id: entryId, by: parsed.by, reason: parsed.reason, entry: draft };
+  return context.write('hours.corrected', data, old);
 }

@@ -8,7 +8,8 @@ import {
   summaryHoursSchema,
 } from './schemas.js';
 import { fastTotalFilter } from './fast-input.js';
-import type { EntrySlot, HoursState } from './state.js';
+import { chained } from './books.js';
+import { findBook, type HoursState } from './state.js';
 import type {
   HourEntry,
   HoursCertificate,
@@ -54,37 +55,49 @@ function boundsOf(days: ZoneDays, span: { from?: string; to?: string }): Bounds 
   return { from, to, bounded: span.from !== undefined || span.to !== undefined };
 }
 
-/** The slots to look at for a filter: one volunteer's, one activity's, or all. */
+/** The rows to look at for a filter: one volunteer's, one activity's, or all (in row order). */
 function candidates(
   state: HoursState,
   filter: { volunteerId?: string; activityId?: string },
-): Iterable<EntrySlot> {
-  const ids =
-    filter.volunteerId !== undefined
-      ? state.volunteers.get(filter.volunteerId)?.ids
-      : filter.activityId !== undefined
-        ? state.activities.get(filter.activityId)?.ids
-        : undefined;
-  if (ids) return ids.map((id) => state.entries.get(id)!);
-  if (filter.volunteerId !== undefined || filter.activityId !== undefined) return [];
-  return state.entries.values();
+): readonly number[] | undefined {
+  if (filter.volunteerId !== undefined) {
+    const book = findBook(state, filter.volunteerId);
+    return book ? chained(book, state.previousOfVolunteer) : [];
+  }
+  if (filter.activityId !== undefined) {
+    const book = state.activities.get(filter.activityId);
+    return book ? chained(book, state.previousOfActivity) : [];
+  }
+  return undefined;
 }
 
-function* matching(
+/** The rows that match the filter and bounds, in the order recorded. */
+function matching(
   state: HoursState,
   filter: { volunteerId?: string; activityId?: string },
   bounds: Bounds,
-): Generator<EntrySlot> {
-  for (const slot of candidates(state, filter)) {
-    const entry = slot.entry;
+): number[] {
+  const { entries, starts } = state;
+  const rows = candidates(state, filter);
+  const total = rows ? rows.length : entries.length;
+  const result: number[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const row = rows ? rows[index]! : index;
+    const entry = entries[row]!;
     if (filter.volunteerId !== undefined && entry.volunteerId !== filter.volunteerId) continue;
     if (filter.activityId !== undefined && entry.activityId !== filter.activityId) continue;
-    if (slot.startMs < bounds.from || slot.startMs >= bounds.to) continue;
-    yield slot;
+    const start = starts[row]!;
+    if (start < bounds.from || start >= bounds.to) continue;
+    result.push(row);
   }
+  return result;
 }
 
-const byStart = (left: EntrySlot, right: EntrySlot) => left.startMs - right.startMs;
+/** Sorts rows by start, then by row (the order recorded): a stable sort on the starts. */
+function byStart(state: HoursState, rows: number[]): number[] {
+  const starts = state.starts;
+  return rows.sort((left, right) => starts[left]! - starts[right]! || left - right);
+}
 
 /** `list`: the matching entries in order of start (then of recording). */
 export function listEntries(context: QueryContext, filter: unknown = {}): HourEntry[] {
@@ -94,11 +107,11 @@ export function listEntries(context: QueryContext, filter: unknown = {}): HourEn
     parsed.status === undefined
       ? undefined
       : new Set(Array.isArray(parsed.status) ? parsed.status : [parsed.status]);
-  const slots: EntrySlot[] = [];
-  for (const slot of matching(context.state, parsed, bounds)) {
-    if (statuses === undefined || statuses.has(slot.entry.status)) slots.push(slot);
-  }
-  return slots.sort(byStart).map((slot) => slot.entry);
+  const { entries } = context.state;
+  const rows = matching(context.state, parsed, bounds).filter(
+    (row) => statuses === undefined || statuses.has(entries[row]!.status),
+  );
+  return byStart(context.state, rows).map((row) => entries[row]!);
 }
 
 /** `creditedMinutes`: O(1) from the running totals unless a span is asked for. */
@@ -110,8 +123,9 @@ export function sumCredited(context: QueryContext, filter: unknown = {}): number
   const bounds = boundsOf(context.days, parsed);
   if (!bounds.bounded) return runningTotal(state, parsed.volunteerId, parsed.activityId);
   let sum = 0;
-  for (const slot of matching(state, parsed, bounds)) {
-    if (slot.entry.status === 'approved') sum += slot.entry.creditedMinutes ?? 0;
+  for (const row of matching(state, parsed, bounds)) {
+    const entry = state.entries[row]!;
+    if (entry.status === 'approved') sum += entry.creditedMinutes ?? 0;
   }
   return sum;
 }
@@ -119,9 +133,10 @@ export function sumCredited(context: QueryContext, filter: unknown = {}): number
 /** The kept totals: O(1). */
 function runningTotal(state: HoursState, volunteerId?: string, activityId?: string): number {
   if (volunteerId !== undefined) {
-    const volunteer = state.volunteers.get(volunteerId);
-    if (activityId === undefined) return volunteer?.credited ?? 0;
-    return volunteer?.byActivity.get(activityId) ?? 0;
+    const volunteer = findBook(state, volunteerId);
+    if (activityId === undefined || !volunteer) return volunteer?.credited ?? 0;
+    const activity = state.activities.get(activityId);
+    return activity ? state.byActivity.get(volunteer.number, activity.number) : 0;
   }
   if (activityId !== undefined) return state.activities.get(activityId)?.credited ?? 0;
   return state.credited;
@@ -135,8 +150,8 @@ export function summarise(context: QueryContext, options: unknown): HoursSummary
     string,
     { key: string; period: string | null; minutes: number; entries: number }
   >();
-  for (const slot of matching(context.state, {}, bounds)) {
-    const entry = slot.entry;
+  for (const at of matching(context.state, {}, bounds)) {
+    const entry = context.state.entries[at]!;
     if (entry.status !== 'approved') continue;
     const key = parsed.groupBy === 'volunteer' ? entry.volunteerId : entry.activityId;
     const period =
@@ -164,7 +179,7 @@ export function summarise(context: QueryContext, options: unknown): HoursSummary
 /** `starLevel`: from the volunteer's running total. */
 export function starLevelFor(context: QueryContext, volunteerId: unknown): number {
   const id = parseInput(idSchema, volunteerId, ['volunteerId']);
-  return starLevelOf(context.policy, context.state.volunteers.get(id)?.credited ?? 0);
+  return starLevelOf(context.policy, findBook(context.state, id)?.credited ?? 0);
 }
 
 /** `certificate`: the approved service of one volunteer in a period. */
@@ -176,18 +191,20 @@ export function certify(
   const id = parseInput(idSchema, volunteerId, ['volunteerId']);
   const parsed = parseInput(certificateSchema, options);
   const bounds = boundsOf(context.days, parsed);
-  if (!context.state.volunteers.has(id)) {
+  if (!findBook(context.state, id)) {
     throw new LanewiseError('NOT_FOUND', `no hours recorded for volunteer ${id}`, {
       path: ['volunteerId'],
       details: { volunteerId: id },
     });
   }
-  const slots = [...matching(context.state, { volunteerId: id }, bounds)]
-    .filter((slot) => slot.entry.status === 'approved')
-    .sort(byStart);
+  const { entries: all } = context.state;
+  const approved = matching(context.state, { volunteerId: id }, bounds).filter(
+    (row) => all[row]!.status === 'approved',
+  );
   const activities = new Map<string, { activityId: string; minutes: number; entries: number }>();
   let totalMinutes = 0;
-  const entries = slots.map(({ entry }) => {
+  const entries = byStart(context.state, approved).map((row) => {
+    const entry = all[row]!;
     const minutes = entry.creditedMinutes ?? 0;
     totalMinutes += minutes;
     const activity = activities.get(entry.activityId) ?? {

@@ -1,48 +1,75 @@
 import { LanewiseError } from '../errors.js';
-import { LiveIntervals } from './live-index.js';
+import {
+  chain,
+  newActivityBook,
+  VolunteerBook,
+  type ActivityBook,
+} from './books.js';
+import { PairCounters } from './counters.js';
+import { IdIndex } from './id-index.js';
 import type { ZoneDays } from './zone-days.js';
-import type { HourEntry, HourEntryDraft, HoursEvent } from './types.js';
+import { approvedEntry, closedEntry, pendingEntry } from './entry.js';
+import type {
+  HourEntry,
+  HourEntryDraft,
+  HoursCorrectedEvent,
+  HoursEvent,
+  HoursRejectedEvent,
+  HoursRevokedEvent,
+} from './types.js';
 
-/** An entry with its instants parsed once. */
-export interface EntrySlot {
-  entry: HourEntry;
-  readonly startMs: number;
-  readonly endMs: number;
-}
-
-/** Everything known about one volunteer, kept current so that totals are O(1). */
-export interface VolunteerBook {
-  readonly live: LiveIntervals;
-  /** Entry ids in the order recorded. */
-  readonly ids: string[];
-  credited: number;
-  /** Credited minutes of approved entries per local day: the daily cap's counter. */
-  readonly byDay: Map<string, number>;
-  /** Credited minutes per activity. */
-  readonly byActivity: Map<string, number>;
-}
-
-/** The entries and credited minutes of one activity. */
-export interface ActivityBook {
-  readonly ids: string[];
-  credited: number;
-}
-
-/** The hour ledger's derived state. Only {@link applyHoursEvent} changes it. */
+/**
+ * The hour ledger's derived state. Only {@link applyHoursEvent} changes it. Entries are kept
+ * by row (the order recorded) in flat columns rather than one wrapper object each: the row
+ * numbers are small integers, cheap to keep in indexes and to follow.
+ */
 export interface HoursState {
-  readonly entries: Map<string, EntrySlot>;
-  readonly volunteers: Map<string, VolunteerBook>;
+  /** The row of each entry id. */
+  readonly ids: IdIndex;
+  /** The current version of each entry, by row. */
+  readonly entries: HourEntry[];
+  /** The start of each entry in epoch milliseconds, by row. */
+  readonly starts: number[];
+  /** The row before of the same volunteer, and of the same activity, by row (-1: none). */
+  readonly previousOfVolunteer: number[];
+  readonly previousOfActivity: number[];
+  /** The number of each volunteer id, and the books by number. */
+  readonly volunteerIds: IdIndex;
+  readonly books: VolunteerBook[];
   readonly activities: Map<string, ActivityBook>;
+  /** Credited minutes by volunteer number and activity number. */
+  readonly byActivity: PairCounters;
   credited: number;
+  /** The last id, volunteer and activity looked up: a move mostly follows one on the same. */
+  lastId: string;
+  lastRow: number;
+  lastVolunteer: string;
+  lastBook: VolunteerBook | undefined;
+  lastActivity: string;
+  lastActivityBook: ActivityBook | undefined;
 }
 
 /** An empty state. */
 export function emptyHoursState(): HoursState {
+  const entries: HourEntry[] = [];
+  const books: VolunteerBook[] = [];
   return {
-    entries: new Map(),
-    volunteers: new Map(),
+    ids: new IdIndex((row) => entries[row]!.id),
+    entries,
+    starts: [],
+    previousOfVolunteer: [],
+    previousOfActivity: [],
+    volunteerIds: new IdIndex((number) => books[number]!.id),
+    books,
     activities: new Map(),
+    byActivity: new PairCounters(),
     credited: 0,
+    lastId: '',
+    lastRow: -1,
+    lastVolunteer: '',
+    lastBook: undefined,
+    lastActivity: '',
+    lastActivityBook: undefined,
   };
 }
 
@@ -64,69 +91,48 @@ export function instantMs(instant: string): number {
   return ms;
 }
 
+/** The row of an entry id, or -1. */
+export function rowOf(state: HoursState, id: string): number {
+  if (id === state.lastId) return state.lastRow;
+  const row = state.ids.get(id);
+  if (row < 0) return -1;
+  state.lastId = id;
+  state.lastRow = row;
+  return row;
+}
+
+/** The book of a volunteer with entries, or undefined (never creates one). */
+export function findBook(state: HoursState, volunteerId: string): VolunteerBook | undefined {
+  if (volunteerId === state.lastVolunteer && state.lastBook) return state.lastBook;
+  const number = state.volunteerIds.get(volunteerId);
+  const book = number < 0 ? undefined : state.books[number];
+  if (book) {
+    state.lastVolunteer = volunteerId;
+    state.lastBook = book;
+  }
+  return book;
+}
+
 function volunteerBook(state: HoursState, volunteerId: string): VolunteerBook {
-  let book = state.volunteers.get(volunteerId);
+  let book = findBook(state, volunteerId);
   if (!book) {
-    book = {
-      live: new LiveIntervals(),
-      ids: [],
-      credited: 0,
-      byDay: new Map(),
-      byActivity: new Map(),
-    };
-    state.volunteers.set(volunteerId, book);
+    book = new VolunteerBook(volunteerId, state.books.length);
+    state.books.push(book);
+    state.volunteerIds.add(volunteerId, book.number);
   }
   return book;
 }
 
 function activityBook(state: HoursState, activityId: string): ActivityBook {
+  if (activityId === state.lastActivity && state.lastActivityBook) return state.lastActivityBook;
   let book = state.activities.get(activityId);
   if (!book) {
-    book = { ids: [], credited: 0 };
+    book = newActivityBook(state.activities.size);
     state.activities.set(activityId, book);
   }
+  state.lastActivity = activityId;
+  state.lastActivityBook = book;
   return book;
-}
-
-/** The fields a move sets; the others are kept. */
-interface EntryChanges {
-  readonly status: HourEntry['status'];
-  readonly creditedMinutes?: number;
-  readonly approvedBy?: string;
-  readonly approvedAt?: string;
-  readonly closedBy?: string;
-  readonly closedAt?: string;
-  readonly reason?: string;
-  readonly supersededBy?: string;
-}
-
-/**
- * The next version of an entry. Every entry has every field in one order (absent ones
- * `undefined`): one shape keeps property access fast on ledgers of millions of entries.
- */
-function moved(base: HourEntry, changes: EntryChanges): HourEntry {
-  return Object.freeze({
-    id: base.id,
-    volunteerId: base.volunteerId,
-    activityId: base.activityId,
-    start: base.start,
-    end: base.end,
-    durationMinutes: base.durationMinutes,
-    day: base.day,
-    recordedBy: base.recordedBy,
-    recordedAt: base.recordedAt,
-    note: base.note,
-    tags: base.tags,
-    status: changes.status,
-    creditedMinutes: changes.creditedMinutes ?? base.creditedMinutes,
-    approvedBy: changes.approvedBy ?? base.approvedBy,
-    approvedAt: changes.approvedAt ?? base.approvedAt,
-    closedBy: changes.closedBy ?? base.closedBy,
-    closedAt: changes.closedAt ?? base.closedAt,
-    reason: changes.reason ?? base.reason,
-    supersededBy: changes.supersededBy ?? base.supersededBy,
-    corrects: base.corrects,
-  });
 }
 
 function addEntry(
@@ -143,80 +149,79 @@ function addEntry(
       path: ['end'],
     });
   }
-  const entry: HourEntry = Object.freeze({
-    id: draft.id,
-    volunteerId: draft.volunteerId,
-    activityId: draft.activityId,
-    start: draft.start,
-    end: draft.end,
-    durationMinutes: Math.floor((endMs - startMs) / 60_000),
-    day: days.dayOf(startMs),
-    recordedBy: draft.recordedBy,
-    recordedAt,
-    note: draft.note,
-    tags: draft.tags,
-    status: 'pending',
-    creditedMinutes: undefined,
-    approvedBy: undefined,
-    approvedAt: undefined,
-    closedBy: undefined,
-    closedAt: undefined,
-    reason: undefined,
-    supersededBy: undefined,
-    corrects,
-  });
-  state.entries.set(entry.id, { entry, startMs, endMs });
+  const minutes = Math.floor((endMs - startMs) / 60_000);
+  const entry = pendingEntry(draft, minutes, days.dayOf(startMs), recordedAt, corrects);
+  const row = state.entries.length;
+  state.entries.push(entry);
+  state.starts.push(startMs);
+  state.ids.add(entry.id, row);
+  state.lastId = entry.id;
+  state.lastRow = row;
   const volunteer = volunteerBook(state, entry.volunteerId);
-  volunteer.ids.push(entry.id);
-  volunteer.live.insert(startMs, endMs, entry.id);
-  activityBook(state, entry.activityId).ids.push(entry.id);
+  chain(volunteer, state.previousOfVolunteer, row);
+  volunteer.insert(startMs, endMs, row, days.dayKeyOf(startMs));
+  chain(activityBook(state, entry.activityId), state.previousOfActivity, row);
   return entry;
 }
 
-/** Adds `minutes` (negative to take away) to every counter of an approved entry. */
+/**
+ * Adds `minutes` (negative to take away) to the totals of an approved entry. (Its day's
+ * total is kept in the live index, which it leaves when closed.)
+ */
 function count(state: HoursState, entry: HourEntry, minutes: number): void {
   const volunteer = volunteerBook(state, entry.volunteerId);
+  const activity = activityBook(state, entry.activityId);
   volunteer.credited += minutes;
-  volunteer.byDay.set(entry.day, (volunteer.byDay.get(entry.day) ?? 0) + minutes);
-  volunteer.byActivity.set(
-    entry.activityId,
-    (volunteer.byActivity.get(entry.activityId) ?? 0) + minutes,
-  );
-  activityBook(state, entry.activityId).credited += minutes;
+  activity.credited += minutes;
+  state.byActivity.add(volunteer.number, activity.number, minutes);
   state.credited += minutes;
 }
 
 /** Closes a live entry: out of the overlap index, and out of the totals if it was approved. */
-function close(state: HoursState, slot: EntrySlot, closed: EntryChanges): HourEntry {
-  const before = slot.entry;
-  volunteerBook(state, before.volunteerId).live.remove(slot.startMs, before.id);
+function close(
+  state: HoursState,
+  row: number,
+  event: HoursRejectedEvent | HoursRevokedEvent | HoursCorrectedEvent,
+  status: 'rejected' | 'revoked' | 'superseded',
+  supersededBy?: string,
+): HourEntry {
+  const before = state.entries[row]!;
+  volunteerBook(state, before.volunteerId).remove(state.starts[row]!, row);
   if (before.status === 'approved') count(state, before, -(before.creditedMinutes ?? 0));
-  slot.entry = moved(before, closed);
-  return slot.entry;
+  const { by, reason } = event.data;
+  const after = closedEntry(before, status, by, event.at, reason, supersededBy);
+  state.entries[row] = after;
+  return after;
 }
 
-function slotOf(state: HoursState, event: HoursEvent): EntrySlot {
-  const slot = state.entries.get(event.data.id);
-  if (!slot) {
+function rowOfEvent(state: HoursState, event: HoursEvent): number {
+  const row = rowOf(state, event.data.id);
+  if (row < 0) {
     throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: unknown entry ${event.data.id}`, {
       path: ['events', event.seq - 1, 'data', 'id'],
     });
   }
-  return slot;
+  return row;
 }
 
 function expect(
   event: HoursEvent,
-  slot: EntrySlot,
+  entry: HourEntry,
   allowed: HourEntry['status'],
   alsoAllowed?: HourEntry['status'],
 ): void {
-  if (slot.entry.status !== allowed && slot.entry.status !== alsoAllowed) {
-    throw new LanewiseError(
-      'INVALID_INPUT',
-      `event ${event.seq}: entry ${slot.entry.id} is ${slot.entry.status}`,
-      { path: ['events', event.seq - 1, 'type'] },
-    );
+  if (entry.status !== allowed && entry.status !== alsoAllowed) {
+    throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: entry ${entry.id} is ${entry.status}`, {
+      path: ['events', event.seq - 1, 'type'],
+    });
+  }
+}
+
+function expectNew(state: HoursState, event: HoursEvent, id: string, path: string[]): void {
+  if (rowOf(state, id) >= 0) {
+    throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: duplicate entry id`, {
+      path: ['events', event.seq - 1, 'data', ...path],
+    });
   }
 }
 
@@ -228,50 +233,30 @@ function expect(
 export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursEvent): HourEntry {
   switch (event.type) {
     case 'hours.recorded':
-      if (state.entries.has(event.data.id)) {
-        throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: duplicate entry id`, {
-          path: ['events', event.seq - 1, 'data', 'id'],
-        });
-      }
+      expectNew(state, event, event.data.id, ['id']);
       return addEntry(state, days, event.data, event.at, undefined);
     case 'hours.approved': {
-      const slot = slotOf(state, event);
-      expect(event, slot, 'pending');
-      slot.entry = moved(slot.entry, {
-        status: 'approved',
-        creditedMinutes: event.data.creditedMinutes,
-        approvedBy: event.data.by,
-        approvedAt: event.at,
-      });
-      count(state, slot.entry, event.data.creditedMinutes);
-      return slot.entry;
+      const row = rowOfEvent(state, event);
+      const before = state.entries[row]!;
+      expect(event, before, 'pending');
+      const after = approvedEntry(before, event.data.creditedMinutes, event.data.by, event.at);
+      state.entries[row] = after;
+      const book = volunteerBook(state, after.volunteerId);
+      book.setCredited(state.starts[row]!, row, event.data.creditedMinutes);
+      count(state, after, event.data.creditedMinutes);
+      return after;
     }
     case 'hours.rejected':
     case 'hours.revoked': {
-      const slot = slotOf(state, event);
-      expect(event, slot, event.type === 'hours.rejected' ? 'pending' : 'approved');
-      return close(state, slot, {
-        status: event.type === 'hours.rejected' ? 'rejected' : 'revoked',
-        closedBy: event.data.by,
-        closedAt: event.at,
-        reason: event.data.reason,
-      });
+      const row = rowOfEvent(state, event);
+      expect(event, state.entries[row]!, event.type === 'hours.rejected' ? 'pending' : 'approved');
+      return close(state, row, event, event.type === 'hours.rejected' ? 'rejected' : 'revoked');
     }
     case 'hours.corrected': {
-      const slot = slotOf(state, event);
-      expect(event, slot, 'pending', 'approved');
-      if (state.entries.has(event.data.entry.id)) {
-        throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: duplicate entry id`, {
-          path: ['events', event.seq - 1, 'data', 'entry', 'id'],
-        });
-      }
-      close(state, slot, {
-        status: 'superseded',
-        closedBy: event.data.by,
-        closedAt: event.at,
-        reason: event.data.reason,
-        supersededBy: event.data.entry.id,
-      });
+      const row = rowOfEvent(state, event);
+      expect(event, state.entries[row]!, 'pending', 'approved');
+      expectNew(state, event, event.data.entry.id, ['entry', 'id']);
+      close(state, row, event, 'superseded', event.data.entry.id);
       return addEntry(state, days, event.data.entry, event.at, event.data.id);
     }
     default: {

@@ -7,6 +7,8 @@ export interface ZoneDays {
   readonly timeZone: string;
   /** The local day (`YYYY-MM-DD`) of an instant in epoch milliseconds. */
   dayOf(ms: number): string;
+  /** A number for the local day of an instant: equal exactly when the days are. */
+  dayKeyOf(ms: number): number;
   /** The first instant of a local day, in epoch milliseconds. */
   startOfDay(day: string): number;
   /** The first instant of the local day after `day`. */
@@ -19,6 +21,7 @@ interface DayRange {
   readonly start: number;
   readonly end: number;
   readonly day: string;
+  readonly key: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -39,7 +42,27 @@ export function createZoneDays(timeZone: string): ZoneDays {
     const [year, month, date] = [local.getFullYear(), local.getMonth(), local.getDate()];
     const start = new TZDate(year, month, date, timeZone).getTime();
     const end = new TZDate(year, month, date + 1, timeZone).getTime();
-    return { start, end, day: `${pad(year, 4)}-${pad(month + 1)}-${pad(date)}` };
+    const key = (year * 100 + month + 1) * 100 + date;
+    return { start, end, day: `${pad(year, 4)}-${pad(month + 1)}-${pad(date)}`, key };
+  };
+
+  // The hour bucket asked for last and its cached range: entries come in bursts.
+  let lastBucket = NaN;
+  let lastCached: DayRange | undefined;
+  const lookup = (ms: number): DayRange => {
+    const bucket = Math.floor(ms / HOUR_MS);
+    let cached = lastCached;
+    if (bucket !== lastBucket) {
+      cached = byHour.get(bucket);
+      if (!cached) {
+        if (byHour.size >= CACHE_LIMIT) byHour.clear();
+        cached = rangeOf(ms);
+        byHour.set(bucket, cached);
+      }
+      lastBucket = bucket;
+      lastCached = cached;
+    }
+    return cached && ms >= cached.start && ms < cached.end ? cached : rangeOf(ms);
   };
 
   const partsOf = (day: string): [number, number, number] => [
@@ -50,17 +73,8 @@ export function createZoneDays(timeZone: string): ZoneDays {
 
   return {
     timeZone,
-    dayOf(ms) {
-      const bucket = Math.floor(ms / HOUR_MS);
-      const cached = byHour.get(bucket);
-      if (cached && ms >= cached.start && ms < cached.end) return cached.day;
-      const range = rangeOf(ms);
-      if (!cached) {
-        if (byHour.size >= CACHE_LIMIT) byHour.clear();
-        byHour.set(bucket, range);
-      }
-      return range.day;
-    },
+    dayOf: (ms) => lookup(ms).day,
+    dayKeyOf: (ms) => lookup(ms).key,
     startOfDay(day) {
       const [year, month, date] = partsOf(day);
       return new TZDate(year, month, date, timeZone).getTime();

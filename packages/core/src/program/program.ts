@@ -121,11 +121,11 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   );
 
   /** Earns on approval, reverses on revocation or correction of an approved entry. */
-  const settle: HoursCommitHook = (plan, before) => {
+  const settle: HoursCommitHook = (type, data, before) => {
     if (!before) return;
     const { id, volunteerId } = before;
-    if (plan.type === 'hours.approved') {
-      const { creditedMinutes } = plan.data as { creditedMinutes: number };
+    if (type === 'hours.approved') {
+      const { creditedMinutes } = data as { creditedMinutes: number };
       const amount = pointsForMinutes(earning, creditedMinutes, before.tags);
       if (amount === 0) return;
       points.transfer({
@@ -139,7 +139,7 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
       return;
     }
     if (
-      (plan.type === 'hours.revoked' || plan.type === 'hours.corrected') &&
+      (type === 'hours.revoked' || type === 'hours.corrected') &&
       before.status === 'approved'
     ) {
       reverse(before);

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LiveIntervals } from '../../src/hours/live-index.js';
 
-type Interval = { id: string; start: number; end: number };
+type Interval = { id: number; start: number; end: number };
 
-const overlaps = (list: Interval[], start: number, end: number, except?: string) =>
+const overlaps = (list: Interval[], start: number, end: number, except?: number) =>
   list
     .filter((item) => item.id !== except && item.start < end && start < item.end)
     .map((item) => item.id);
@@ -39,25 +39,67 @@ describe('hours: live interval index', () => {
                 : live[pick % Math.max(1, live.length)]?.id;
           const expected = overlaps(live, start, end, except);
           const found = index.findOverlap(start, end, except);
-          if (expected.length === 0) assert.equal(found, undefined);
+          if (expected.length === 0) assert.equal(found, -1);
           else
             assert.ok(
-              found !== undefined && expected.includes(found),
+              found !== -1 && expected.includes(found),
               `${found} not in ${expected}`,
             );
           if (remove && live.length > 0) {
             const gone = live[step % live.length]!;
             assert.equal(index.remove(gone.start, gone.id), true);
+            assert.equal(index.remove(gone.start, gone.id), false);
             live = live.filter((item) => item !== gone);
           } else if (expected.length === 0 && except === undefined) {
-            index.insert(start, end, `i${step}`);
-            live.push({ id: `i${step}`, start, end });
+            index.insert(start, end, step, 0);
+            live.push({ id: step, start, end });
           }
           assert.equal(index.size, live.length);
           const sorted = [...live].sort((a, b) => a.start - b.start).map((item) => item.id);
-          assert.deepEqual(index.idsStartingIn(-Infinity, Infinity), sorted);
+          assert.deepEqual(index.rowsStartingIn(-Infinity, Infinity), sorted);
         });
       }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('hours: daily totals in the live index', () => {
+  it('sums the credited minutes of the same day exactly as a scan of every entry does', () => {
+    const HOUR = 3_600_000;
+    // Entries an hour to a week long on a grain of hours; days of a few hours to two days
+    // long, so that the 72-hour window is tested at its edges.
+    const entry = fc.record({
+      start: fc.integer({ min: 0, max: 24 * 20 }),
+      hours: fc.integer({ min: 1, max: 24 * 7 }),
+      credited: fc.integer({ min: 0, max: 900 }),
+      approve: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 40 }),
+        fc.integer({ min: 3, max: 47 }),
+        (entries, dayHours) => {
+          const live = new LiveIntervals();
+          const kept: { start: number; row: number; day: number; credited: number }[] = [];
+          entries.forEach(({ start, hours, credited, approve }, row) => {
+            const from = start * HOUR;
+            if (live.findOverlap(from, from + hours * HOUR) >= 0) return;
+            // Any numbering of days will do as long as a day lasts under 48 hours.
+            const day = Math.floor(start / dayHours);
+            live.insert(from, from + hours * HOUR, row, day);
+            const minutes = approve ? credited : 0;
+            if (approve) live.setCredited(from, row, credited);
+            kept.push({ start: from, row, day, credited: minutes });
+          });
+          for (const { start, row, day } of kept) {
+            const expected = kept
+              .filter((other) => other.day === day)
+              .reduce((sum, other) => sum + other.credited, 0);
+            assert.equal(live.creditedOnDayOf(start, row), expected);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
