@@ -39,7 +39,9 @@ export class IdIndex {
     // Only a tampered log brings other keys; the map holds them as it holds any value.
     if (typeof key !== 'string') return this.overflow.get(key) ?? -1;
     // The reducer asks again for the id the checks just missed.
-    if (key === this.missKey && this.missCount === this.count) return this.missSlot < 0 ? (this.overflow.get(key) ?? -1) : -1;
+    if (key === this.missKey && this.missCount === this.count) {
+      return this.missSlot < 0 ? (this.overflow.get(key) ?? -1) : -1;
+    }
     const hash = this.hash(key);
     const { slots, mask } = this;
     let slot = hash & mask;

@@ -40,9 +40,18 @@ export class LiveIntervals {
 
   /** Adds a pending interval (the caller has checked that it overlaps nothing). */
   insert(start: number, end: number, row: number, day: number): void {
+    const records = this.records;
     const at = this.lowerBound(start) * WIDTH;
-    if (at === this.records.length) this.records.push(start, end, row, 0, day);
-    else this.records.splice(at, 0, start, end, row, 0, day);
+    if (at < records.length) {
+      records.splice(at, 0, start, end, row, 0, day);
+      return;
+    }
+    // Appending (the usual case) by stores: cheaper than a push of five values.
+    records[at] = start;
+    records[at + 1] = end;
+    records[at + 2] = row;
+    records[at + 3] = 0;
+    records[at + 4] = day;
   }
 
   /** Removes the interval of `row` that starts at `start`; true when it was there. */

@@ -82,7 +82,7 @@ function parseId(id: unknown): string {
   return isId(id) ? id : parseInput(idSchema, id, ['id']);
 }
 
-/** The current version of an entry, with its row. */
+/** The current version of an entry; NOT_FOUND when there is none. */
 function entryFor(context: PlanContext, id: string): HourEntry {
   const row = rowOf(context.state, id);
   if (row < 0) {

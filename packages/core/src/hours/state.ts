@@ -1,10 +1,5 @@
 import { LanewiseError } from '../errors.js';
-import {
-  chain,
-  newActivityBook,
-  VolunteerBook,
-  type ActivityBook,
-} from './books.js';
+import { chain, newActivityBook, VolunteerBook, type ActivityBook } from './books.js';
 import { PairCounters } from './counters.js';
 import { IdIndex } from './id-index.js';
 import type { ZoneDays } from './zone-days.js';
@@ -211,9 +206,13 @@ function expect(
   alsoAllowed?: HourEntry['status'],
 ): void {
   if (entry.status !== allowed && entry.status !== alsoAllowed) {
-    throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: entry ${entry.id} is ${entry.status}`, {
-      path: ['events', event.seq - 1, 'type'],
-    });
+    throw new LanewiseError(
+      'INVALID_INPUT',
+      `event ${event.seq}: entry ${entry.id} is ${entry.status}`,
+      {
+        path: ['events', event.seq - 1, 'type'],
+      },
+    );
   }
 }
 

@@ -138,10 +138,7 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
       });
       return;
     }
-    if (
-      (type === 'hours.revoked' || type === 'hours.corrected') &&
-      before.status === 'approved'
-    ) {
+    if ((type === 'hours.revoked' || type === 'hours.corrected') && before.status === 'approved') {
       reverse(before);
     }
   };

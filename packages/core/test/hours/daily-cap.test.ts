@@ -74,7 +74,10 @@ describe('hours: the daily cap across time zones', () => {
                 else {
                   const entry = ledger.get(id)!;
                   const left = Math.max(0, 300 - usedOnDay(ledger, id));
-                  const expected = Math.min(entry.durationMinutes - (entry.durationMinutes % 15), left);
+                  const expected = Math.min(
+                    entry.durationMinutes - (entry.durationMinutes % 15),
+                    left,
+                  );
                   assert.equal(ledger.approve(id, { by: 'o' }).creditedMinutes, expected);
                 }
               }

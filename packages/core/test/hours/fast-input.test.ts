@@ -152,8 +152,14 @@ describe('hours: control characters', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.string({ unit: 'binary-ascii', maxLength: 12 }),
-      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 12 }),
-      fc.string({ unit: fc.integer({ min: 0x70, max: 0xa0 }).map((code) => String.fromCharCode(code)), maxLength: 4 }),
+      fc.string({
+        unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+        maxLength: 12,
+      }),
+      fc.string({
+        unit: fc.integer({ min: 0x70, max: 0xa0 }).map((code) => String.fromCharCode(code)),
+        maxLength: 4,
+      }),
     );
     fc.assert(
       fc.property(text, (value) => {

@@ -40,11 +40,7 @@ describe('hours: live interval index', () => {
           const expected = overlaps(live, start, end, except);
           const found = index.findOverlap(start, end, except);
           if (expected.length === 0) assert.equal(found, -1);
-          else
-            assert.ok(
-              found !== -1 && expected.includes(found),
-              `${found} not in ${expected}`,
-            );
+          else assert.ok(found !== -1 && expected.includes(found), `${found} not in ${expected}`);
           if (remove && live.length > 0) {
             const gone = live[step % live.length]!;
             assert.equal(index.remove(gone.start, gone.id), true);

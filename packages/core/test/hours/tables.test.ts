@@ -74,7 +74,10 @@ describe('hours: pair counters', () => {
     it(`keeps the totals a Map keeps (${name})`, () => {
       const step = fc.record({
         first: fc.integer({ min: 0, max: 40 }),
-        second: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 20250101, max: 20251231 })),
+        second: fc.oneof(
+          fc.integer({ min: 0, max: 40 }),
+          fc.integer({ min: 20250101, max: 20251231 }),
+        ),
         amount: fc.integer({ min: -500, max: 500 }),
       });
       fc.assert(
