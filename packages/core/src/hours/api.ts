@@ -147,7 +147,7 @@ export interface HoursLedger {
    *
    * @example
    * ```ts
-   * const copy = createHoursLedger({ now: () => new Date(), events: ledger.events() });
+   * const copy = createHoursLedger({ now: clock.now, events: ledger.events() });
    * ```
    */
   events(): readonly HoursEvent[];

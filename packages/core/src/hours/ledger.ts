@@ -36,7 +36,7 @@ export interface HoursCommitHook {
  *
  * @example
  * ```ts
- * const ledger = createHoursLedger({ now: () => new Date(), policy: { unitMinutes: 30 } });
+ * const ledger = createHoursLedger({ now: manualClock('2025-03-01T18:00:00+08:00').now, policy: { unitMinutes: 30 } });
  * ledger.record({
  *   id: 'e1', volunteerId: 'v-li', activityId: 'repair-lane-2025-03-01',
  *   start: '2025-03-01T09:00:00+08:00', end: '2025-03-01T11:10:00+08:00', recordedBy: 'org-wang',

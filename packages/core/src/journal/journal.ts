@@ -55,7 +55,7 @@ export interface JournalOptions<E extends JournalEvent> {
  * @example
  * ```ts
  * type Counted = JournalEvent<'counted', { by: number }>;
- * const journal = createJournal<Counted>({ now: () => new Date() });
+ * const journal = createJournal<Counted>({ now: manualClock('2025-01-24T09:00:00+08:00').now });
  * const stop = journal.subscribe((event) => console.log(event.seq, event.data.by));
  * journal.append('counted', { by: 2 });
  * stop();

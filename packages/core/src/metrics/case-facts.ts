@@ -17,7 +17,7 @@ export interface CaseFactSettings {
   readonly followUps: 'latest' | 'all';
 }
 
-/** The facts of one case received in the window. */
+/** The facts of one case received in the period asked for. */
 export interface CaseFacts {
   readonly status: MetricsCase['status'];
   /** `pending`: not yet responded, and the response limit has not passed. */

@@ -177,7 +177,7 @@ function groupFigures(groups: Map<string, Tally>, z: number, confidence: number)
  * const june = caseRates(caseBook, {
  *   from: '2025-06-01T00:00:00+08:00',
  *   to: '2025-07-01T00:00:00+08:00',
- *   now: () => new Date(),
+ *   now: manualClock('2025-07-01T00:00:00+08:00').now,
  * });
  * june.onTime.rate; // 0.996
  * june.satisfaction.interval; // [0.986, 0.998]

@@ -39,11 +39,9 @@ const windowShape = {
 };
 
 /** Rejects a window whose end is not after its start. */
-export function windowIsOrdered(window: { from?: string; to?: string }): boolean {
+export function windowIsOrdered(span: { from?: string; to?: string }): boolean {
   return (
-    window.from === undefined ||
-    window.to === undefined ||
-    Date.parse(window.from) < Date.parse(window.to)
+    span.from === undefined || span.to === undefined || Date.parse(span.from) < Date.parse(span.to)
   );
 }
 

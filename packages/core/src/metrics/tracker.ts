@@ -80,7 +80,7 @@ function sameAction(stored: RatioAction, input: RatioActionInput): boolean {
  *
  * @example
  * ```ts
- * const tracker = createRatioTracker({ now: () => new Date() });
+ * const tracker = createRatioTracker({ now: manualClock('2025-07-01T09:00:00+08:00').now });
  * tracker.subscribe(() => render(tracker.snapshot()));
  * tracker.add({ kind: 'service', type: 'consultation', unit: 'station-1' });
  * tracker.snapshot().shares.service; // 1

@@ -48,7 +48,10 @@ import {
  *
  * @example
  * ```ts
- * const points = createPointsLedger({ now: () => new Date(), policy: { expireAfterMonths: 12 } });
+ * const points = createPointsLedger({
+ *   now: manualClock('2025-07-01T09:00:00+08:00').now,
+ *   policy: { expireAfterMonths: 12 },
+ * });
  * points.transfer({ id: 'earn:e1', from: 'issuer', to: 'volunteer:v1', amount: 20, code: 'earn' });
  * points.addItem({ id: 'soap', name: 'Soap', cost: 15, stock: 10, stationId: 'huana' });
  * const { pickupCode } = points.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 });

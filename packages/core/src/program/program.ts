@@ -76,14 +76,15 @@ function rebuilding<T>(origin: number[], build: () => T): T {
  *
  * @example
  * ```ts
- * const program = createVolunteerProgram({ now: () => new Date(), policy: { pointsPerHour: 10 } });
+ * const clock = manualClock('2025-03-01T18:00:00+08:00');
+ * const program = createVolunteerProgram({ now: clock.now, policy: { pointsPerHour: 10 } });
  * program.hours.record({
  *   id: 'e1', volunteerId: 'v-li', activityId: 'repair-lane', recordedBy: 'org-wang',
  *   start: '2025-03-01T09:00:00+08:00', end: '2025-03-01T11:00:00+08:00',
  * });
  * program.hours.approve('e1', { by: 'org-zhao' });
  * program.points.balance('volunteer:v-li'); // { posted: 20, pending: 0, available: 20 }
- * const again = createVolunteerProgram({ now: () => new Date(), events: program.events() });
+ * const again = createVolunteerProgram({ now: clock.now, events: program.events() });
  * ```
  */
 export function createVolunteerProgram(options: VolunteerProgramOptions): VolunteerProgram {

@@ -110,7 +110,7 @@ export interface VolunteerProgram {
    *
    * @example
    * ```ts
-   * const copy = createVolunteerProgram({ now: () => new Date(), policy, events: program.events() });
+   * const copy = createVolunteerProgram({ now: clock.now, policy, events: program.events() });
    * ```
    */
   events(): readonly ProgramEvent[];
