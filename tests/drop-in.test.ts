@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { loadPage } from './support/load-page.js';
 
-describe('drop-in page (CDN bundle only)', () => {
+describe('drop-in page (CDN bundle only)', function () {
+  // The first load compiles the page's modules on the test server: allow for a cold start.
+  this.timeout(60_000);
+
   it('renders every <lw-stat> from attributes alone', async () => {
     const page = await loadPage('/examples/drop-in/index.html');
     const win = page.defaultView as Window & typeof globalThis;

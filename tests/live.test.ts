@@ -3,7 +3,10 @@ import { loadPage } from './support/load-page.js';
 
 type Tile = HTMLElement & { updateComplete: Promise<unknown> };
 
-describe('live page (core in the browser, tiles as live sources)', () => {
+describe('live page (core in the browser, tiles as live sources)', function () {
+  // The first load compiles the page's modules on the test server: allow for a cold start.
+  this.timeout(60_000);
+
   it('updates the tiles as hours are recorded, approved and redeemed', async () => {
     const page = await loadPage('/examples/live/index.html');
     const win = page.defaultView as Window & typeof globalThis;
