@@ -15,26 +15,14 @@ import {
 import type {
   CaseAction,
   CaseActionKind,
-  CaseAttributeValue,
-  CaseLocation,
   CaseOutcome,
-  CaseReporter,
   EscalationStep,
   FollowUpRating,
 } from './types.js';
+import type { OpenCaseInput } from './book-types.js';
 
 /** A case as received, after validation: the input of `open` with its instants normalised. */
-export interface CaseIntake {
-  readonly id: string;
-  readonly category: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly receivedAt: string;
-  readonly channel: string;
-  readonly reporter?: CaseReporter;
-  readonly location?: CaseLocation;
-  readonly attributes?: { readonly [key: string]: CaseAttributeValue };
-}
+export type CaseIntake = OpenCaseInput;
 
 /** Where routing sent a case: tier, handlers, deadline and the rule that decided. */
 export interface CaseDispatch {
