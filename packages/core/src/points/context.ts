@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import { LanewiseError, type ErrorPath } from '../errors.js';
 import type { AccountState, PointsState } from './state.js';
-import type { PointsEvent, PointsEventType, PointsTransferData } from './types.js';
+import type { CheckedTransfer } from './schemas.js';
+import type { PointsEvent, PointsEventType } from './types.js';
 
 /** What the command modules share: the state, the settings and the one way to change state. */
 export interface PointsContext {
@@ -18,12 +19,15 @@ export interface PointsContext {
     data: Extract<PointsEvent, { type: T }>['data'],
     at?: string,
   ): Extract<PointsEvent, { type: T }>;
-  /** The hot path of {@link append} for a transfer whose accounts the caller looked up already. */
+  /**
+   * The hot path of {@link append} for a checked transfer, whose accounts the caller looked
+   * up already (undefined: not open yet). Returns the instant it was made at.
+   */
   appendTransfer(
-    data: PointsTransferData,
+    transfer: CheckedTransfer,
     debit: AccountState | undefined,
     credit: AccountState | undefined,
-  ): Extract<PointsEvent, { type: 'points.transferred' }>;
+  ): string;
 }
 
 /** Throws `NOT_FOUND` for an unknown id. */

@@ -27,7 +27,7 @@ export function expireCommand(ctx: PointsContext, asOfInput: unknown): PointsTra
     const amount = pointsUpTo(account.lots, lastExpiring) - account.debitsPending;
     if (amount <= 0) continue;
     let id = `expire:${name.slice('volunteer:'.length)}:${label}`;
-    for (let again = 2; state.transfers.has(id); again++)
+    for (let again = 2; state.transfers.rowOf(id) >= 0; again++)
       id = `expire:${name.slice('volunteer:'.length)}:${label}:${again}`;
     transfers.push(
       Object.freeze({
@@ -41,5 +41,8 @@ export function expireCommand(ctx: PointsContext, asOfInput: unknown): PointsTra
     );
   }
   const [, at] = ctx.clock();
-  return transfers.map((data) => transferView(state, ctx.append('points.transferred', data, at)));
+  return transfers.map((data) => {
+    ctx.append('points.transferred', data, at);
+    return transferView(state, state.transfers.rowOf(data.id));
+  });
 }

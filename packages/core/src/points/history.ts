@@ -1,6 +1,6 @@
 /**
- * Each account's transfers as a chain back through the transfers: transfer `n` (its place in
- * the order transfers were made) records the number of the previous transfer of its `from`
+ * Each account's transfers as a chain back through the transfers: transfer `n` (its row in
+ * the transfer table) records the number of the previous transfer of its `from`
  * account and of its `to` account, and each account knows its newest.
  *
  * Why not an array of events per account: that is two pushes into scattered arrays per
@@ -22,19 +22,18 @@ export class TransferLinks {
     credit.newest = n;
   }
 
-  /** The transfers of account `name`, oldest first; `newest` is its newest transfer number. */
-  of<E extends { readonly data: { readonly from: string; readonly to: string } }>(
-    name: string,
+  /** The rows of account number `account`'s transfers, oldest first; `newest` is its newest row. */
+  of(
+    account: number,
     newest: number,
-    transfer: (n: number) => E,
-  ): E[] {
-    const found: E[] = [];
-    for (let n = newest; n >= 0;) {
-      const event = transfer(n);
-      const { from, to } = event.data;
-      found.push(event);
-      if (from === to) found.push(event);
-      n = this.links[from === name ? 2 * n : 2 * n + 1] as number;
+    table: { debit(row: number): number; credit(row: number): number },
+  ): number[] {
+    const found: number[] = [];
+    for (let row = newest; row >= 0;) {
+      const debit = table.debit(row);
+      found.push(row);
+      if (debit === table.credit(row)) found.push(row);
+      row = this.links[debit === account ? 2 * row : 2 * row + 1] as number;
     }
     return found.reverse();
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseInput } from '../schemas/parse.js';
 import type { PointsState } from './state.js';
 import type { LedgerJournalOptions } from './types.js';
+import { transferView } from './views.js';
 
 const optionsSchema = z
   .strictObject({
@@ -76,14 +77,12 @@ export function toHledgerJournal(
     '; voided and expired holds are comments. `hledger -f FILE balance -C` shows posted balances.',
     '',
   ];
-  for (const event of state.transfers.values()) {
-    const { id, from, to, amount, code, ref } = event.data;
-    const resolution = state.resolved.get(id);
-    const status = resolution?.status ?? (event.data.pending === undefined ? 'posted' : 'pending');
+  for (let row = 0; row < state.transfers.size; row++) {
+    const { id, from, to, amount, code, ref, at, status, resolvedAt } = transferView(state, row);
     const tags = `id:${hledgerEscape(id)}${ref === undefined ? '' : `, ref:${hledgerEscape(ref)}`}`;
     if (status === 'voided' || status === 'expired') {
       lines.push(
-        `; ${status} ${day(resolution?.at ?? event.at)} ${hledgerEscape(code)}  ${tags}, made:${day(event.at)}`,
+        `; ${status} ${day(resolvedAt ?? at)} ${hledgerEscape(code)}  ${tags}, made:${day(at)}`,
         `;     ${hledgerAccount(to)}  ${amountOf(amount)}`,
         `;     ${hledgerAccount(from)}  ${amountOf(-amount)}`,
         '',
@@ -92,7 +91,7 @@ export function toHledgerJournal(
     }
     const mark = status === 'posted' ? '*' : '!';
     lines.push(
-      `${day(resolution?.at ?? event.at)} ${mark} ${hledgerEscape(code)}  ; ${tags}`,
+      `${day(resolvedAt ?? at)} ${mark} ${hledgerEscape(code)}  ; ${tags}`,
       `    ${hledgerAccount(to)}  ${amountOf(amount)}`,
       `    ${hledgerAccount(from)}  ${amountOf(-amount)}`,
       '',

@@ -1,4 +1,4 @@
-import { createJournal } from '../journal/journal.js';
+import { LanewiseError } from '../errors.js';
 import { parseInput } from '../schemas/parse.js';
 import type { PointsLedger } from './api.js';
 import type { PointsContext } from './context.js';
@@ -20,10 +20,12 @@ import {
 } from './schemas.js';
 import {
   accountOf,
+  addTransfer,
   applyPointsEvent,
-  applyTransferred,
   emptyPointsState,
   historyOf,
+  holdAmount,
+  postAmount,
 } from './state.js';
 import { expirePendingCommand, parseId, resolveCommand, transferCommand } from './transfers.js';
 import type {
@@ -63,51 +65,69 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const parsed = parseInput(pointsLedgerOptionsSchema, options);
   const timeZone = parsed.timeZone ?? 'Asia/Shanghai';
   const state = emptyPointsState(timeZone);
-  const journal = createJournal<PointsEvent>({
-    now: parsed.now,
-    events: (parsed.events ?? []) as readonly PointsEvent[],
-  });
-  for (const event of journal.events()) {
+  const { log } = state;
+  for (const [index, event] of ((parsed.events ?? []) as readonly PointsEvent[]).entries()) {
+    if (event.seq !== index + 1) {
+      throw new LanewiseError(
+        'INVALID_INPUT',
+        `event ${index} has seq ${event.seq}, expected ${index + 1}`,
+        { path: ['events', index, 'seq'] },
+      );
+    }
     // Events read back from storage are plain objects: freeze them like the ones made here.
     if (event.type === 'points.transferred' && !Object.isFrozen(event.data)) {
       if (event.data.pending) Object.freeze(event.data.pending);
       Object.freeze(event.data);
     }
+    log.push(event);
     applyPointsEvent(state, event);
   }
 
   const listeners = new Set<(event: PointsEvent) => void>();
   let cached: PointsSnapshot | undefined;
   let reading: readonly [number, string] = [Number.NaN, ''];
+  const clock = (): readonly [number, string] => {
+    const time = parsed.now().getTime();
+    if (time !== reading[0]) reading = [time, new Date(time).toISOString()];
+    return reading;
+  };
+  const changed = (seq: number) => {
+    cached = undefined;
+    if (listeners.size > 0) {
+      const event = log.at(seq);
+      for (const listener of listeners) listener(event);
+    }
+  };
   const ctx: PointsContext = {
     state,
     now: parsed.now,
-    clock() {
-      const time = parsed.now().getTime();
-      if (time !== reading[0]) reading = [time, new Date(time).toISOString()];
-      return reading;
-    },
+    clock,
     expireAfterMonths: parsed.policy?.expireAfterMonths,
     redemptionHoldMinutes: parsed.policy?.redemptionHoldMinutes,
     pickupCode: parsed.pickupCode ?? defaultPickupCode,
     append(type, data, at) {
-      const event = journal.append(type, data as never, at);
-      applyPointsEvent(state, event);
-      cached = undefined;
-      if (listeners.size > 0) for (const listener of listeners) listener(event);
-      return event;
+      const event = Object.freeze({ seq: log.size + 1, type, at: at ?? clock()[1], data });
+      log.push(event as PointsEvent);
+      applyPointsEvent(state, event as PointsEvent);
+      changed(event.seq);
+      return event as never;
     },
-    appendTransfer(data, debit, credit) {
-      const event = journal.append('points.transferred', data);
-      applyTransferred(
-        state,
-        event,
-        debit ?? accountOf(state, data.from),
-        credit ?? accountOf(state, data.to),
-      );
-      cached = undefined;
-      if (listeners.size > 0) for (const listener of listeners) listener(event);
-      return event;
+    appendTransfer(transfer, openDebit, openCredit) {
+      // Kept as its row: the event is built only when read (see CompactLog).
+      const debit = openDebit ?? accountOf(state, transfer.from);
+      const credit = openCredit ?? accountOf(state, transfer.to);
+      const { id, amount, code } = transfer;
+      const stamp = state.stamps.indexOfTime(parsed.now().getTime());
+      const at = state.stamps.last;
+      const seq = log.size + 1;
+      const row = addTransfer(state, id, debit, credit, amount, code, stamp, seq);
+      if (transfer.ref !== undefined) state.transfers.setRef(row, transfer.ref);
+      if (transfer.reversal) state.transfers.setReversal(row);
+      if (transfer.pending) holdAmount(state, row, debit, credit, transfer.timeoutMinutes);
+      else postAmount(state, debit, credit, amount, at);
+      log.pushKey(row);
+      changed(seq);
+      return at;
     },
   };
   const parseAccount = (account: unknown): string =>
@@ -129,17 +149,17 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const start = from === undefined ? -Infinity : Date.parse(from);
       const end = to === undefined ? Infinity : Date.parse(to);
       const lines: PointsHistoryEntry[] = [];
-      for (const event of historyOf(state, name)) {
-        const time = Date.parse(event.at);
+      for (const row of historyOf(state, name)) {
+        const view = transferView(state, row);
+        const time = Date.parse(view.at);
         if (time < start || time >= end) continue;
-        const change = event.data.to === name ? event.data.amount : -event.data.amount;
-        lines.push({ ...transferView(state, event), change });
+        lines.push({ ...view, change: view.to === name ? view.amount : -view.amount });
       }
       return lines;
     },
     getTransfer(id) {
-      const event = state.transfers.get(parseId(id));
-      return event === undefined ? undefined : transferView(state, event);
+      const row = state.transfers.rowOf(parseId(id));
+      return row < 0 ? undefined : transferView(state, row);
     },
     addItem: (input) => addItemCommand(ctx, input),
     restock: (itemId, quantity) => restockCommand(ctx, itemId, quantity),
@@ -163,7 +183,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     expire: (asOf) => expireCommand(ctx, asOf),
     lots: (account) => lotsOf(state, state.accounts.get(parseAccount(account))),
     toLedgerJournal: (journalOptions) => toHledgerJournal(state, timeZone, journalOptions),
-    events: () => journal.events(),
+    events: () => log.events(),
     subscribe(listener) {
       listeners.add(listener);
       return () => {
@@ -172,16 +192,12 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     },
     snapshot() {
       cached ??= Object.freeze({
-        version: journal.size,
+        version: log.size,
         transferCount: state.transfers.size,
         accounts: Array.from(state.accounts, ([name, account]) =>
           accountSnapshot(state, name, account),
         ),
-        pending: Array.from(state.pendingIds, (id) => {
-          const event = state.transfers.get(id);
-          if (event === undefined) throw new Error(`pending transfer ${id} has no record`);
-          return transferView(state, event);
-        }),
+        pending: Array.from(state.pendingRows, (row) => transferView(state, row)),
         items: Array.from(state.items.values(), itemView),
         redemptions: Array.from(state.redemptions.values(), redemptionView),
       });

@@ -187,7 +187,7 @@ export function redeemCommand(ctx: PointsContext, input: unknown): Redemption {
   assertRoom(debit, 'debit', amount, ['quantity']);
   assertRoom(state.accounts.get(to), 'credit', amount, ['quantity']);
   const transferId = redemptionTransferId(id);
-  if (state.transfers.has(transferId)) {
+  if (state.transfers.rowOf(transferId) >= 0) {
     throw new LanewiseError('ID_CONFLICT', `transfer ${transferId} already exists`, {
       path: ['id'],
       details: { id: transferId },
@@ -226,8 +226,7 @@ export function fulfilCommand(
   const redemption = reservedOrThrow(ctx, id);
   const transferId = redemptionTransferId(id);
   const [time, at] = ctx.clock();
-  const transfer = ctx.state.transfers.get(transferId) ?? notFound('transfer', transferId, ['id']);
-  assertNotTimedOut(transfer, time, ['id']);
+  assertNotTimedOut(ctx.state, pendingOrThrow(ctx, transferId, ['id']), time, ['id']);
   ctx.append('points.posted', { id: transferId, by }, at);
   return redemptionView(redemption);
 }

@@ -128,52 +128,91 @@ function isTransferKey(key: string): boolean {
   }
 }
 
-/** `pending` as `pointsTransferInputSchema` takes it: `{}` or `{ timeoutMinutes }`, a positive integer. */
-function isPlainPending(pending: unknown): boolean {
-  if (typeof pending !== 'object' || pending === null) return false;
-  const proto = Object.getPrototypeOf(pending) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
+/** A transfer's fields once checked, by the fast path or by zod: what `transfer` works from. */
+export interface CheckedTransfer {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly amount: number;
+  readonly code: string;
+  readonly ref: string | undefined;
+  /** Two-phase: the amount is reserved until posted or voided. */
+  readonly pending: boolean;
+  readonly timeoutMinutes: number | undefined;
+  readonly reversal: boolean;
+}
+
+/** zod's output as a {@link CheckedTransfer}. */
+export function checkedTransfer(
+  parsed: z.output<typeof pointsTransferInputSchema>,
+): CheckedTransfer {
+  return {
+    id: parsed.id,
+    from: parsed.from,
+    to: parsed.to,
+    amount: parsed.amount,
+    code: parsed.code,
+    ref: parsed.ref,
+    pending: parsed.pending !== undefined,
+    timeoutMinutes: parsed.pending?.timeoutMinutes,
+    reversal: parsed.reversal === true,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** `pending`'s timeout when `pending` is `{}` or `{ timeoutMinutes }` (a positive integer); false otherwise. */
+function plainTimeout(pending: unknown): number | undefined | false {
+  if (!isPlainObject(pending)) return false;
   for (const key in pending) if (key !== 'timeoutMinutes') return false;
-  const { timeoutMinutes } = pending as { timeoutMinutes?: unknown };
-  return (
-    timeoutMinutes === undefined ||
-    (typeof timeoutMinutes === 'number' &&
-      Number.isSafeInteger(timeoutMinutes) &&
-      timeoutMinutes > 0)
-  );
+  const { timeoutMinutes } = pending;
+  if (timeoutMinutes === undefined) return undefined;
+  return typeof timeoutMinutes === 'number' &&
+    Number.isSafeInteger(timeoutMinutes) &&
+    timeoutMinutes > 0
+    ? timeoutMinutes
+    : false;
 }
 
 /**
- * The hot path of `transfer`: true only for plain objects whose fields all
- * pass `pointsTransferInputSchema`, except `from` and `to`, which are only known to be strings:
- * the caller checks them against the accounts it knows or {@link isAccountString}. Anything
- * else goes through zod, which either accepts it or names the bad field.
+ * The hot path of `transfer`: the checked fields of a plain object whose fields all pass
+ * `pointsTransferInputSchema`, except `from` and `to`, which are only known to be strings
+ * (the caller checks them against the accounts it knows or {@link isAccountString});
+ * undefined for anything else, which goes through zod, which accepts it or names the bad
+ * field. Each field is read once, so that a getter cannot answer differently later.
  */
-export function isPlainTransferInput(input: unknown): input is {
-  id: string;
-  from: string;
-  to: string;
-  amount: number;
-  code: string;
-  ref?: string;
-  pending?: { timeoutMinutes?: number };
-  reversal?: boolean;
-} {
-  if (typeof input !== 'object' || input === null) return false;
-  const proto = Object.getPrototypeOf(input) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in input) if (!isTransferKey(key)) return false;
-  const { id, from, to, amount, code, ref, pending, reversal } = input as Record<string, unknown>;
-  return (
-    isIdString(id) &&
-    typeof from === 'string' &&
-    typeof to === 'string' &&
-    typeof amount === 'number' &&
-    Number.isSafeInteger(amount) &&
-    amount > 0 &&
-    isIdString(code) &&
-    (ref === undefined || isIdString(ref)) &&
-    (pending === undefined || isPlainPending(pending)) &&
-    (reversal === undefined || typeof reversal === 'boolean')
-  );
+export function plainTransferInput(input: unknown): CheckedTransfer | undefined {
+  if (!isPlainObject(input)) return undefined;
+  for (const key in input) if (!isTransferKey(key)) return undefined;
+  const { id, from, to, amount, code, ref, pending, reversal } = input;
+  if (
+    !isIdString(id) ||
+    typeof from !== 'string' ||
+    typeof to !== 'string' ||
+    typeof amount !== 'number' ||
+    !Number.isSafeInteger(amount) ||
+    amount <= 0 ||
+    !isIdString(code) ||
+    (ref !== undefined && !isIdString(ref)) ||
+    (reversal !== undefined && typeof reversal !== 'boolean')
+  ) {
+    return undefined;
+  }
+  const timeoutMinutes = pending === undefined ? undefined : plainTimeout(pending);
+  if (timeoutMinutes === false) return undefined;
+  return {
+    id,
+    from,
+    to,
+    amount,
+    code,
+    ref,
+    pending: pending !== undefined,
+    timeoutMinutes,
+    reversal: reversal === true,
+  };
 }

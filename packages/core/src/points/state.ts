@@ -1,26 +1,32 @@
 import { LanewiseError } from '../errors.js';
+import { CompactLog } from '../journal/compact-log.js';
+import { StampList } from '../journal/stamps.js';
 import { TransferLinks } from './history.js';
-import { IdIndex } from './id-index.js';
+import { TransferTable } from './transfer-table.js';
 import { creditLots, debitLots, emptyLots, type LotBook } from './lots.js';
 import { createMonthCalendar, periodKey, type MonthCalendar } from './months.js';
 import type {
+  PointsAccount,
   PointsEvent,
+  PointsTransferData,
   PointsTransferStatus,
   RedemptionItemInput,
   RedemptionStatus,
 } from './types.js';
 
-/** The event that made a transfer; the transfer map keeps the event itself, nothing more. */
-export type TransferEvent = Extract<PointsEvent, { type: 'points.transferred' }>;
+type TransferEvent = Extract<PointsEvent, { type: 'points.transferred' }>;
 type ReservedEvent = Extract<PointsEvent, { type: 'points.reserved' }>;
 
 /** One account's running totals (TigerBeetle's four), its newest transfer and, for volunteers, its lots. */
 export interface AccountState {
+  readonly name: string;
+  /** Its number, as the transfer table records it. */
+  readonly number: number;
   debitsPosted: number;
   creditsPosted: number;
   debitsPending: number;
   creditsPending: number;
-  /** The number of its newest transfer (see {@link TransferLinks}), -1 before the first. */
+  /** The row of its newest transfer (see {@link TransferLinks}), -1 before the first. */
   newest: number;
   lots: LotBook | undefined;
 }
@@ -55,17 +61,23 @@ export interface RedemptionState {
 /** Everything the point ledger knows, derived only from its events. */
 export interface PointsState {
   accounts: Map<string, AccountState>;
-  /** Transfers by id, in the order they were made: transfer `n` is `transfers.at(n)`. */
-  transfers: IdIndex<TransferEvent>;
-  /** Each account's transfers, chained through the transfer numbers. */
+  /** Accounts by number. */
+  accountList: AccountState[];
+  /** Every transfer, by row in the order made. */
+  transfers: TransferTable;
+  /** The instants transfers were made at. */
+  stamps: StampList;
+  /** The log; transfers made here are kept as their rows and built into events when read. */
+  log: CompactLog<PointsEvent>;
+  /** Each account's transfers, chained through the rows. */
   links: TransferLinks;
   /**
-   * How each resolved two-phase transfer was resolved. A transfer with `pending` in its data
-   * and no entry here is still pending: holds add nothing here, posts and voids add one each.
+   * How each resolved two-phase transfer was resolved, by row. A pending transfer with no
+   * entry here is still pending: holds add nothing here, posts and voids add one each.
    */
-  resolved: Map<string, Resolution>;
-  /** Ids of transfers still pending, in the order they were made. */
-  pendingIds: Set<string>;
+  resolved: Map<number, Resolution>;
+  /** Rows of transfers still pending, in the order they were made. */
+  pendingRows: Set<number>;
   items: Map<string, ItemState>;
   redemptions: Map<string, RedemptionState>;
   redemptionByTransfer: Map<string, string>;
@@ -79,12 +91,15 @@ export interface PointsState {
 
 /** A fresh, empty state. */
 export function emptyPointsState(timeZone: string): PointsState {
-  return {
+  const state: PointsState = {
     accounts: new Map(),
-    transfers: new IdIndex((event: TransferEvent) => event.data.id),
+    accountList: [],
+    transfers: new TransferTable(),
+    stamps: new StampList(),
+    log: new CompactLog((row, seq) => transferEvent(state, row, seq)),
     links: new TransferLinks(),
     resolved: new Map(),
-    pendingIds: new Set(),
+    pendingRows: new Set(),
     items: new Map(),
     redemptions: new Map(),
     redemptionByTransfer: new Map(),
@@ -94,6 +109,41 @@ export function emptyPointsState(timeZone: string): PointsState {
     lastAt: '',
     lastMonth: 0,
   };
+  return state;
+}
+
+/** The name of account number `number`. */
+export const accountName = (state: PointsState, number: number): PointsAccount =>
+  (state.accountList[number] as AccountState).name as PointsAccount;
+
+/** A transfer's data as the log stores it: no `undefined` fields, `reversal` only when set. */
+export function transferData(state: PointsState, row: number): PointsTransferData {
+  const { transfers } = state;
+  const data: { -readonly [K in keyof PointsTransferData]: PointsTransferData[K] } = {
+    id: transfers.id(row),
+    from: accountName(state, transfers.debit(row)),
+    to: accountName(state, transfers.credit(row)),
+    amount: transfers.amount(row),
+    code: transfers.code(row),
+  };
+  const ref = transfers.ref(row);
+  if (ref !== undefined) data.ref = ref;
+  if (transfers.isPending(row)) {
+    const timeoutMinutes = transfers.timeoutMinutes(row);
+    data.pending = Object.freeze(timeoutMinutes === undefined ? {} : { timeoutMinutes });
+  }
+  if (transfers.isReversal(row)) data.reversal = true;
+  return Object.freeze(data);
+}
+
+/** The event of the transfer in `row`, built as the journal would have made it. */
+function transferEvent(state: PointsState, row: number, seq: number): TransferEvent {
+  return Object.freeze({
+    seq,
+    type: 'points.transferred',
+    at: state.stamps.text(state.transfers.stamp(row)),
+    data: transferData(state, row),
+  });
 }
 
 /** The id of the pending transfer that holds a redemption's points. */
@@ -108,6 +158,8 @@ export function accountOf(state: PointsState, account: string): AccountState {
   let found = state.accounts.get(account);
   if (found === undefined) {
     found = {
+      name: account,
+      number: state.accountList.length,
       debitsPosted: 0,
       creditsPosted: 0,
       debitsPending: 0,
@@ -116,19 +168,16 @@ export function accountOf(state: PointsState, account: string): AccountState {
       lots: account.startsWith('volunteer:') ? emptyLots() : undefined,
     };
     state.accounts.set(account, found);
+    state.accountList.push(found);
   }
   return found;
 }
 
-/** The transfers that touched an account, oldest first. */
-export function historyOf(state: PointsState, name: string): TransferEvent[] {
+/** The rows of the transfers that touched an account, oldest first. */
+export function historyOf(state: PointsState, name: string): number[] {
   const account = state.accounts.get(name);
   if (account === undefined) return [];
-  return state.links.of(name, account.newest, (n) => {
-    const event = state.transfers.at(n);
-    if (event === undefined) throw new Error(`transfer number ${n} has no record`);
-    return event;
-  });
+  return state.links.of(account.number, account.newest, state.transfers);
 }
 
 /** The month index of an event's instant; consecutive events mostly share one. */
@@ -146,11 +195,10 @@ function corrupt(event: PointsEvent, message: string): never {
   });
 }
 
-function pendingTransfer(state: PointsState, event: PointsEvent, id: string): TransferEvent {
-  const transfer = state.transfers.get(id);
-  if (transfer === undefined || !state.pendingIds.has(id))
-    corrupt(event, `no pending transfer ${id}`);
-  return transfer;
+function pendingRow(state: PointsState, event: PointsEvent, id: string): number {
+  const row = state.transfers.rowOf(id);
+  if (row < 0 || !state.pendingRows.has(row)) corrupt(event, `no pending transfer ${id}`);
+  return row;
 }
 
 function settleRedemption(state: PointsState, transferId: string, resolution: Resolution): void {
@@ -176,48 +224,81 @@ function settleRedemption(state: PointsState, transferId: string, resolution: Re
   }
 }
 
+/** Moves a posted amount: the four totals and the volunteers' lots (earned in the month of `at`). */
+export function postAmount(
+  state: PointsState,
+  debit: AccountState,
+  credit: AccountState,
+  amount: number,
+  at: string,
+): void {
+  debit.debitsPosted += amount;
+  credit.creditsPosted += amount;
+  if (debit.lots) debitLots(debit.lots, amount);
+  if (credit.lots) creditLots(credit.lots, monthOfInstant(state, at), amount);
+}
+
 function resolve(state: PointsState, event: PointsEvent, id: string, resolution: Resolution): void {
-  const transfer = pendingTransfer(state, event, id);
-  const { from, to, amount } = transfer.data;
-  const debit = accountOf(state, from);
-  const credit = accountOf(state, to);
+  const row = pendingRow(state, event, id);
+  const { transfers } = state;
+  const amount = transfers.amount(row);
+  const debit = state.accountList[transfers.debit(row)] as AccountState;
+  const credit = state.accountList[transfers.credit(row)] as AccountState;
   debit.debitsPending -= amount;
   credit.creditsPending -= amount;
-  if (resolution.status === 'posted') {
-    debit.debitsPosted += amount;
-    credit.creditsPosted += amount;
-    if (debit.lots) debitLots(debit.lots, amount);
-    if (credit.lots) creditLots(credit.lots, monthOfInstant(state, event.at), amount);
-  }
-  state.resolved.set(id, resolution);
-  state.pendingIds.delete(id);
+  if (resolution.status === 'posted') postAmount(state, debit, credit, amount, event.at);
+  state.resolved.set(row, resolution);
+  state.pendingRows.delete(row);
   settleRedemption(state, id, resolution);
 }
 
 /**
- * Folds a transfer into the state. The accounts may be passed in when the caller has looked
- * them up already (the hot path of `transfer`); they are opened here otherwise.
+ * Adds a checked transfer, whose id is new, to the table and to both accounts' histories and
+ * returns its row; the caller then posts or holds the amount. `stamp` is the index of its
+ * instant in `state.stamps`, `seq` the number of its event.
  */
-export function applyTransferred(
+export function addTransfer(
   state: PointsState,
-  event: TransferEvent,
-  debit: AccountState = accountOf(state, event.data.from),
-  credit: AccountState = accountOf(state, event.data.to),
+  id: string,
+  debit: AccountState,
+  credit: AccountState,
+  amount: number,
+  code: string,
+  stamp: number,
+  seq: number,
+): number {
+  const row = state.transfers.add(id, debit.number, credit.number, amount, code, stamp, seq);
+  state.links.link(row, debit, credit);
+  return row;
+}
+
+/** Reserves a two-phase transfer's amount. */
+export function holdAmount(
+  state: PointsState,
+  row: number,
+  debit: AccountState,
+  credit: AccountState,
+  timeoutMinutes: number | undefined,
 ): void {
-  const { id, amount } = event.data;
-  const n = state.transfers.size;
-  if (!state.transfers.add(id, event)) corrupt(event, `transfer ${id} exists`);
-  state.links.link(n, debit, credit);
-  if (event.data.pending !== undefined) {
-    debit.debitsPending += amount;
-    credit.creditsPending += amount;
-    state.pendingIds.add(id);
-    return;
-  }
-  debit.debitsPosted += amount;
-  credit.creditsPosted += amount;
-  if (debit.lots) debitLots(debit.lots, amount);
-  if (credit.lots) creditLots(credit.lots, monthOfInstant(state, event.at), amount);
+  const amount = state.transfers.amount(row);
+  state.transfers.setPending(row, timeoutMinutes);
+  debit.debitsPending += amount;
+  credit.creditsPending += amount;
+  state.pendingRows.add(row);
+}
+
+/** Folds a `points.transferred` event: one read back from a log, or made from a data object. */
+function applyTransferred(state: PointsState, event: TransferEvent): void {
+  const { id, from, to, amount, code, ref, pending, reversal } = event.data;
+  if (state.transfers.rowOf(id) >= 0) corrupt(event, `transfer ${id} exists`);
+  const debit = accountOf(state, from);
+  const credit = accountOf(state, to);
+  const stamp = state.stamps.indexOfText(event.at);
+  const row = addTransfer(state, id, debit, credit, amount, code, stamp, event.seq);
+  if (ref !== undefined) state.transfers.setRef(row, ref);
+  if (reversal === true) state.transfers.setReversal(row);
+  if (pending === undefined) postAmount(state, debit, credit, amount, event.at);
+  else holdAmount(state, row, debit, credit, pending.timeoutMinutes);
 }
 
 /**
@@ -258,7 +339,7 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
       const { id, volunteerId, itemId, quantity, pickupCode } = event.data;
       const item = state.items.get(itemId) ?? corrupt(event, `no item ${itemId}`);
       const transferId = redemptionTransferId(id);
-      const transfer = pendingTransfer(state, event, transferId);
+      const transferRow = pendingRow(state, event, transferId);
       const limit = item.input.limit;
       const limitKey =
         limit === undefined
@@ -268,7 +349,7 @@ export function applyPointsEvent(state: PointsState, event: PointsEvent): void {
       state.redemptions.set(id, {
         event,
         stationId: item.input.stationId,
-        amount: transfer.data.amount,
+        amount: state.transfers.amount(transferRow),
         limitKey,
         status: 'reserved',
       });

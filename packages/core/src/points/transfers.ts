@@ -3,136 +3,121 @@ import { parseInput } from '../schemas/parse.js';
 import { idSchema } from '../schemas/common.js';
 import { assertRoom, availableOf, notFound, type PointsContext } from './context.js';
 import {
+  checkedTransfer,
   instantOrDateSchema,
   isAccountString,
   isIdString,
-  isPlainTransferInput,
+  plainTransferInput,
   pointsTransferInputSchema,
   resolveOptionsSchema,
+  type CheckedTransfer,
 } from './schemas.js';
-import type { AccountState, TransferEvent } from './state.js';
-import type { PointsAccount, PointsTransfer, PointsTransferData } from './types.js';
+import { accountName, type AccountState, type PointsState } from './state.js';
+import type { PointsAccount, PointsTransfer } from './types.js';
 import { transferView } from './views.js';
 
 const MINUTE = 60_000;
 
-/** Same content as a stored transfer: the idempotency test. */
-function sameTransfer(stored: PointsTransferData, input: PointsTransferData): boolean {
+/** Same content as the stored transfer in `row`: the idempotency test. */
+function sameTransfer(state: PointsState, row: number, input: CheckedTransfer): boolean {
+  const { transfers } = state;
   return (
-    stored.from === input.from &&
-    stored.to === input.to &&
-    stored.amount === input.amount &&
-    stored.code === input.code &&
-    stored.ref === input.ref &&
-    (stored.reversal === true) === (input.reversal === true) &&
-    (stored.pending === undefined) === (input.pending === undefined) &&
-    stored.pending?.timeoutMinutes === input.pending?.timeoutMinutes
+    accountName(state, transfers.debit(row)) === input.from &&
+    accountName(state, transfers.credit(row)) === input.to &&
+    transfers.amount(row) === input.amount &&
+    transfers.code(row) === input.code &&
+    transfers.ref(row) === input.ref &&
+    transfers.isReversal(row) === input.reversal &&
+    transfers.isPending(row) === input.pending &&
+    transfers.timeoutMinutes(row) === input.timeoutMinutes
   );
 }
 
-/** The stored, frozen form of a checked input: no `undefined` fields, `reversal` only when set. */
-function storedTransfer(input: {
-  id: string;
-  from: string;
-  to: string;
-  amount: number;
-  code: string;
-  ref?: string | undefined;
-  pending?: { timeoutMinutes?: number | undefined } | undefined;
-  reversal?: boolean | undefined;
-}): PointsTransferData {
-  const data: { -readonly [K in keyof PointsTransferData]: PointsTransferData[K] } = {
-    id: input.id,
-    from: input.from as PointsAccount,
-    to: input.to as PointsAccount,
-    amount: input.amount,
-    code: input.code,
-  };
-  if (input.ref !== undefined) data.ref = input.ref;
-  if (input.pending !== undefined) {
-    const timeoutMinutes = input.pending.timeoutMinutes;
-    data.pending = Object.freeze(timeoutMinutes === undefined ? {} : { timeoutMinutes });
-  }
-  if (input.reversal === true) data.reversal = true;
-  return Object.freeze(data);
-}
-
 /**
- * Checks a transfer against idempotency and the balances; returns the stored transfer when
- * the same call was made before. `debit`, `credit` and `existing` (the transfer with this id)
- * are as looked up now.
+ * Checks a transfer against idempotency and the balances; returns the row of the stored
+ * transfer when the same call was made before, -1 for a new one. `debit` and `credit` are
+ * the accounts as looked up now, `existing` the row with this id (-1: none).
  */
 function checkTransfer(
-  ctx: PointsContext,
-  data: PointsTransferData,
+  state: PointsState,
+  input: CheckedTransfer,
   debit: AccountState | undefined,
   credit: AccountState | undefined,
-  existing: TransferEvent | undefined,
-): PointsTransfer | undefined {
-  const { state } = ctx;
-  if (data.from === data.to) {
+  existing: number,
+): number {
+  if (input.from === input.to) {
     throw new LanewiseError('INVALID_INPUT', 'to: must differ from from', { path: ['to'] });
   }
-  if (data.reversal === true && data.pending !== undefined) {
+  if (input.reversal && input.pending) {
     throw new LanewiseError('INVALID_INPUT', 'reversal: a reversal cannot be pending', {
       path: ['reversal'],
     });
   }
-  if (existing !== undefined) {
-    if (sameTransfer(existing.data, data)) return transferView(state, existing);
-    throw new LanewiseError('ID_CONFLICT', `transfer ${data.id} exists with other content`, {
+  if (existing >= 0) {
+    if (sameTransfer(state, existing, input)) return existing;
+    throw new LanewiseError('ID_CONFLICT', `transfer ${input.id} exists with other content`, {
       path: ['id'],
-      details: { id: data.id },
+      details: { id: input.id },
     });
   }
-  if (data.from !== 'issuer' && data.reversal !== true) {
+  if (input.from !== 'issuer' && !input.reversal) {
     const available = availableOf(debit);
-    if (available < data.amount) {
+    if (available < input.amount) {
       throw new LanewiseError(
         'INSUFFICIENT_POINTS',
-        `${data.from} has ${available} points available, ${data.amount} asked`,
+        `${input.from} has ${available} points available, ${input.amount} asked`,
         {
           path: ['amount'],
-          details: { account: data.from, available, amount: data.amount },
+          details: { account: input.from, available, amount: input.amount },
         },
       );
     }
   }
-  assertRoom(debit, 'debit', data.amount, ['amount']);
-  assertRoom(credit, 'credit', data.amount, ['amount']);
-  return undefined;
+  assertRoom(debit, 'debit', input.amount, ['amount']);
+  assertRoom(credit, 'credit', input.amount, ['amount']);
+  return -1;
 }
 
 /** `transfer`: validate (a fast path for plain inputs), check, append. */
 export function transferCommand(ctx: PointsContext, input: unknown): PointsTransfer {
-  const accounts = ctx.state.accounts;
-  let data: PointsTransferData | undefined;
+  const { state } = ctx;
+  const accounts = state.accounts;
+  let checked = plainTransferInput(input);
   let debit: AccountState | undefined;
   let credit: AccountState | undefined;
-  let existing: TransferEvent | undefined;
-  if (isPlainTransferInput(input)) {
-    // The id first: its lookup is a cache miss in a large table, and the CPU can wait for it
-    // while it goes on with the account lookups below.
-    existing = ctx.state.transfers.get(input.id);
+  if (checked !== undefined) {
     // Accounts already open were checked when they opened: skip the pattern for them.
-    debit = accounts.get(input.from);
-    credit = accounts.get(input.to);
+    debit = accounts.get(checked.from);
+    credit = accounts.get(checked.to);
     if (
-      (debit !== undefined || isAccountString(input.from)) &&
-      (credit !== undefined || isAccountString(input.to))
+      (debit === undefined && !isAccountString(checked.from)) ||
+      (credit === undefined && !isAccountString(checked.to))
     ) {
-      data = storedTransfer(input);
+      checked = undefined;
     }
   }
-  if (data === undefined) {
-    data = storedTransfer(parseInput(pointsTransferInputSchema, input));
-    debit = accounts.get(data.from);
-    credit = accounts.get(data.to);
-    existing = ctx.state.transfers.get(data.id);
+  if (checked === undefined) {
+    checked = checkedTransfer(parseInput(pointsTransferInputSchema, input));
+    debit = accounts.get(checked.from);
+    credit = accounts.get(checked.to);
   }
-  const stored = checkTransfer(ctx, data, debit, credit, existing);
-  if (stored !== undefined) return stored;
-  return transferView(ctx.state, ctx.appendTransfer(data, debit, credit));
+  const existing = checkTransfer(state, checked, debit, credit, state.transfers.rowOf(checked.id));
+  if (existing >= 0) return transferView(state, existing);
+  const at = ctx.appendTransfer(checked, debit, credit);
+  if (checked.pending || checked.reversal || checked.ref !== undefined) {
+    return transferView(state, state.transfers.size - 1);
+  }
+  // The common case, from what was checked: no need to read the row back.
+  const { id, from, to, amount, code } = checked;
+  return {
+    id,
+    from: from as PointsAccount,
+    to: to as PointsAccount,
+    amount,
+    code,
+    at,
+    status: 'posted',
+  };
 }
 
 /** Parses an id argument, quickly when it is plainly valid. */
@@ -140,48 +125,53 @@ export function parseId(id: unknown, name = 'id'): string {
   return isIdString(id) ? id : parseInput(idSchema, id, [name]);
 }
 
-/** The pending transfer `id`, or the error that says why it cannot be resolved. */
+/** The row of pending transfer `id`, or the error that says why it cannot be resolved. */
 export function pendingOrThrow(
   ctx: PointsContext,
   id: string,
   path: readonly (string | number)[],
-): TransferEvent {
-  const transfer = ctx.state.transfers.get(id) ?? notFound('transfer', id, path);
-  if (transfer.data.pending === undefined) {
+): number {
+  const { transfers, resolved } = ctx.state;
+  const row = transfers.rowOf(id);
+  if (row < 0) notFound('transfer', id, path);
+  if (!transfers.isPending(row)) {
     throw new LanewiseError('INVALID_TRANSITION', `transfer ${id} is not two-phase`, {
       path,
       details: { id },
     });
   }
-  const resolution = ctx.state.resolved.get(id);
+  const resolution = resolved.get(row);
   if (resolution !== undefined) {
     throw new LanewiseError('ALREADY_RESOLVED', `transfer ${id} is already ${resolution.status}`, {
       path,
       details: { id, status: resolution.status },
     });
   }
-  return transfer;
+  return row;
 }
 
-/** Throws `TOO_LATE` when a pending transfer's timeout has passed at `now`. */
+/** When the pending transfer in `row` stops being postable (epoch ms), or undefined. */
+function deadlineOf(state: PointsState, row: number): number | undefined {
+  const timeout = state.transfers.timeoutMinutes(row);
+  if (timeout === undefined) return undefined;
+  return Date.parse(state.stamps.text(state.transfers.stamp(row))) + timeout * MINUTE;
+}
+
+/** Throws `TOO_LATE` when the pending transfer in `row` has timed out at `now`. */
 export function assertNotTimedOut(
-  transfer: TransferEvent,
+  state: PointsState,
+  row: number,
   now: number,
   path: readonly (string | number)[],
 ): void {
-  const timeout = transfer.data.pending?.timeoutMinutes;
-  if (timeout === undefined) return;
-  const deadline = Date.parse(transfer.at) + timeout * MINUTE;
-  if (now >= deadline) {
-    throw new LanewiseError(
-      'TOO_LATE',
-      `transfer ${transfer.data.id} timed out at ${new Date(deadline).toISOString()}`,
-      {
-        path,
-        details: { id: transfer.data.id, timeoutAt: new Date(deadline).toISOString() },
-      },
-    );
-  }
+  const deadline = deadlineOf(state, row);
+  if (deadline === undefined || now < deadline) return;
+  const id = state.transfers.id(row);
+  const timeoutAt = new Date(deadline).toISOString();
+  throw new LanewiseError('TOO_LATE', `transfer ${id} timed out at ${timeoutAt}`, {
+    path,
+    details: { id, timeoutAt },
+  });
 }
 
 /** `post` and `void`. */
@@ -199,10 +189,10 @@ export function resolveCommand(
       path: ['reason'],
     });
   }
-  const transfer = pendingOrThrow(ctx, id, ['id']);
+  const row = pendingOrThrow(ctx, id, ['id']);
   const [time, at] = ctx.clock();
   if (outcome === 'post') {
-    assertNotTimedOut(transfer, time, ['id']);
+    assertNotTimedOut(ctx.state, row, time, ['id']);
     ctx.append('points.posted', options.by === undefined ? { id } : { id, by: options.by }, at);
   } else {
     const data: { id: string; by?: string; reason?: string } = { id };
@@ -210,7 +200,7 @@ export function resolveCommand(
     if (options.reason !== undefined) data.reason = options.reason;
     ctx.append('points.voided', data, at);
   }
-  return transferView(ctx.state, transfer);
+  return transferView(ctx.state, row);
 }
 
 /** `expirePending`: every pending transfer whose timeout is at or before `now`. */
@@ -218,16 +208,15 @@ export function expirePendingCommand(ctx: PointsContext, nowInput: unknown): Poi
   const parsed =
     nowInput === undefined ? ctx.now() : parseInput(instantOrDateSchema, nowInput, ['now']);
   const now = typeof parsed === 'string' ? Date.parse(parsed) : parsed.getTime();
-  const due: TransferEvent[] = [];
-  for (const id of ctx.state.pendingIds) {
-    const transfer = ctx.state.transfers.get(id);
-    const timeout = transfer?.data.pending?.timeoutMinutes;
-    if (transfer === undefined || timeout === undefined) continue;
-    if (Date.parse(transfer.at) + timeout * MINUTE <= now) due.push(transfer);
+  const { state } = ctx;
+  const due: number[] = [];
+  for (const row of state.pendingRows) {
+    const deadline = deadlineOf(state, row);
+    if (deadline !== undefined && deadline <= now) due.push(row);
   }
   const [, at] = ctx.clock();
-  return due.map((transfer) => {
-    ctx.append('points.timedOut', { id: transfer.data.id }, at);
-    return transferView(ctx.state, transfer);
+  return due.map((row) => {
+    ctx.append('points.timedOut', { id: state.transfers.id(row) }, at);
+    return transferView(state, row);
   });
 }

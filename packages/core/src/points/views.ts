@@ -1,10 +1,11 @@
 import { liveLots } from './lots.js';
-import type {
-  AccountState,
-  ItemState,
-  PointsState,
-  RedemptionState,
-  TransferEvent,
+import {
+  accountName,
+  transferData,
+  type AccountState,
+  type ItemState,
+  type PointsState,
+  type RedemptionState,
 } from './state.js';
 import type {
   PointsAccount,
@@ -19,30 +20,31 @@ import type {
 const MINUTE = 60_000;
 
 /** A transfer as reported: its data, when it was made and where it stands. */
-export function transferView(state: PointsState, event: TransferEvent): PointsTransfer {
-  const data = event.data;
-  if (data.pending === undefined && data.ref === undefined && data.reversal === undefined) {
-    // The common case, built field by field: faster than a spread on the hot path.
+export function transferView(state: PointsState, row: number): PointsTransfer {
+  const { transfers } = state;
+  const at = state.stamps.text(transfers.stamp(row));
+  if (transfers.isPlain(row)) {
     return {
-      id: data.id,
-      from: data.from,
-      to: data.to,
-      amount: data.amount,
-      code: data.code,
-      at: event.at,
+      id: transfers.id(row),
+      from: accountName(state, transfers.debit(row)),
+      to: accountName(state, transfers.credit(row)),
+      amount: transfers.amount(row),
+      code: transfers.code(row),
+      at,
       status: 'posted',
     };
   }
-  if (data.pending === undefined) return { ...data, at: event.at, status: 'posted' };
+  const data = transferData(state, row);
+  if (data.pending === undefined) return { ...data, at, status: 'posted' };
   const view: { -readonly [K in keyof PointsTransfer]: PointsTransfer[K] } = {
     ...data,
-    at: event.at,
+    at,
     status: 'pending',
   };
   const timeout = data.pending.timeoutMinutes;
   if (timeout !== undefined)
-    view.timeoutAt = new Date(Date.parse(event.at) + timeout * MINUTE).toISOString();
-  const resolution = state.resolved.get(data.id);
+    view.timeoutAt = new Date(Date.parse(at) + timeout * MINUTE).toISOString();
+  const resolution = state.resolved.get(row);
   if (resolution !== undefined) {
     view.status = resolution.status;
     if (resolution.at !== undefined) view.resolvedAt = resolution.at;

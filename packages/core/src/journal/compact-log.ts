@@ -1,0 +1,74 @@
+import type { JournalEvent } from './journal.js';
+
+/**
+ * An append-only log in which the owner may keep an event as a number (a row of its own
+ * columns) and have it built into an event object only when someone reads it. Built events
+ * are kept, so each is built once and reads stay the same objects.
+ *
+ * Why: a ledger that writes a million records would otherwise keep a million frozen event
+ * objects, and the garbage collector copies and traces each one. Numbers in a typed array cost
+ * it nothing. Internal to the core.
+ */
+export class CompactLog<E extends JournalEvent> {
+  /** The events up to the first one not built yet, in order. */
+  private readonly built: E[] = [];
+  /** The events after those: keys (>= 0) in a typed array, or -1 for one in `loose`. */
+  private keys = new Int32Array(1024);
+  private tail = 0;
+  /** Built events after the first one not built, by seq. */
+  private readonly loose = new Map<number, E>();
+
+  /** `build(key, seq)` makes the event appended as `key`, which has number `seq`. */
+  constructor(private readonly build: (key: number, seq: number) => E) {}
+
+  /** The number of events. */
+  get size(): number {
+    return this.built.length + this.tail;
+  }
+
+  /** Appends a built event. */
+  push(event: E): void {
+    if (this.tail === 0) this.built.push(event);
+    else {
+      this.loose.set(this.size + 1, event);
+      this.pushKey(-1);
+    }
+  }
+
+  /** Appends an event to be built from `key` (a non-negative 32-bit integer); returns its seq. */
+  pushKey(key: number): number {
+    if (this.tail === this.keys.length) {
+      const keys = new Int32Array(this.tail * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[this.tail++] = key;
+    return this.size;
+  }
+
+  /** The event with number `seq` (from 1), built if need be. */
+  at(seq: number): E {
+    const { built } = this;
+    if (seq >= 1 && seq <= built.length) return built[seq - 1] as E;
+    if (!(seq > built.length && seq <= this.size)) throw new RangeError(`no event ${seq}`);
+    const key = this.keys[seq - built.length - 1] as number;
+    let event = this.loose.get(seq);
+    if (event === undefined) {
+      event = this.build(key, seq);
+      this.loose.set(seq, event);
+    }
+    return event;
+  }
+
+  /** Every event, oldest first, built. A read-only view: do not keep it across appends. */
+  events(): readonly E[] {
+    const { built, keys, loose } = this;
+    for (let index = 0; index < this.tail; index++) {
+      const seq = built.length + 1;
+      built.push(loose.get(seq) ?? this.build(keys[index] as number, seq));
+    }
+    this.tail = 0;
+    loose.clear();
+    return built;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The instants records were made at, as ISO strings, each run of equal instants kept once:
+ * a record stores the small index of its instant instead of a string of its own. Internal to
+ * the core.
+ */
+export class StampList {
+  private readonly texts: string[] = [];
+  private lastTime = Number.NaN;
+
+  /** The index of the instant `time` (epoch milliseconds), formatting it only when it changed. */
+  indexOfTime(time: number): number {
+    if (time !== this.lastTime) {
+      this.lastTime = time;
+      this.texts.push(new Date(time).toISOString());
+    }
+    return this.texts.length - 1;
+  }
+
+  /** The index of the instant written `at` (as read back from a log). */
+  indexOfText(at: string): number {
+    const last = this.texts.length - 1;
+    if (last >= 0 && this.texts[last] === at) return last;
+    this.lastTime = Number.NaN;
+    this.texts.push(at);
+    return last + 1;
+  }
+
+  /** The instant at `index`. */
+  text(index: number): string {
+    const text = this.texts[index];
+    if (text === undefined) throw new RangeError(`no instant ${index}`);
+    return text;
+  }
+
+  /** The newest instant, or '' before the first. */
+  get last(): string {
+    return this.texts[this.texts.length - 1] ?? '';
+  }
+}

@@ -1,0 +1,148 @@
+import { IdIndex } from '../hours/id-index.js';
+
+const PENDING = 1;
+const REVERSAL = 2;
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(column: T, length: number): T {
+  const larger = new (column.constructor as new (length: number) => T)(length);
+  larger.set(column);
+  return larger;
+}
+
+/**
+ * Every transfer, one row each in the order made, its fields in columns: TigerBeetle's
+ * fixed-size records, in typed arrays. A row holds the account numbers, the amount, flags and
+ * the indexes of its instant and its event; ids and codes are the caller's strings, kept by
+ * reference. Rare fields (ref, timeout) live in maps.
+ *
+ * Why not an object per transfer: a million transfers would be a million objects that the
+ * garbage collector copies and traces; typed arrays it does not look into.
+ */
+export class TransferTable {
+  private readonly ids: string[] = [];
+  private readonly codes: string[] = [];
+  private debits = new Int32Array(1024);
+  private credits = new Int32Array(1024);
+  private amounts = new Float64Array(1024);
+  private flags = new Uint8Array(1024);
+  private stamps = new Int32Array(1024);
+  private seqs = new Int32Array(1024);
+  private readonly refs = new Map<number, string>();
+  private readonly timeouts = new Map<number, number>();
+  private readonly index = new IdIndex((row) => this.ids[row] as string);
+
+  /** The number of transfers. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The row of transfer `id`, or -1. */
+  rowOf(id: string): number {
+    return this.index.get(id);
+  }
+
+  /**
+   * Adds a transfer whose id is new (the caller looked it up) and returns its row. `debit`
+   * and `credit` are account numbers, `stamp` the index of its instant, `seq` its event's.
+   */
+  add(
+    id: string,
+    debit: number,
+    credit: number,
+    amount: number,
+    code: string,
+    stamp: number,
+    seq: number,
+  ): number {
+    const row = this.ids.length;
+    if (row === this.amounts.length) this.grow(row * 2);
+    this.ids.push(id);
+    this.codes.push(code);
+    this.debits[row] = debit;
+    this.credits[row] = credit;
+    this.amounts[row] = amount;
+    this.stamps[row] = stamp;
+    this.seqs[row] = seq;
+    this.index.add(id, row);
+    return row;
+  }
+
+  /** Marks row `row` two-phase, with its timeout in minutes when it has one. */
+  setPending(row: number, timeoutMinutes: number | undefined): void {
+    (this.flags[row] as number) |= PENDING;
+    if (timeoutMinutes !== undefined) this.timeouts.set(row, timeoutMinutes);
+  }
+
+  /** Marks row `row` a system reversal. */
+  setReversal(row: number): void {
+    (this.flags[row] as number) |= REVERSAL;
+  }
+
+  /** Sets row `row`'s reference. */
+  setRef(row: number, ref: string): void {
+    this.refs.set(row, ref);
+  }
+
+  id(row: number): string {
+    return this.ids[row] as string;
+  }
+
+  code(row: number): string {
+    return this.codes[row] as string;
+  }
+
+  /** The number of the account debited. */
+  debit(row: number): number {
+    return this.debits[row] as number;
+  }
+
+  /** The number of the account credited. */
+  credit(row: number): number {
+    return this.credits[row] as number;
+  }
+
+  amount(row: number): number {
+    return this.amounts[row] as number;
+  }
+
+  /** The index of the instant it was made at. */
+  stamp(row: number): number {
+    return this.stamps[row] as number;
+  }
+
+  /** The seq of the event that made it. */
+  seq(row: number): number {
+    return this.seqs[row] as number;
+  }
+
+  ref(row: number): string | undefined {
+    return this.refs.get(row);
+  }
+
+  isPending(row: number): boolean {
+    return ((this.flags[row] as number) & PENDING) !== 0;
+  }
+
+  isReversal(row: number): boolean {
+    return ((this.flags[row] as number) & REVERSAL) !== 0;
+  }
+
+  /** A two-phase transfer's timeout in minutes, when it has one. */
+  timeoutMinutes(row: number): number | undefined {
+    return this.timeouts.get(row);
+  }
+
+  /** True when row `row` has none of the optional fields: the common, plain transfer. */
+  isPlain(row: number): boolean {
+    return this.flags[row] === 0 && !this.refs.has(row);
+  }
+
+  private grow(length: number): void {
+    this.debits = grown(this.debits, length);
+    this.credits = grown(this.credits, length);
+    this.amounts = grown(this.amounts, length);
+    this.flags = grown(this.flags, length);
+    this.stamps = grown(this.stamps, length);
+    this.seqs = grown(this.seqs, length);
+  }
+}
