@@ -12,10 +12,10 @@ import type { JournalEvent } from './journal.js';
 export class CompactLog<E extends JournalEvent> {
   /** The events up to the first one not built yet, in order. */
   private readonly built: E[] = [];
-  /** The events after those: keys (>= 0) in a typed array, or -1 for one in `loose`. */
+  /** The keys of the events after those, in a typed array. */
   private keys = new Int32Array(1024);
   private tail = 0;
-  /** Built events after the first one not built, by seq. */
+  /** Events after `built` that were read one by one, by seq. */
   private readonly loose = new Map<number, E>();
 
   /** `build(key, seq)` makes the event appended as `key`, which has number `seq`. */
@@ -26,13 +26,13 @@ export class CompactLog<E extends JournalEvent> {
     return this.built.length + this.tail;
   }
 
-  /** Appends a built event. */
+  /**
+   * Appends a built event. After compact ones, it builds them first: an owner that appends
+   * built events (because someone listens) mostly goes on doing so.
+   */
   push(event: E): void {
-    if (this.tail === 0) this.built.push(event);
-    else {
-      this.loose.set(this.size + 1, event);
-      this.pushKey(-1);
-    }
+    if (this.tail > 0) this.events();
+    this.built.push(event);
   }
 
   /** Appends an event to be built from `key` (a non-negative 32-bit integer); returns its seq. */

@@ -26,6 +26,7 @@ import {
   historyOf,
   holdAmount,
   postAmount,
+  transferEvent,
 } from './state.js';
 import { expirePendingCommand, parseId, resolveCommand, transferCommand } from './transfers.js';
 import type {
@@ -113,7 +114,6 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       return event as never;
     },
     appendTransfer(transfer, openDebit, openCredit) {
-      // Kept as its row: the event is built only when read (see CompactLog).
       const debit = openDebit ?? accountOf(state, transfer.from);
       const credit = openCredit ?? accountOf(state, transfer.to);
       const { id, amount, code } = transfer;
@@ -125,7 +125,9 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       if (transfer.reversal) state.transfers.setReversal(row);
       if (transfer.pending) holdAmount(state, row, debit, credit, transfer.timeoutMinutes);
       else postAmount(state, debit, credit, amount, at);
-      log.pushKey(row);
+      // Kept as its row unless someone listens, who needs the event now anyway.
+      if (listeners.size > 0) log.push(transferEvent(state, row, seq));
+      else log.pushKey(row);
       changed(seq);
       return at;
     },

@@ -137,7 +137,7 @@ export function transferData(state: PointsState, row: number): PointsTransferDat
 }
 
 /** The event of the transfer in `row`, built as the journal would have made it. */
-function transferEvent(state: PointsState, row: number, seq: number): TransferEvent {
+export function transferEvent(state: PointsState, row: number, seq: number): TransferEvent {
   return Object.freeze({
     seq,
     type: 'points.transferred',
