@@ -11,16 +11,19 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(column: T, leng
 
 /**
  * Every transfer, one row each in the order made, its fields in columns: TigerBeetle's
- * fixed-size records, in typed arrays. A row holds the account numbers, the amount, flags and
- * the indexes of its instant and its event; ids and codes are the caller's strings, kept by
- * reference. Rare fields (ref, timeout) live in maps.
+ * fixed-size records, in typed arrays. A row holds the account numbers, the amount, flags, and
+ * the numbers of its code, its instant and its event; ids are the caller's strings, kept by
+ * reference, codes once each. Rare fields (ref, timeout) live in maps.
  *
  * Why not an object per transfer: a million transfers would be a million objects that the
  * garbage collector copies and traces; typed arrays it does not look into.
  */
 export class TransferTable {
   private readonly ids: string[] = [];
-  private readonly codes: string[] = [];
+  /** Codes are few (earn, spend, redeem, ...): each is kept once and rows hold its number. */
+  private readonly codeList: string[] = [];
+  private readonly codeNumbers = new Map<string, number>();
+  private codes = new Int32Array(1024);
   private debits = new Int32Array(1024);
   private credits = new Int32Array(1024);
   private amounts = new Float64Array(1024);
@@ -57,7 +60,7 @@ export class TransferTable {
     const row = this.ids.length;
     if (row === this.amounts.length) this.grow(row * 2);
     this.ids.push(id);
-    this.codes.push(code);
+    this.codes[row] = this.codeNumber(code);
     this.debits[row] = debit;
     this.credits[row] = credit;
     this.amounts[row] = amount;
@@ -88,7 +91,7 @@ export class TransferTable {
   }
 
   code(row: number): string {
-    return this.codes[row] as string;
+    return this.codeList[this.codes[row] as number] as string;
   }
 
   /** The number of the account debited. */
@@ -137,7 +140,17 @@ export class TransferTable {
     return this.flags[row] === 0 && !this.refs.has(row);
   }
 
+  private codeNumber(code: string): number {
+    let number = this.codeNumbers.get(code);
+    if (number === undefined) {
+      number = this.codeList.push(code) - 1;
+      this.codeNumbers.set(code, number);
+    }
+    return number;
+  }
+
   private grow(length: number): void {
+    this.codes = grown(this.codes, length);
     this.debits = grown(this.debits, length);
     this.credits = grown(this.credits, length);
     this.amounts = grown(this.amounts, length);

@@ -17,6 +17,8 @@ import type { PointsAccount, PointsTransfer } from './types.js';
 import { transferView } from './views.js';
 
 const MINUTE = 60_000;
+/** The path of a bad amount, made once: the checks run on every transfer. */
+const AMOUNT: readonly ['amount'] = Object.freeze(['amount'] as const);
 
 /** Same content as the stored transfer in `row`: the idempotency test. */
 function sameTransfer(state: PointsState, row: number, input: CheckedTransfer): boolean {
@@ -66,15 +68,12 @@ function checkTransfer(
       throw new LanewiseError(
         'INSUFFICIENT_POINTS',
         `${input.from} has ${available} points available, ${input.amount} asked`,
-        {
-          path: ['amount'],
-          details: { account: input.from, available, amount: input.amount },
-        },
+        { path: AMOUNT, details: { account: input.from, available, amount: input.amount } },
       );
     }
   }
-  assertRoom(debit, 'debit', input.amount, ['amount']);
-  assertRoom(credit, 'credit', input.amount, ['amount']);
+  assertRoom(debit, 'debit', input.amount, AMOUNT);
+  assertRoom(credit, 'credit', input.amount, AMOUNT);
   return -1;
 }
 
