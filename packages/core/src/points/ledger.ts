@@ -67,7 +67,14 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const timeZone = parsed.timeZone ?? 'Asia/Shanghai';
   const state = emptyPointsState(timeZone);
   const { log } = state;
-  for (const [index, event] of ((parsed.events ?? []) as readonly PointsEvent[]).entries()) {
+  const given = (parsed.events ?? []) as readonly PointsEvent[];
+  for (let index = 0; index < given.length; index++) {
+    const event = given[index] as PointsEvent;
+    if (typeof event !== 'object' || event === null) {
+      throw new LanewiseError('INVALID_INPUT', `event ${index} is not an event`, {
+        path: ['events', index],
+      });
+    }
     if (event.seq !== index + 1) {
       throw new LanewiseError(
         'INVALID_INPUT',

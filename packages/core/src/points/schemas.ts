@@ -83,7 +83,10 @@ export const pointsLedgerOptionsSchema = z.object({
     'must be a function returning a Date',
   ),
   timeZone: timeZoneSchema.optional(),
-  events: z.array(z.unknown()).optional(),
+  // An array, checked event by event as it is replayed: zod would copy a million events first.
+  events: z
+    .custom<readonly unknown[]>((value) => Array.isArray(value), 'must be an array of events')
+    .optional(),
   pickupCode: z
     .custom<(id: string, attempt: number) => string>(
       (value) => typeof value === 'function',

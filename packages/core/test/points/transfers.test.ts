@@ -356,6 +356,20 @@ describe('point transfers', () => {
     assert.throws(() => createPointsLedger({ now: clock.now, events: stray }), {
       code: 'INVALID_INPUT',
     });
+    const gap = [first, { ...first, seq: 3 }] as PointsEvent[];
+    assert.throws(() => createPointsLedger({ now: clock.now, events: gap }), {
+      code: 'INVALID_INPUT',
+      path: ['events', 1, 'seq'],
+    });
+    const hole = [first, null] as unknown as PointsEvent[];
+    assert.throws(() => createPointsLedger({ now: clock.now, events: hole }), {
+      code: 'INVALID_INPUT',
+      path: ['events', 1],
+    });
+    assert.throws(() => createPointsLedger({ now: clock.now, events: 'a log' as never }), {
+      code: 'INVALID_INPUT',
+      path: ['events'],
+    });
   });
 
   it('stores events and transfers that cannot be edited', () => {
