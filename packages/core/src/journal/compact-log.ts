@@ -12,11 +12,15 @@ import type { JournalEvent } from './journal.js';
 export class CompactLog<E extends JournalEvent> {
   /** The events up to the first one not built yet, in order. */
   private readonly built: E[] = [];
-  /** The keys of the events after those, in a typed array. */
+  /**
+   * The events after those, in a typed array: a key (>= 0) to build from, or `-1 - n` for
+   * the `n`th of `pushed`, an event appended built.
+   */
   private keys = new Int32Array(1024);
   private tail = 0;
-  /** Events after `built` that were read one by one, by seq. */
-  private readonly loose = new Map<number, E>();
+  private readonly pushed: E[] = [];
+  /** Events of the tail built one by one (see {@link at}), by seq. */
+  private readonly read = new Map<number, E>();
 
   /** `build(key, seq)` makes the event appended as `key`, which has number `seq`. */
   constructor(private readonly build: (key: number, seq: number) => E) {}
@@ -26,23 +30,15 @@ export class CompactLog<E extends JournalEvent> {
     return this.built.length + this.tail;
   }
 
-  /**
-   * Appends a built event. After compact ones, it builds them first: an owner that appends
-   * built events (because someone listens) mostly goes on doing so.
-   */
+  /** Appends a built event. */
   push(event: E): void {
-    if (this.tail > 0) this.events();
-    this.built.push(event);
+    if (this.tail === 0) this.built.push(event);
+    else this.append(-1 - (this.pushed.push(event) - 1));
   }
 
   /** Appends an event to be built from `key` (a non-negative 32-bit integer); returns its seq. */
   pushKey(key: number): number {
-    if (this.tail === this.keys.length) {
-      const keys = new Int32Array(this.tail * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.keys[this.tail++] = key;
+    this.append(key);
     return this.size;
   }
 
@@ -52,23 +48,35 @@ export class CompactLog<E extends JournalEvent> {
     if (seq >= 1 && seq <= built.length) return built[seq - 1] as E;
     if (!(seq > built.length && seq <= this.size)) throw new RangeError(`no event ${seq}`);
     const key = this.keys[seq - built.length - 1] as number;
-    let event = this.loose.get(seq);
+    if (key < 0) return this.pushed[-1 - key] as E;
+    let event = this.read.get(seq);
     if (event === undefined) {
       event = this.build(key, seq);
-      this.loose.set(seq, event);
+      this.read.set(seq, event);
     }
     return event;
   }
 
   /** Every event, oldest first, built. A read-only view: do not keep it across appends. */
   events(): readonly E[] {
-    const { built, keys, loose } = this;
+    const { built, keys, pushed, read } = this;
     for (let index = 0; index < this.tail; index++) {
+      const key = keys[index] as number;
       const seq = built.length + 1;
-      built.push(loose.get(seq) ?? this.build(keys[index] as number, seq));
+      built.push(key < 0 ? (pushed[-1 - key] as E) : (read.get(seq) ?? this.build(key, seq)));
     }
     this.tail = 0;
-    loose.clear();
+    pushed.length = 0;
+    read.clear();
     return built;
+  }
+
+  private append(key: number): void {
+    if (this.tail === this.keys.length) {
+      const keys = new Int32Array(this.tail * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[this.tail++] = key;
   }
 }
