@@ -127,7 +127,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const stamp = state.stamps.indexOfTime(parsed.now().getTime());
       const at = state.stamps.last;
       const seq = log.size + 1;
-      const row = addTransfer(state, id, debit, credit, amount, code, stamp, seq);
+      const row = addTransfer(state, id, debit, credit, amount, code, stamp);
       if (transfer.ref !== undefined) state.transfers.setRef(row, transfer.ref);
       if (transfer.reversal) state.transfers.setReversal(row);
       if (transfer.pending) holdAmount(state, row, debit, credit, transfer.timeoutMinutes);

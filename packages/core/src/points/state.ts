@@ -255,7 +255,7 @@ function resolve(state: PointsState, event: PointsEvent, id: string, resolution:
 /**
  * Adds a checked transfer, whose id is new, to the table and to both accounts' histories and
  * returns its row; the caller then posts or holds the amount. `stamp` is the index of its
- * instant in `state.stamps`, `seq` the number of its event.
+ * instant in `state.stamps`.
  */
 export function addTransfer(
   state: PointsState,
@@ -265,9 +265,8 @@ export function addTransfer(
   amount: number,
   code: string,
   stamp: number,
-  seq: number,
 ): number {
-  const row = state.transfers.add(id, debit.number, credit.number, amount, code, stamp, seq);
+  const row = state.transfers.add(id, debit.number, credit.number, amount, code, stamp);
   state.links.link(row, debit, credit);
   return row;
 }
@@ -294,7 +293,7 @@ function applyTransferred(state: PointsState, event: TransferEvent): void {
   const debit = accountOf(state, from);
   const credit = accountOf(state, to);
   const stamp = state.stamps.indexOfText(event.at);
-  const row = addTransfer(state, id, debit, credit, amount, code, stamp, event.seq);
+  const row = addTransfer(state, id, debit, credit, amount, code, stamp);
   if (ref !== undefined) state.transfers.setRef(row, ref);
   if (reversal === true) state.transfers.setReversal(row);
   if (pending === undefined) postAmount(state, debit, credit, amount, event.at);

@@ -12,7 +12,7 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(column: T, leng
 /**
  * Every transfer, one row each in the order made, its fields in columns: TigerBeetle's
  * fixed-size records, in typed arrays. A row holds the account numbers, the amount, flags, and
- * the numbers of its code, its instant and its event; ids are the caller's strings, kept by
+ * the numbers of its code and its instant; ids are the caller's strings, kept by
  * reference, codes once each. Rare fields (ref, timeout) live in maps.
  *
  * Why not an object per transfer: a million transfers would be a million objects that the
@@ -29,7 +29,6 @@ export class TransferTable {
   private amounts = new Float64Array(1024);
   private flags = new Uint8Array(1024);
   private stamps = new Int32Array(1024);
-  private seqs = new Int32Array(1024);
   private readonly refs = new Map<number, string>();
   private readonly timeouts = new Map<number, number>();
   private readonly index = new IdIndex((row) => this.ids[row] as string);
@@ -46,7 +45,7 @@ export class TransferTable {
 
   /**
    * Adds a transfer whose id is new (the caller looked it up) and returns its row. `debit`
-   * and `credit` are account numbers, `stamp` the index of its instant, `seq` its event's.
+   * and `credit` are account numbers, `stamp` the index of its instant.
    */
   add(
     id: string,
@@ -55,7 +54,6 @@ export class TransferTable {
     amount: number,
     code: string,
     stamp: number,
-    seq: number,
   ): number {
     const row = this.ids.length;
     if (row === this.amounts.length) this.grow(row * 2);
@@ -65,7 +63,6 @@ export class TransferTable {
     this.credits[row] = credit;
     this.amounts[row] = amount;
     this.stamps[row] = stamp;
-    this.seqs[row] = seq;
     this.index.add(id, row);
     return row;
   }
@@ -113,11 +110,6 @@ export class TransferTable {
     return this.stamps[row] as number;
   }
 
-  /** The seq of the event that made it. */
-  seq(row: number): number {
-    return this.seqs[row] as number;
-  }
-
   ref(row: number): string | undefined {
     return this.refs.get(row);
   }
@@ -156,6 +148,5 @@ export class TransferTable {
     this.amounts = grown(this.amounts, length);
     this.flags = grown(this.flags, length);
     this.stamps = grown(this.stamps, length);
-    this.seqs = grown(this.seqs, length);
   }
 }
