@@ -23,8 +23,8 @@ export function expireCommand(ctx: PointsContext, asOfInput: unknown): PointsTra
   const label = state.months.label(asOfMonth);
   const transfers: PointsTransferData[] = [];
   for (const [name, account] of state.accounts) {
-    if (account.lots === undefined) continue;
-    const amount = pointsUpTo(account.lots, lastExpiring) - account.debitsPending;
+    if (!account.keepsLots) continue;
+    const amount = pointsUpTo(account, lastExpiring) - account.debitsPending;
     if (amount <= 0) continue;
     let id = `expire:${name.slice('volunteer:'.length)}:${label}`;
     for (let again = 2; state.transfers.rowOf(id) >= 0; again++)

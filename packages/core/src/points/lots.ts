@@ -14,11 +14,6 @@ export interface LotBook {
   debt: number;
 }
 
-/** An empty lot book. */
-export function emptyLots(): LotBook {
-  return { months: [], amounts: [], head: 0, debt: 0 };
-}
-
 /** Adds `amount` earned in `month`: pays off any debt first. */
 export function creditLots(book: LotBook, month: number, amount: number): void {
   let rest = amount;

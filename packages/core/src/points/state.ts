@@ -3,7 +3,7 @@ import { CompactLog } from '../journal/compact-log.js';
 import { StampList } from '../journal/stamps.js';
 import { TransferLinks } from './history.js';
 import { TransferTable } from './transfer-table.js';
-import { creditLots, debitLots, emptyLots, type LotBook } from './lots.js';
+import { creditLots, debitLots, type LotBook } from './lots.js';
 import { createMonthCalendar, periodKey, type MonthCalendar } from './months.js';
 import type {
   PointsAccount,
@@ -17,8 +17,11 @@ import type {
 type TransferEvent = Extract<PointsEvent, { type: 'points.transferred' }>;
 type ReservedEvent = Extract<PointsEvent, { type: 'points.reserved' }>;
 
-/** One account's running totals (TigerBeetle's four), its newest transfer and, for volunteers, its lots. */
-export interface AccountState {
+/**
+ * One account's running totals (TigerBeetle's four), its newest transfer and, for volunteers,
+ * its lots: the lot fields sit on the account itself, one object to reach on every transfer.
+ */
+export interface AccountState extends LotBook {
   readonly name: string;
   /** Its number, as the transfer table records it. */
   readonly number: number;
@@ -28,7 +31,8 @@ export interface AccountState {
   creditsPending: number;
   /** The row of its newest transfer (see {@link TransferLinks}), -1 before the first. */
   newest: number;
-  lots: LotBook | undefined;
+  /** Volunteer accounts keep lots by month earned; others leave the lot fields empty. */
+  readonly keepsLots: boolean;
 }
 
 /** How a two-phase transfer was resolved. */
@@ -165,7 +169,11 @@ export function accountOf(state: PointsState, account: string): AccountState {
       debitsPending: 0,
       creditsPending: 0,
       newest: -1,
-      lots: account.startsWith('volunteer:') ? emptyLots() : undefined,
+      keepsLots: account.startsWith('volunteer:'),
+      months: [],
+      amounts: [],
+      head: 0,
+      debt: 0,
     };
     state.accounts.set(account, found);
     state.accountList.push(found);
@@ -234,8 +242,8 @@ export function postAmount(
 ): void {
   debit.debitsPosted += amount;
   credit.creditsPosted += amount;
-  if (debit.lots) debitLots(debit.lots, amount);
-  if (credit.lots) creditLots(credit.lots, monthOfInstant(state, at), amount);
+  if (debit.keepsLots) debitLots(debit, amount);
+  if (credit.keepsLots) creditLots(credit, monthOfInstant(state, at), amount);
 }
 
 function resolve(state: PointsState, event: PointsEvent, id: string, resolution: Resolution): void {

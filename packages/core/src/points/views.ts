@@ -73,8 +73,8 @@ export function owingOf(name: string, account: AccountState | undefined): number
 
 /** A volunteer's lots as `YYYY-MM` and points. */
 export function lotsOf(state: PointsState, account: AccountState | undefined): PointsLot[] {
-  if (account?.lots === undefined) return [];
-  return liveLots(account.lots).map(([month, amount]) => ({
+  if (account === undefined || !account.keepsLots) return [];
+  return liveLots(account).map(([month, amount]) => ({
     month: state.months.label(month),
     amount,
   }));
