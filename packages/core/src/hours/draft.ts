@@ -1,9 +1,10 @@
 import type { HourEntryDraft } from './types.js';
 
-const EMPTY_TAGS: readonly string[] = Object.freeze([]);
+/** The tags of every entry recorded without any. */
+export const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 
-/** The fields of a new entry as the log stores them, frozen, from checked input. */
-export function draftOf(fields: {
+/** The checked fields of a new entry, with `tags` possibly absent or not yet copied. */
+export interface DraftFields {
   id: string;
   volunteerId: string;
   activityId: string;
@@ -12,11 +13,26 @@ export function draftOf(fields: {
   recordedBy: string;
   note?: string | undefined;
   tags?: readonly string[] | undefined;
-}): HourEntryDraft {
-  const tags = fields.tags && fields.tags.length > 0 ? Object.freeze([...fields.tags]) : EMPTY_TAGS;
-  // Two literal shapes rather than a conditional spread: this runs once per recorded entry.
+}
+
+/** Tags as the log stores them: a frozen copy, or one shared empty list. */
+export function frozenTags(tags: readonly string[] | undefined): readonly string[] {
+  return tags && tags.length > 0 ? Object.freeze([...tags]) : EMPTY_TAGS;
+}
+
+/** The fields of a new entry as the log stores them, frozen, from checked input. */
+export function draftOf(fields: DraftFields): HourEntryDraft {
+  return Object.freeze(openDraft(fields, frozenTags(fields.tags)));
+}
+
+/**
+ * {@link draftOf} with tags already as the log stores them, not frozen yet: the ledger
+ * freezes it only if it goes into an event now, and otherwise keeps only its fields.
+ */
+export function openDraft(fields: DraftFields, tags: readonly string[]): HourEntryDraft {
+  // Two literal shapes rather than a conditional spread: `note` only when given.
   if (fields.note === undefined) {
-    return Object.freeze({
+    return {
       id: fields.id,
       volunteerId: fields.volunteerId,
       activityId: fields.activityId,
@@ -24,9 +40,9 @@ export function draftOf(fields: {
       end: fields.end,
       recordedBy: fields.recordedBy,
       tags,
-    });
+    };
   }
-  return Object.freeze({
+  return {
     id: fields.id,
     volunteerId: fields.volunteerId,
     activityId: fields.activityId,
@@ -35,5 +51,5 @@ export function draftOf(fields: {
     recordedBy: fields.recordedBy,
     note: fields.note,
     tags,
-  });
+  };
 }

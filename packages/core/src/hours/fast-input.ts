@@ -3,7 +3,7 @@
 // input) goes through zod, which accepts it or names the bad field. A test holds the two
 // to the same answers.
 import { instantSchema } from '../schemas/index.js';
-import { draftOf } from './draft.js';
+import { frozenTags } from './draft.js';
 import type { HourEntryDraft } from './types.js';
 
 // zod's own pattern for `z.iso.datetime({ offset: true })`, so that the two cannot drift.
@@ -28,6 +28,25 @@ export function isId(value: unknown): value is string {
     typeof value === 'string' && value.length >= 1 && value.length <= 200 && hasNoControl(value)
   );
 }
+
+/**
+ * {@link isId} for one field of a batch that mostly repeats its value (the activity, the
+ * organiser): the last id that passed is known valid without a scan. It starts as a valid
+ * id, so that a hit always means valid.
+ */
+function repeatedIdCheck(): (value: unknown) => value is string {
+  let last = 'id';
+  return (value): value is string => {
+    if (value === last) return true;
+    if (!isId(value)) return false;
+    last = value;
+    return true;
+  };
+}
+
+const isActivityId = repeatedIdCheck();
+const isRecorderId = repeatedIdCheck();
+const isApproverId = repeatedIdCheck();
 
 // The last two instants that passed: a start and an end, often shared by a batch of records.
 // Both start as valid instants, so that a hit always means valid.
@@ -97,8 +116,9 @@ function isRecordKey(key: string): boolean {
 
 /**
  * `record`'s input as the draft the log stores, when it certainly passes `recordHoursSchema`;
- * otherwise undefined. Each field is read once, so that a getter cannot answer differently on
- * a second read, and the draft is built from what was checked.
+ * otherwise undefined. Each field is read once, so that a getter cannot answer differently
+ * on a second read, and the draft is built from what was checked. It is not frozen yet (the
+ * ledger keeps only its fields unless it logs it now); its `tags` are.
  */
 export function fastRecordDraft(input: unknown): HourEntryDraft | undefined {
   if (!isPlainObject(input) || !hasOnlyKeys(input, isRecordKey)) return undefined;
@@ -106,8 +126,8 @@ export function fastRecordDraft(input: unknown): HourEntryDraft | undefined {
   if (
     !isId(id) ||
     !isId(volunteerId) ||
-    !isId(activityId) ||
-    !isId(recordedBy) ||
+    !isActivityId(activityId) ||
+    !isRecorderId(recordedBy) ||
     !isInstant(start) ||
     !isInstant(end) ||
     (note !== undefined && !isText(note))
@@ -116,7 +136,11 @@ export function fastRecordDraft(input: unknown): HourEntryDraft | undefined {
   }
   const tagList = tags === undefined ? undefined : idListCopy(tags);
   if (tags !== undefined && tagList === undefined) return undefined;
-  return draftOf({ id, volunteerId, activityId, start, end, recordedBy, note, tags: tagList });
+  // The two shapes of `openDraft`, written out: one object a record, not two.
+  const stored = frozenTags(tagList);
+  return note === undefined
+    ? { id, volunteerId, activityId, start, end, recordedBy, tags: stored }
+    : { id, volunteerId, activityId, start, end, recordedBy, note, tags: stored };
 }
 
 const isByKey = (key: string) => key === 'by';
@@ -126,7 +150,7 @@ const isCloseKey = (key: string) => key === 'by' || key === 'reason';
 export function fastApproveBy(input: unknown): string | undefined {
   if (!isPlainObject(input) || !hasOnlyKeys(input, isByKey)) return undefined;
   const { by } = input;
-  return isId(by) ? by : undefined;
+  return isApproverId(by) ? by : undefined;
 }
 
 /** `reject`'s and `revoke`'s options, when they certainly pass; otherwise undefined. */

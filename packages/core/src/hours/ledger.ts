@@ -1,19 +1,18 @@
 import { LanewiseError } from '../errors.js';
-import { createJournal } from '../journal/index.js';
+import { CompactLog } from '../journal/compact-log.js';
+import { StampList } from '../journal/stamps.js';
 import type { HoursLedger } from './api.js';
 import { idSchema, parseInput } from '../schemas/index.js';
+import { buildEntry } from './entry.js';
+import { EntryViews } from './entry-views.js';
 import { DEFAULT_HOURS_TIME_ZONE, resolveHoursPolicy } from './policy.js';
-import {
-  planApprove,
-  planClose,
-  planCorrect,
-  planRecord,
-  type HoursWrite,
-  type PlanContext,
-} from './plan.js';
+import { createMoves, type HoursCommitHook } from './moves.js';
+import { planApprove, planClose, planCorrect, planRecord, type PlanContext } from './plan.js';
 import { certify, listEntries, starLevelFor, summarise, sumCredited } from './queries.js';
+import { buildRowEvent } from './row-events.js';
 import { hoursSettingsSchema } from './schemas.js';
-import { applyHoursEvent, emptyHoursState, rowOf } from './state.js';
+import { replayInto } from './replay.js';
+import { emptyHoursState, rowOf } from './state.js';
 import type {
   HourEntry,
   HoursEvent,
@@ -23,13 +22,7 @@ import type {
 } from './types.js';
 import { createZoneDays } from './zone-days.js';
 
-/**
- * Lets the program act on a checked move before it is written: the hook may throw, and then
- * nothing is written. Internal to the core.
- */
-export interface HoursCommitHook {
-  (type: HoursEvent['type'], data: HoursEvent['data'], before: HourEntry | undefined): void;
-}
+export type { HoursCommitHook } from './moves.js';
 
 /**
  * Creates a volunteer-hour ledger.
@@ -64,24 +57,21 @@ export function createHoursLedgerWith(
   if (typeof now !== 'function') {
     throw new LanewiseError('INVALID_INPUT', 'now: must be a clock function', { path: ['now'] });
   }
-  const state = emptyHoursState();
-  const journal = createJournal<HoursEvent>({ now, events: options.events ?? [] });
-  for (const event of journal.events()) applyHoursEvent(state, days, event);
+  const stamps = new StampList();
+  const state = emptyHoursState(stamps, days);
+  // The ledger's own moves are logged as keys (a row and a kind) and built from the row when
+  // read; given events are logged as they are.
+  const log = new CompactLog<HoursEvent>((key, seq) => buildRowEvent(state, key, seq));
+  replayInto(state, log, options.events ?? []);
 
-  const queries = { state, policy, days, now };
+  const views = new EntryViews((row) => buildEntry(state, row));
+  const queries = { state, views, policy, days, now };
   let cached: HoursSnapshot | undefined;
   // Listeners hear of an event after it is applied, so that a snapshot taken then is current.
   const listeners = new Set<HoursListener>();
 
-  /** Writes a checked move and returns the entry it touched (the new one for a correction). */
-  const write: HoursWrite = (type, data, before) => {
-    beforeCommit?.(type, data, before);
-    const event = journal.append(type, data as never) as HoursEvent;
-    const touched = applyHoursEvent(state, days, event);
-    if (listeners.size > 0) for (const listener of listeners) listener(event);
-    return touched;
-  };
-  const plans: PlanContext = { state, policy, now, write };
+  const moves = createMoves({ state, log, views, listeners, now, beforeCommit });
+  const plans: PlanContext = { state, policy, now, moves };
 
   return {
     policy,
@@ -93,7 +83,7 @@ export function createHoursLedgerWith(
     correct: (id, input) => planCorrect(plans, id, input),
     get(id) {
       const row = rowOf(state, parseInput(idSchema, id, ['id']));
-      return row < 0 ? undefined : state.entries[row];
+      return row < 0 ? undefined : views.read(row);
     },
     list: (filter) => listEntries(queries, filter),
     creditedMinutes: (filter) => sumCredited(queries, filter),
@@ -101,7 +91,7 @@ export function createHoursLedgerWith(
     starLevel: (volunteerId) => starLevelFor(queries, volunteerId),
     certificate: (volunteerId, certificateOptions) =>
       certify(queries, volunteerId, certificateOptions),
-    events: () => journal.events(),
+    events: () => log.events(),
     subscribe(listener) {
       listeners.add(listener);
       return () => {
@@ -109,9 +99,10 @@ export function createHoursLedgerWith(
       };
     },
     snapshot() {
-      if (cached?.version !== journal.size) {
-        const entries = Object.freeze(state.entries.slice());
-        cached = Object.freeze({ version: journal.size, entries });
+      if (cached?.version !== log.size) {
+        const entries: HourEntry[] = [];
+        for (let row = 0; row < state.table.size; row += 1) entries.push(views.read(row));
+        cached = Object.freeze({ version: log.size, entries: Object.freeze(entries) });
       }
       return cached;
     },

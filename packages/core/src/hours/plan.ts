@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { LanewiseError } from '../errors.js';
 import { idSchema, parseInput } from '../schemas/index.js';
 import { draftOf } from './draft.js';
+import { APPROVED, PENDING } from './entry-table.js';
 import { fastApproveBy, fastCloseInput, fastRecordDraft, isId } from './fast-input.js';
 import { creditFor } from './policy.js';
 import {
@@ -10,38 +11,60 @@ import {
   correctHoursSchema,
   recordHoursSchema,
 } from './schemas.js';
-import { findBook, instantMs, rowOf, type HoursState } from './state.js';
-import type { HourEntry, HourEntryDraft, HoursEvent, ResolvedHoursPolicy } from './types.js';
+import {
+  activityOf,
+  bookOf,
+  findBook,
+  instantMs,
+  rowOf,
+  statusOf,
+  volunteerOf,
+  type HoursState,
+} from './state.js';
+import type { HourEntry, HourEntryDraft, ResolvedHoursPolicy } from './types.js';
 
 /**
- * Writes a move that passed every check: appends its event, applies it, and returns the
- * entry it touched. `before` is the entry the move starts from (none for a new record).
+ * Writes moves that passed every check (see `createMoves`): each applies itself, logs its
+ * event, and returns the entry it touched (the new one for a correction). Entries are given
+ * by row.
  */
-export type HoursWrite = <T extends HoursEvent['type']>(
-  type: T,
-  data: Extract<HoursEvent, { type: T }>['data'],
-  before: HourEntry | undefined,
-) => HourEntry;
+export interface HoursMoves {
+  record(draft: HourEntryDraft): HourEntry;
+  approve(row: number, by: string, creditedMinutes: number): HourEntry;
+  close(
+    type: 'hours.rejected' | 'hours.revoked',
+    row: number,
+    by: string,
+    reason: string,
+  ): HourEntry;
+  correct(row: number, by: string, reason: string, draft: HourEntryDraft): HourEntry;
+  /** The entry of a row as it stands, returned by a move that repeats an earlier one. */
+  current(row: number): HourEntry;
+  /** The entry of a row as it stands, to read its fields (not kept). */
+  peek(row: number): HourEntry;
+}
 
 /** What the checks of a move need, and where a checked move goes. */
 export interface PlanContext {
   readonly state: HoursState;
   readonly policy: ResolvedHoursPolicy;
   readonly now: Clock;
-  readonly write: HoursWrite;
+  readonly moves: HoursMoves;
 }
 
 /** Same content: the same instants (whatever the offset written) and the same fields. */
-function sameDraft(entry: HourEntry, draft: HourEntryDraft): boolean {
+function sameDraft(state: HoursState, row: number, draft: HourEntryDraft): boolean {
+  const { table } = state;
+  const tags = table.tagsOf(row);
   return (
-    entry.volunteerId === draft.volunteerId &&
-    entry.activityId === draft.activityId &&
-    instantMs(entry.start) === instantMs(draft.start) &&
-    instantMs(entry.end) === instantMs(draft.end) &&
-    entry.recordedBy === draft.recordedBy &&
-    entry.note === draft.note &&
-    entry.tags.length === draft.tags.length &&
-    entry.tags.every((tag, index) => tag === draft.tags[index])
+    volunteerOf(state, row) === draft.volunteerId &&
+    activityOf(state, row) === draft.activityId &&
+    table.startMs(row) === instantMs(draft.start) &&
+    instantMs(table.end(row)) === instantMs(draft.end) &&
+    table.recordedBy(row) === draft.recordedBy &&
+    table.note(row) === draft.note &&
+    tags.length === draft.tags.length &&
+    tags.every((tag, index) => tag === draft.tags[index])
   );
 }
 
@@ -70,7 +93,7 @@ function checkDraft(context: PlanContext, draft: HourEntryDraft, replacing = -1)
   const book = findBook(context.state, draft.volunteerId);
   const row = book ? book.findOverlap(startMs, endMs, replacing) : -1;
   if (row >= 0) {
-    const overlapping = context.state.entries[row]!.id;
+    const overlapping = context.state.table.id(row);
     throw new LanewiseError('OVERLAP', `overlaps entry ${overlapping}`, {
       path: ['start'],
       details: { with: overlapping },
@@ -82,45 +105,41 @@ function parseId(id: unknown): string {
   return isId(id) ? id : parseInput(idSchema, id, ['id']);
 }
 
-/** The current version of an entry; NOT_FOUND when there is none. */
-function entryFor(context: PlanContext, id: string): HourEntry {
+/** The row of an entry; NOT_FOUND when there is none. */
+function rowFor(context: PlanContext, id: string): number {
   const row = rowOf(context.state, id);
   if (row < 0) {
     throw new LanewiseError('NOT_FOUND', `no hour entry ${id}`, { path: ['id'], details: { id } });
   }
-  return context.state.entries[row]!;
+  return row;
 }
 
-/** The stored entry with this id, or undefined. */
-function stored(context: PlanContext, id: string): HourEntry | undefined {
-  const row = rowOf(context.state, id);
-  return row < 0 ? undefined : context.state.entries[row];
-}
-
-/** Throws unless the entry is in `allowed` (or `alsoAllowed`); two parameters, no rest array. */
+/** Throws unless the row's status is `allowed` (or `alsoAllowed`); two parameters, no rest array. */
 function requireStatus(
-  entry: HourEntry,
+  state: HoursState,
+  row: number,
   action: string,
-  allowed: HourEntry['status'],
-  alsoAllowed?: HourEntry['status'],
+  allowed: number,
+  alsoAllowed = allowed,
 ): void {
-  const status = entry.status;
-  if (status !== allowed && status !== alsoAllowed) {
-    throw new LanewiseError(
-      'INVALID_TRANSITION',
-      `cannot ${action} entry ${entry.id}: it is ${status}`,
-      { details: { id: entry.id, status, action } },
-    );
+  const code = state.table.status(row);
+  if (code !== allowed && code !== alsoAllowed) {
+    const id = state.table.id(row);
+    const status = statusOf(state, row);
+    throw new LanewiseError('INVALID_TRANSITION', `cannot ${action} entry ${id}: it is ${status}`, {
+      details: { id, status, action },
+    });
   }
 }
 
 /** Checks `record`, and writes it unless it repeats a stored entry. */
 export function planRecord(context: PlanContext, input: unknown): HourEntry {
   const draft = fastRecordDraft(input) ?? draftOf(parseInput(recordHoursSchema, input));
-  const existing = stored(context, draft.id);
-  if (existing) {
-    if (existing.corrects === undefined && sameDraft(existing, draft)) {
-      return existing;
+  const { state } = context;
+  const existing = rowOf(state, draft.id);
+  if (existing >= 0) {
+    if (state.table.corrects(existing) === undefined && sameDraft(state, existing, draft)) {
+      return context.moves.current(existing);
     }
     throw new LanewiseError('ID_CONFLICT', `entry ${draft.id} exists with other content`, {
       path: ['id'],
@@ -128,28 +147,28 @@ export function planRecord(context: PlanContext, input: unknown): HourEntry {
     });
   }
   checkDraft(context, draft);
-  return context.write('hours.recorded', draft, undefined);
+  return context.moves.record(draft);
 }
 
 /** Checks `approve`, works out the credited minutes, and writes it. */
 export function planApprove(context: PlanContext, id: unknown, input: unknown): HourEntry {
   const entryId = parseId(id);
   const by = fastApproveBy(input) ?? parseInput(approveHoursSchema, input).by;
-  const entry = entryFor(context, entryId);
-  requireStatus(entry, 'approve', 'pending');
   const { state } = context;
-  if (by === entry.volunteerId) {
+  const row = rowFor(context, entryId);
+  requireStatus(state, row, 'approve', PENDING);
+  const { table } = state;
+  const book = bookOf(state, row);
+  if (by === book.id) {
     throw new LanewiseError('SELF_APPROVAL', `${by} cannot approve their own hours`, {
       path: ['by'],
       details: { id: entryId },
     });
   }
-  const book =
-    context.policy.maxMinutesPerDay === null ? undefined : findBook(state, entry.volunteerId);
-  const row = rowOf(state, entryId);
-  const creditedThatDay = book ? book.creditedOnDayOf(state.starts[row]!, row) : 0;
-  const creditedMinutes = creditFor(context.policy, entry.durationMinutes, creditedThatDay);
-  return context.write('hours.approved', { id: entryId, by, creditedMinutes }, entry);
+  const creditedThatDay =
+    context.policy.maxMinutesPerDay === null ? 0 : book.creditedOnDayOf(table.startMs(row), row);
+  const creditedMinutes = creditFor(context.policy, table.durationMinutes(row), creditedThatDay);
+  return context.moves.approve(row, by, creditedMinutes);
 }
 
 /** Checks `reject` (from pending) or `revoke` (from approved), and writes it. */
@@ -161,10 +180,10 @@ export function planClose(
 ): HourEntry {
   const entryId = parseId(id);
   const { by, reason } = fastCloseInput(input) ?? parseInput(closeHoursSchema, input);
-  const entry = entryFor(context, entryId);
-  requireStatus(entry, action, action === 'reject' ? 'pending' : 'approved');
+  const row = rowFor(context, entryId);
+  requireStatus(context.state, row, action, action === 'reject' ? PENDING : APPROVED);
   const type = action === 'reject' ? 'hours.rejected' : 'hours.revoked';
-  return context.write(type, { id: entryId, by, reason }, entry);
+  return context.moves.close(type, row, by, reason);
 }
 
 /**
@@ -174,7 +193,9 @@ export function planClose(
 export function planCorrect(context: PlanContext, id: unknown, input: unknown): HourEntry {
   const entryId = parseId(id);
   const parsed = parseInput(correctHoursSchema, input);
-  const old = entryFor(context, entryId);
+  const { state } = context;
+  const row = rowFor(context, entryId);
+  const old = context.moves.peek(row);
   const draft = draftOf({
     id: parsed.id,
     volunteerId: old.volunteerId,
@@ -185,18 +206,19 @@ export function planCorrect(context: PlanContext, id: unknown, input: unknown): 
     note: parsed.note ?? old.note,
     tags: parsed.tags ?? old.tags,
   });
-  const existing = stored(context, draft.id);
-  if (existing) {
+  const existing = rowOf(state, draft.id);
+  if (existing >= 0) {
     const repeat =
-      existing.corrects === entryId && old.reason === parsed.reason && sameDraft(existing, draft);
-    if (repeat) return existing;
+      state.table.corrects(existing) === entryId &&
+      old.reason === parsed.reason &&
+      sameDraft(state, existing, draft);
+    if (repeat) return context.moves.current(existing);
     throw new LanewiseError('ID_CONFLICT', `entry ${draft.id} exists with other content`, {
       path: ['id'],
       details: { id: draft.id },
     });
   }
-  requireStatus(old, 'correct', 'pending', 'approved');
-  checkDraft(context, draft, rowOf(context.state, entryId));
-  const data = { id: entryId, by: parsed.by, reason: parsed.reason, entry: draft };
-  return context.write('hours.corrected', data, old);
+  requireStatus(state, row, 'correct', PENDING, APPROVED);
+  checkDraft(context, draft, row);
+  return context.moves.correct(row, parsed.by, parsed.reason, draft);
 }

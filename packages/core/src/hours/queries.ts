@@ -9,7 +9,9 @@ import {
 } from './schemas.js';
 import { fastTotalFilter } from './fast-input.js';
 import { chained } from './books.js';
-import { findBook, type HoursState } from './state.js';
+import { APPROVED } from './entry-table.js';
+import type { EntryViews } from './entry-views.js';
+import { activityOf, findBook, statusOf, volunteerOf, type HoursState } from './state.js';
 import type {
   HourEntry,
   HoursCertificate,
@@ -22,6 +24,8 @@ import type { ZoneDays } from './zone-days.js';
 /** What the read side needs. */
 export interface QueryContext {
   readonly state: HoursState;
+  /** Where entry objects for readers come from. */
+  readonly views: EntryViews;
   readonly policy: ResolvedHoursPolicy;
   readonly days: ZoneDays;
   readonly now: () => Date;
@@ -62,11 +66,11 @@ function candidates(
 ): readonly number[] | undefined {
   if (filter.volunteerId !== undefined) {
     const book = findBook(state, filter.volunteerId);
-    return book ? chained(book, state.previousOfVolunteer) : [];
+    return book ? chained(book, (row) => state.table.previousOfVolunteer(row)) : [];
   }
   if (filter.activityId !== undefined) {
     const book = state.activities.get(filter.activityId);
-    return book ? chained(book, state.previousOfActivity) : [];
+    return book ? chained(book, (row) => state.table.previousOfActivity(row)) : [];
   }
   return undefined;
 }
@@ -77,16 +81,17 @@ function matching(
   filter: { volunteerId?: string; activityId?: string },
   bounds: Bounds,
 ): number[] {
-  const { entries, starts } = state;
+  const { table } = state;
   const rows = candidates(state, filter);
-  const total = rows ? rows.length : entries.length;
+  const total = rows ? rows.length : state.table.size;
   const result: number[] = [];
   for (let index = 0; index < total; index += 1) {
     const row = rows ? rows[index]! : index;
-    const entry = entries[row]!;
-    if (filter.volunteerId !== undefined && entry.volunteerId !== filter.volunteerId) continue;
-    if (filter.activityId !== undefined && entry.activityId !== filter.activityId) continue;
-    const start = starts[row]!;
+    if (filter.volunteerId !== undefined && volunteerOf(state, row) !== filter.volunteerId) {
+      continue;
+    }
+    if (filter.activityId !== undefined && activityOf(state, row) !== filter.activityId) continue;
+    const start = table.startMs(row);
     if (start < bounds.from || start >= bounds.to) continue;
     result.push(row);
   }
@@ -95,8 +100,8 @@ function matching(
 
 /** Sorts rows by start, then by row (the order recorded): a stable sort on the starts. */
 function byStart(state: HoursState, rows: number[]): number[] {
-  const starts = state.starts;
-  return rows.sort((left, right) => starts[left]! - starts[right]! || left - right);
+  const { table } = state;
+  return rows.sort((left, right) => table.startMs(left) - table.startMs(right) || left - right);
 }
 
 /** `list`: the matching entries in order of start (then of recording). */
@@ -107,11 +112,11 @@ export function listEntries(context: QueryContext, filter: unknown = {}): HourEn
     parsed.status === undefined
       ? undefined
       : new Set(Array.isArray(parsed.status) ? parsed.status : [parsed.status]);
-  const { entries } = context.state;
-  const rows = matching(context.state, parsed, bounds).filter(
-    (row) => statuses === undefined || statuses.has(entries[row]!.status),
+  const { state, views } = context;
+  const rows = matching(state, parsed, bounds).filter(
+    (row) => statuses === undefined || statuses.has(statusOf(state, row)),
   );
-  return byStart(context.state, rows).map((row) => entries[row]!);
+  return byStart(state, rows).map((row) => views.read(row));
 }
 
 /** `creditedMinutes`: O(1) from the running totals unless a span is asked for. */
@@ -122,10 +127,10 @@ export function sumCredited(context: QueryContext, filter: unknown = {}): number
   const parsed = parseInput(creditedMinutesSchema, filter);
   const bounds = boundsOf(context.days, parsed);
   if (!bounds.bounded) return runningTotal(state, parsed.volunteerId, parsed.activityId);
+  const { table } = state;
   let sum = 0;
   for (const row of matching(state, parsed, bounds)) {
-    const entry = state.entries[row]!;
-    if (entry.status === 'approved') sum += entry.creditedMinutes ?? 0;
+    if (table.status(row) === APPROVED) sum += table.credited(row);
   }
   return sum;
 }
@@ -150,19 +155,22 @@ export function summarise(context: QueryContext, options: unknown): HoursSummary
     string,
     { key: string; period: string | null; minutes: number; entries: number }
   >();
-  for (const at of matching(context.state, {}, bounds)) {
-    const entry = context.state.entries[at]!;
-    if (entry.status !== 'approved') continue;
-    const key = parsed.groupBy === 'volunteer' ? entry.volunteerId : entry.activityId;
+  const { state } = context;
+  const { table } = state;
+  for (const at of matching(state, {}, bounds)) {
+    if (table.status(at) !== APPROVED) continue;
+    const key = parsed.groupBy === 'volunteer' ? volunteerOf(state, at) : activityOf(state, at);
     const period =
-      parsed.period === undefined ? null : context.days.periodOf(entry.day, parsed.period);
+      parsed.period === undefined
+        ? null
+        : context.days.periodOf(state.days.dayOf(table.startMs(at)), parsed.period);
     const rowKey = `${key}\u0000${period ?? ''}`;
     let row = rows.get(rowKey);
     if (!row) {
       row = { key, period, minutes: 0, entries: 0 };
       rows.set(rowKey, row);
     }
-    row.minutes += entry.creditedMinutes ?? 0;
+    row.minutes += table.credited(at);
     row.entries += 1;
   }
   return [...rows.values()]
@@ -197,29 +205,26 @@ export function certify(
       details: { volunteerId: id },
     });
   }
-  const { entries: all } = context.state;
-  const approved = matching(context.state, { volunteerId: id }, bounds).filter(
-    (row) => all[row]!.status === 'approved',
+  const { state } = context;
+  const { table } = state;
+  const approved = matching(state, { volunteerId: id }, bounds).filter(
+    (row) => table.status(row) === APPROVED,
   );
   const activities = new Map<string, { activityId: string; minutes: number; entries: number }>();
   let totalMinutes = 0;
-  const entries = byStart(context.state, approved).map((row) => {
-    const entry = all[row]!;
-    const minutes = entry.creditedMinutes ?? 0;
+  const entries = byStart(state, approved).map((row) => {
+    const minutes = table.credited(row);
     totalMinutes += minutes;
-    const activity = activities.get(entry.activityId) ?? {
-      activityId: entry.activityId,
-      minutes: 0,
-      entries: 0,
-    };
+    const activityId = activityOf(state, row);
+    const activity = activities.get(activityId) ?? { activityId, minutes: 0, entries: 0 };
     activity.minutes += minutes;
     activity.entries += 1;
-    activities.set(entry.activityId, activity);
+    activities.set(activityId, activity);
     return Object.freeze({
-      id: entry.id,
-      activityId: entry.activityId,
-      start: entry.start,
-      end: entry.end,
+      id: table.id(row),
+      activityId,
+      start: table.start(row),
+      end: table.end(row),
       minutes,
     });
   });

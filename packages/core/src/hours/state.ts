@@ -1,37 +1,33 @@
 import { LanewiseError } from '../errors.js';
+import type { StampList } from '../journal/stamps.js';
 import { chain, newActivityBook, VolunteerBook, type ActivityBook } from './books.js';
 import { PairCounters } from './counters.js';
+import { APPROVED, EntryTable, type Closure } from './entry-table.js';
 import { IdIndex } from './id-index.js';
+import { HOUR_ENTRY_STATUSES, type HourEntryDraft } from './types.js';
 import type { ZoneDays } from './zone-days.js';
-import { approvedEntry, closedEntry, pendingEntry } from './entry.js';
-import type {
-  HourEntry,
-  HourEntryDraft,
-  HoursCorrectedEvent,
-  HoursEvent,
-  HoursRejectedEvent,
-  HoursRevokedEvent,
-} from './types.js';
 
 /**
- * The hour ledger's derived state. Only {@link applyHoursEvent} changes it. Entries are kept
- * by row (the order recorded) in flat columns rather than one wrapper object each: the row
- * numbers are small integers, cheap to keep in indexes and to follow.
+ * The hour ledger's derived state. Only the functions of this module change it, called by
+ * the ledger's moves and by `applyHoursEvent` for a given log. Entries are rows of an
+ * {@link EntryTable}: the row numbers are small integers, cheap to keep in indexes and to
+ * follow, and no entry object is kept.
  */
 export interface HoursState {
+  /** Every entry, by row (the order recorded). */
+  readonly table: EntryTable;
   /** The row of each entry id. */
   readonly ids: IdIndex;
-  /** The current version of each entry, by row. */
-  readonly entries: HourEntry[];
-  /** The start of each entry in epoch milliseconds, by row. */
-  readonly starts: number[];
-  /** The row before of the same volunteer, and of the same activity, by row (-1: none). */
-  readonly previousOfVolunteer: number[];
-  readonly previousOfActivity: number[];
+  /** The instants of recording and approval, which rows point into. */
+  readonly stamps: StampList;
+  /** The ledger's time zone: the local day of each row is worked out from its start. */
+  readonly days: ZoneDays;
   /** The number of each volunteer id, and the books by number. */
   readonly volunteerIds: IdIndex;
   readonly books: VolunteerBook[];
+  /** The books of activities, by id and by number. */
   readonly activities: Map<string, ActivityBook>;
+  readonly activityBooks: ActivityBook[];
   /** Credited minutes by volunteer number and activity number. */
   readonly byActivity: PairCounters;
   credited: number;
@@ -44,19 +40,19 @@ export interface HoursState {
   lastActivityBook: ActivityBook | undefined;
 }
 
-/** An empty state. */
-export function emptyHoursState(): HoursState {
-  const entries: HourEntry[] = [];
+/** An empty state, whose rows point into `stamps`, with days in the zone of `days`. */
+export function emptyHoursState(stamps: StampList, days: ZoneDays): HoursState {
+  const table = new EntryTable();
   const books: VolunteerBook[] = [];
   return {
-    ids: new IdIndex((row) => entries[row]!.id),
-    entries,
-    starts: [],
-    previousOfVolunteer: [],
-    previousOfActivity: [],
+    table,
+    ids: new IdIndex((row) => table.id(row)),
+    stamps,
+    days,
     volunteerIds: new IdIndex((number) => books[number]!.id),
     books,
     activities: new Map(),
+    activityBooks: [],
     byActivity: new PairCounters(),
     credited: 0,
     lastId: '',
@@ -122,21 +118,45 @@ function activityBook(state: HoursState, activityId: string): ActivityBook {
   if (activityId === state.lastActivity && state.lastActivityBook) return state.lastActivityBook;
   let book = state.activities.get(activityId);
   if (!book) {
-    book = newActivityBook(state.activities.size);
+    book = newActivityBook(activityId, state.activityBooks.length);
     state.activities.set(activityId, book);
+    state.activityBooks.push(book);
   }
   state.lastActivity = activityId;
   state.lastActivityBook = book;
   return book;
 }
 
-function addEntry(
+/** The book of a row's volunteer. */
+export function bookOf(state: HoursState, row: number): VolunteerBook {
+  return state.books[state.table.volunteer(row)]!;
+}
+
+/** The volunteer id of a row. */
+export function volunteerOf(state: HoursState, row: number): string {
+  return bookOf(state, row).id;
+}
+
+/** The activity id of a row. */
+export function activityOf(state: HoursState, row: number): string {
+  return state.activityBooks[state.table.activity(row)]!.id;
+}
+
+/** The status of a row, as named. */
+export function statusOf(state: HoursState, row: number): (typeof HOUR_ENTRY_STATUSES)[number] {
+  return HOUR_ENTRY_STATUSES[state.table.status(row)]!;
+}
+
+/**
+ * Adds a pending entry and returns its row. `recordedAt` is the index of its instant in the
+ * state's stamps; `corrects` the id of the entry it corrects.
+ */
+export function addEntry(
   state: HoursState,
-  days: ZoneDays,
   draft: HourEntryDraft,
-  recordedAt: string,
+  recordedAt: number,
   corrects: string | undefined,
-): HourEntry {
+): number {
   const startMs = instantMs(draft.start);
   const endMs = instantMs(draft.end);
   if (!(endMs > startMs)) {
@@ -145,124 +165,61 @@ function addEntry(
     });
   }
   const minutes = Math.floor((endMs - startMs) / 60_000);
-  const entry = pendingEntry(draft, minutes, days.dayOf(startMs), recordedAt, corrects);
-  const row = state.entries.length;
-  state.entries.push(entry);
-  state.starts.push(startMs);
-  state.ids.add(entry.id, row);
-  state.lastId = entry.id;
+  const { table } = state;
+  const volunteer = volunteerBook(state, draft.volunteerId);
+  const activity = activityBook(state, draft.activityId);
+  const row = table.size;
+  const previousOfVolunteer = chain(volunteer, row);
+  const previousOfActivity = chain(activity, row);
+  table.add(
+    draft,
+    startMs,
+    minutes,
+    volunteer.number,
+    activity.number,
+    previousOfVolunteer,
+    previousOfActivity,
+    recordedAt,
+    corrects,
+  );
+  state.ids.add(draft.id, row);
+  state.lastId = draft.id;
   state.lastRow = row;
-  const volunteer = volunteerBook(state, entry.volunteerId);
-  chain(volunteer, state.previousOfVolunteer, row);
-  volunteer.insert(startMs, endMs, row, days.dayKeyOf(startMs));
-  chain(activityBook(state, entry.activityId), state.previousOfActivity, row);
-  return entry;
+  volunteer.insert(startMs, endMs, row, state.days.dayKeyOf(startMs));
+  return row;
 }
 
 /**
- * Adds `minutes` (negative to take away) to the totals of an approved entry. (Its day's
- * total is kept in the live index, which it leaves when closed.)
+ * Adds `minutes` (negative to take away) to the totals of an approved row. (Its day's total
+ * is kept in the live index, which it leaves when closed.)
  */
-function count(state: HoursState, entry: HourEntry, minutes: number): void {
-  const volunteer = volunteerBook(state, entry.volunteerId);
-  const activity = activityBook(state, entry.activityId);
+function count(state: HoursState, row: number, minutes: number): void {
+  const volunteer = bookOf(state, row);
+  const activity = state.activityBooks[state.table.activity(row)]!;
   volunteer.credited += minutes;
   activity.credited += minutes;
   state.byActivity.add(volunteer.number, activity.number, minutes);
   state.credited += minutes;
 }
 
-/** Closes a live entry: out of the overlap index, and out of the totals if it was approved. */
-function close(
+/** Approves a pending row for `minutes`; `at` is the index of its instant in the stamps. */
+export function approveEntry(
   state: HoursState,
   row: number,
-  event: HoursRejectedEvent | HoursRevokedEvent | HoursCorrectedEvent,
-  status: 'rejected' | 'revoked' | 'superseded',
-  supersededBy?: string,
-): HourEntry {
-  const before = state.entries[row]!;
-  volunteerBook(state, before.volunteerId).remove(state.starts[row]!, row);
-  if (before.status === 'approved') count(state, before, -(before.creditedMinutes ?? 0));
-  const { by, reason } = event.data;
-  const after = closedEntry(before, status, by, event.at, reason, supersededBy);
-  state.entries[row] = after;
-  return after;
-}
-
-function rowOfEvent(state: HoursState, event: HoursEvent): number {
-  const row = rowOf(state, event.data.id);
-  if (row < 0) {
-    throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: unknown entry ${event.data.id}`, {
-      path: ['events', event.seq - 1, 'data', 'id'],
-    });
-  }
-  return row;
-}
-
-function expect(
-  event: HoursEvent,
-  entry: HourEntry,
-  allowed: HourEntry['status'],
-  alsoAllowed?: HourEntry['status'],
+  minutes: number,
+  by: string,
+  at: number,
 ): void {
-  if (entry.status !== allowed && entry.status !== alsoAllowed) {
-    throw new LanewiseError(
-      'INVALID_INPUT',
-      `event ${event.seq}: entry ${entry.id} is ${entry.status}`,
-      {
-        path: ['events', event.seq - 1, 'type'],
-      },
-    );
-  }
+  const { table } = state;
+  table.approve(row, minutes, by, at);
+  bookOf(state, row).setCredited(table.startMs(row), row, minutes);
+  count(state, row, minutes);
 }
 
-function expectNew(state: HoursState, event: HoursEvent, id: string, path: string[]): void {
-  if (rowOf(state, id) >= 0) {
-    throw new LanewiseError('INVALID_INPUT', `event ${event.seq}: duplicate entry id`, {
-      path: ['events', event.seq - 1, 'data', ...path],
-    });
-  }
-}
-
-/**
- * Folds one event into the state (mutating it) and returns the entry it made or moved (the
- * new one for a correction). The ledger checks every move before it appends, so the checks
- * here only catch a log that was tampered with or mixed up.
- */
-export function applyHoursEvent(state: HoursState, days: ZoneDays, event: HoursEvent): HourEntry {
-  switch (event.type) {
-    case 'hours.recorded':
-      expectNew(state, event, event.data.id, ['id']);
-      return addEntry(state, days, event.data, event.at, undefined);
-    case 'hours.approved': {
-      const row = rowOfEvent(state, event);
-      const before = state.entries[row]!;
-      expect(event, before, 'pending');
-      const after = approvedEntry(before, event.data.creditedMinutes, event.data.by, event.at);
-      state.entries[row] = after;
-      const book = volunteerBook(state, after.volunteerId);
-      book.setCredited(state.starts[row]!, row, event.data.creditedMinutes);
-      count(state, after, event.data.creditedMinutes);
-      return after;
-    }
-    case 'hours.rejected':
-    case 'hours.revoked': {
-      const row = rowOfEvent(state, event);
-      expect(event, state.entries[row]!, event.type === 'hours.rejected' ? 'pending' : 'approved');
-      return close(state, row, event, event.type === 'hours.rejected' ? 'rejected' : 'revoked');
-    }
-    case 'hours.corrected': {
-      const row = rowOfEvent(state, event);
-      expect(event, state.entries[row]!, 'pending', 'approved');
-      expectNew(state, event, event.data.entry.id, ['entry', 'id']);
-      close(state, row, event, 'superseded', event.data.entry.id);
-      return addEntry(state, days, event.data.entry, event.at, event.data.id);
-    }
-    default: {
-      const unknown = event as { seq: number; type: unknown };
-      throw new LanewiseError('INVALID_INPUT', `event ${unknown.seq}: unknown type`, {
-        path: ['events', unknown.seq - 1, 'type'],
-      });
-    }
-  }
+/** Closes a live row: out of the overlap index, and out of the totals if it was approved. */
+export function closeEntry(state: HoursState, row: number, status: number, closure: Closure): void {
+  const { table } = state;
+  bookOf(state, row).remove(table.startMs(row), row);
+  if (table.status(row) === APPROVED) count(state, row, -table.credited(row));
+  table.close(row, status, closure);
 }
