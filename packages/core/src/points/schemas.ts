@@ -183,8 +183,9 @@ function plainTimeout(pending: unknown): number | undefined | false {
 
 /**
  * The hot path of `transfer`: the checked fields of a plain object whose fields all pass
- * `pointsTransferInputSchema`, except `from` and `to`, which are only known to be strings
- * (the caller checks them against the accounts it knows or {@link isAccountString});
+ * `pointsTransferInputSchema`, except `from`, `to` and `code`, which are only known to be
+ * strings (the caller checks them against the accounts and codes it knows, or with
+ * {@link isAccountString} and {@link isIdString});
  * undefined for anything else, which goes through zod, which accepts it or names the bad
  * field. Each field is read once, so that a getter cannot answer differently later.
  */
@@ -199,7 +200,7 @@ export function plainTransferInput(input: unknown): CheckedTransfer | undefined 
     typeof amount !== 'number' ||
     !Number.isSafeInteger(amount) ||
     amount <= 0 ||
-    !isIdString(code) ||
+    typeof code !== 'string' ||
     (ref !== undefined && !isIdString(ref)) ||
     (reversal !== undefined && typeof reversal !== 'boolean')
   ) {

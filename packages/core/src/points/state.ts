@@ -1,7 +1,6 @@
 import { LanewiseError } from '../errors.js';
 import { CompactLog } from '../journal/compact-log.js';
 import { StampList } from '../journal/stamps.js';
-import { TransferLinks } from './history.js';
 import { TransferTable } from './transfer-table.js';
 import { creditLots, debitLots, type LotBook } from './lots.js';
 import { createMonthCalendar, periodKey, type MonthCalendar } from './months.js';
@@ -29,7 +28,7 @@ export interface AccountState extends LotBook {
   creditsPosted: number;
   debitsPending: number;
   creditsPending: number;
-  /** The row of its newest transfer (see {@link TransferLinks}), -1 before the first. */
+  /** The row of its newest transfer (see `TransferTable.historyOf`), -1 before the first. */
   newest: number;
   /** Volunteer accounts keep lots by month earned; others leave the lot fields empty. */
   readonly keepsLots: boolean;
@@ -73,8 +72,6 @@ export interface PointsState {
   stamps: StampList;
   /** The log; transfers made here are kept as their rows and built into events when read. */
   log: CompactLog<PointsEvent>;
-  /** Each account's transfers, chained through the rows. */
-  links: TransferLinks;
   /**
    * How each resolved two-phase transfer was resolved, by row. A pending transfer with no
    * entry here is still pending: holds add nothing here, posts and voids add one each.
@@ -101,7 +98,6 @@ export function emptyPointsState(timeZone: string): PointsState {
     transfers: new TransferTable(),
     stamps: new StampList(),
     log: new CompactLog((row, seq) => transferEvent(state, row, seq)),
-    links: new TransferLinks(),
     resolved: new Map(),
     pendingRows: new Set(),
     items: new Map(),
@@ -185,7 +181,7 @@ export function accountOf(state: PointsState, account: string): AccountState {
 export function historyOf(state: PointsState, name: string): number[] {
   const account = state.accounts.get(name);
   if (account === undefined) return [];
-  return state.links.of(account.number, account.newest, state.transfers);
+  return state.transfers.historyOf(account.number, account.newest);
 }
 
 /** The month index of an event's instant; consecutive events mostly share one. */
@@ -274,8 +270,18 @@ export function addTransfer(
   code: string,
   stamp: number,
 ): number {
-  const row = state.transfers.add(id, debit.number, credit.number, amount, code, stamp);
-  state.links.link(row, debit, credit);
+  const row = state.transfers.add(
+    id,
+    debit.number,
+    credit.number,
+    amount,
+    code,
+    stamp,
+    debit.newest,
+    credit.newest,
+  );
+  debit.newest = row;
+  credit.newest = row;
   return row;
 }
 

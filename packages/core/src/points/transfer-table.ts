@@ -29,6 +29,12 @@ export class TransferTable {
   private amounts = new Float64Array(1024);
   private flags = new Uint8Array(1024);
   private stamps = new Int32Array(1024);
+  /**
+   * Each account's transfers as a chain back through the rows: the row before this one of
+   * the account debited and of the account credited (-1: none). Only `history()` walks it.
+   */
+  private previousDebits = new Int32Array(1024);
+  private previousCredits = new Int32Array(1024);
   private readonly refs = new Map<number, string>();
   private readonly timeouts = new Map<number, number>();
   private readonly index = new IdIndex((row) => this.ids[row] as string);
@@ -45,7 +51,8 @@ export class TransferTable {
 
   /**
    * Adds a transfer whose id is new (the caller looked it up) and returns its row. `debit`
-   * and `credit` are account numbers, `stamp` the index of its instant.
+   * and `credit` are account numbers, `stamp` the index of its instant, and the last two
+   * the rows of those accounts' newest transfers before this one (-1: none).
    */
   add(
     id: string,
@@ -54,6 +61,8 @@ export class TransferTable {
     amount: number,
     code: string,
     stamp: number,
+    previousDebit: number,
+    previousCredit: number,
   ): number {
     const row = this.ids.length;
     if (row === this.amounts.length) this.grow(row * 2);
@@ -63,6 +72,8 @@ export class TransferTable {
     this.credits[row] = credit;
     this.amounts[row] = amount;
     this.stamps[row] = stamp;
+    this.previousDebits[row] = previousDebit;
+    this.previousCredits[row] = previousCredit;
     this.index.add(id, row);
     return row;
   }
@@ -127,9 +138,29 @@ export class TransferTable {
     return this.timeouts.get(row);
   }
 
+  /**
+   * The rows of account number `account`'s transfers, oldest first, from its newest row
+   * back. A transfer from an account to itself (only in a hand-made log) is listed twice.
+   */
+  historyOf(account: number, newest: number): number[] {
+    const rows: number[] = [];
+    for (let row = newest; row >= 0;) {
+      const debit = this.debits[row] as number;
+      rows.push(row);
+      if (debit === this.credits[row]) rows.push(row);
+      row = (debit === account ? this.previousDebits[row] : this.previousCredits[row]) as number;
+    }
+    return rows.reverse();
+  }
+
   /** True when row `row` has none of the optional fields: the common, plain transfer. */
   isPlain(row: number): boolean {
     return this.flags[row] === 0 && !this.refs.has(row);
+  }
+
+  /** True when some transfer has code `code`. */
+  knowsCode(code: string): boolean {
+    return this.codeNumbers.has(code);
   }
 
   private codeNumber(code: string): number {
@@ -148,5 +179,7 @@ export class TransferTable {
     this.amounts = grown(this.amounts, length);
     this.flags = grown(this.flags, length);
     this.stamps = grown(this.stamps, length);
+    this.previousDebits = grown(this.previousDebits, length);
+    this.previousCredits = grown(this.previousCredits, length);
   }
 }

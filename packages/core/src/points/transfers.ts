@@ -85,12 +85,13 @@ export function transferCommand(ctx: PointsContext, input: unknown): PointsTrans
   let debit: AccountState | undefined;
   let credit: AccountState | undefined;
   if (checked !== undefined) {
-    // Accounts already open were checked when they opened: skip the pattern for them.
+    // Accounts already open and codes already used were checked then: skip the checks.
     debit = accounts.get(checked.from);
     credit = accounts.get(checked.to);
     if (
       (debit === undefined && !isAccountString(checked.from)) ||
-      (credit === undefined && !isAccountString(checked.to))
+      (credit === undefined && !isAccountString(checked.to)) ||
+      (!state.transfers.knowsCode(checked.code) && !isIdString(checked.code))
     ) {
       checked = undefined;
     }

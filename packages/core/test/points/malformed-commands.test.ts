@@ -207,7 +207,8 @@ describe('the fast path of transfer', () => {
         if (
           checked === undefined ||
           !isAccountString(checked.from) ||
-          !isAccountString(checked.to)
+          !isAccountString(checked.to) ||
+          !isIdString(checked.code)
         ) {
           // Every input here is a plain object: what zod accepts, the fast path takes too.
           assert.ok(!parsed.success, `fast path refused ${fc.stringify(value)}`);
