@@ -169,6 +169,8 @@ export function accountOf(state: PointsState, account: string): AccountState {
       months: [],
       amounts: [],
       head: 0,
+      newestMonth: -1,
+      newestAmount: 0,
       debt: 0,
     };
     state.accounts.set(account, found);
