@@ -1,5 +1,6 @@
 /**
- * Row numbers by string id: an open-addressing hash table over an `Int32Array`.
+ * Row numbers by string id: an open-addressing hash table over an `Int32Array`, which the hour
+ * and point ledgers share. Internal to the core.
  *
  * Why not a `Map`: every record looks its id up (idempotency) before it is added, and in a
  * `Map` of a million string keys a lookup that misses walks a bucket chain, loading each
