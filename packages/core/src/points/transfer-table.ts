@@ -23,6 +23,9 @@ export class TransferTable {
   /** Codes are few (earn, spend, redeem, ...): each is kept once and rows hold its number. */
   private readonly codeList: string[] = [];
   private readonly codeNumbers = new Map<string, number>();
+  /** The code of the last row: runs of one code are the rule. */
+  private lastCode = '';
+  private lastCodeNumber = -1;
   private codes = new Int32Array(1024);
   private debits = new Int32Array(1024);
   private credits = new Int32Array(1024);
@@ -160,15 +163,18 @@ export class TransferTable {
 
   /** True when some transfer has code `code`. */
   knowsCode(code: string): boolean {
-    return this.codeNumbers.has(code);
+    return code === this.lastCode || this.codeNumbers.has(code);
   }
 
   private codeNumber(code: string): number {
+    if (code === this.lastCode) return this.lastCodeNumber;
     let number = this.codeNumbers.get(code);
     if (number === undefined) {
       number = this.codeList.push(code) - 1;
       this.codeNumbers.set(code, number);
     }
+    this.lastCode = code;
+    this.lastCodeNumber = number;
     return number;
   }
 
