@@ -1,19 +1,10 @@
-import type { HourEntryDraft } from './types.js';
+import type { HourEntryDraft, RecordHoursInput } from './types.js';
 
 /** The tags of every entry recorded without any. */
 export const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 
-/** The checked fields of a new entry, with `tags` possibly absent or not yet copied. */
-export interface DraftFields {
-  id: string;
-  volunteerId: string;
-  activityId: string;
-  start: string;
-  end: string;
-  recordedBy: string;
-  note?: string | undefined;
-  tags?: readonly string[] | undefined;
-}
+/** The checked fields of a new entry (as `record` takes them), `tags` possibly not yet copied. */
+export type DraftFields = RecordHoursInput;
 
 /** Tags as the log stores them: a frozen copy, or one shared empty list. */
 export function frozenTags(tags: readonly string[] | undefined): readonly string[] {

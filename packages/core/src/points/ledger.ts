@@ -93,11 +93,10 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
 
   const listeners = new Set<(event: PointsEvent) => void>();
   let cached: PointsSnapshot | undefined;
-  let reading: readonly [number, string] = [Number.NaN, ''];
+  // The stamp list formats each instant once, for transfers and other events alike.
   const clock = (): readonly [number, string] => {
     const time = parsed.now().getTime();
-    if (time !== reading[0]) reading = [time, new Date(time).toISOString()];
-    return reading;
+    return [time, state.stamps.text(state.stamps.indexOfTime(time))];
   };
   const changed = (seq: number) => {
     cached = undefined;
