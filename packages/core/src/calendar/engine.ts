@@ -1,7 +1,7 @@
 // The unvalidated core of a calendar, on day numbers and epoch milliseconds. The router calls
 // it in its hot loop; the public WorkCalendar wraps it with validation.
 import { MS_PER_DAY, isoWeekday } from './days.js';
-import { zoneOffsets, type ZoneOffsets } from './zone.js';
+import { zoneOffsets, type ZoneOffsets } from '../time/zone.js';
 import type { DeadlineSpec } from './types.js';
 
 const MS_PER_MINUTE = 60_000;

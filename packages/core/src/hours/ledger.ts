@@ -20,7 +20,7 @@ import type {
   HoursListener,
   HoursSnapshot,
 } from './types.js';
-import { createZoneDays } from './zone-days.js';
+import { createZoneDays } from '../time/days.js';
 
 export type { HoursCommitHook } from './moves.js';
 

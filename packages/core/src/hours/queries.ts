@@ -19,7 +19,7 @@ import type {
   HoursSummaryRow,
   ResolvedHoursPolicy,
 } from './types.js';
-import type { ZoneDays } from './zone-days.js';
+import type { ZoneDays } from '../time/days.js';
 
 /** What the read side needs. */
 export interface QueryContext {

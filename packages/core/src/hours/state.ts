@@ -5,7 +5,7 @@ import { PairCounters } from './counters.js';
 import { APPROVED, EntryTable, type Closure } from './entry-table.js';
 import { IdIndex } from '../journal/id-index.js';
 import { HOUR_ENTRY_STATUSES, type HourEntryDraft } from './types.js';
-import type { ZoneDays } from './zone-days.js';
+import type { ZoneDays } from '../time/days.js';
 
 /**
  * The hour ledger's derived state. Only the functions of this module change it, called by

@@ -1,3 +1,4 @@
+import type { CalendarPeriod } from '../time/types.js';
 import type { Clock } from '../clock.js';
 import type { JournalEvent } from '../journal/index.js';
 
@@ -138,7 +139,7 @@ export interface CreditedMinutesFilter extends HoursSpan {
 }
 
 /** A period to cut summaries by, in the ledger's time zone (weeks are ISO weeks, Monday first). */
-export type HoursPeriod = 'day' | 'week' | 'month' | 'year';
+export type HoursPeriod = Exclude<CalendarPeriod, 'quarter'>;
 
 /** The options of {@link HoursLedger.summary}. */
 export interface HoursSummaryOptions extends HoursSpan {

@@ -1,6 +1,7 @@
 // The hand-written check of one action in the bulk loops: the same rules as
 // `ratioActionSchema` for the fields the metrics read, at a few nanoseconds a record.
-import { instantMs, invalidField } from '../schemas/instant-ms.js';
+import { invalidField } from '../schemas/parse.js';
+import { instantMs } from '../time/parse.js';
 import type { RatioKind } from './types.js';
 
 /** One action counted by the 721 ratio. */

@@ -1,6 +1,7 @@
 // What the three rates need to know of one case, read (and checked) once, so that the totals
 // and every breakdown add the same facts.
-import { instantMs, invalidField, requireInstantMs } from '../schemas/instant-ms.js';
+import { invalidField } from '../schemas/parse.js';
+import { instantMs, requireInstantMs } from '../time/parse.js';
 import type { SatisfactionLevel } from './satisfaction.js';
 import type { MetricsCase } from './types.js';
 

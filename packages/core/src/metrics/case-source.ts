@@ -1,4 +1,4 @@
-import { invalidField } from '../schemas/instant-ms.js';
+import { invalidField } from '../schemas/parse.js';
 import type { MetricsCase, MetricsCaseSource } from './types.js';
 
 /** The case records of a source: the array itself, or the book's `list()`. */

@@ -1,6 +1,7 @@
 import { parseInput } from '../schemas/parse.js';
 import type { RatioAction } from './action-check.js';
-import { invalidField, requireInstantMs } from '../schemas/instant-ms.js';
+import { invalidField } from '../schemas/parse.js';
+import { requireInstantMs } from '../time/parse.js';
 import { actionMappingSchema } from './ratio-schemas.js';
 import type { RatioKind } from './types.js';
 

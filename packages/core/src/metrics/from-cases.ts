@@ -1,7 +1,8 @@
 import { parseInput } from '../schemas/parse.js';
 import type { RatioAction } from './action-check.js';
 import { listCases, requireCaseObject } from './case-source.js';
-import { invalidField, requireInstantMs } from '../schemas/instant-ms.js';
+import { invalidField } from '../schemas/parse.js';
+import { requireInstantMs } from '../time/parse.js';
 import type { Ratio721Result } from './ratio-summary.js';
 import { ratio721FromCasesOptionsSchema } from './ratio-schemas.js';
 import {

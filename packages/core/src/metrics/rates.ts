@@ -3,7 +3,7 @@ import { parseInput } from '../schemas/parse.js';
 import type { Clock } from '../clock.js';
 import { caseFacts, caseUnits, type CaseFacts, type CaseFactSettings } from './case-facts.js';
 import { listCases, requireCaseObject } from './case-source.js';
-import { requireInstantMs } from '../schemas/instant-ms.js';
+import { requireInstantMs } from '../time/parse.js';
 import { twoSidedZ } from './normal.js';
 import { quantileSorted } from './quantile.js';
 import { caseRatesOptionsSchema } from './rates-schemas.js';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { parseInput } from '../schemas/parse.js';
 import { checkedAt, checkedWeight, rejectAction, type RatioAction } from './action-check.js';
-import { invalidField } from '../schemas/instant-ms.js';
-import { createPeriodCutter, type PeriodSlot } from './periods.js';
+import { invalidField } from '../schemas/parse.js';
+import { createPeriodCutter, type PeriodSlot } from '../time/periods.js';
 import { summarize721, type Ratio721Result } from './ratio-summary.js';
 import { ratio721OptionsSchema } from './ratio-schemas.js';
 import type { MetricsPeriod, RatioByKind } from './types.js';

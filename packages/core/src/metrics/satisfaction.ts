@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parseInput } from '../schemas/parse.js';
-import { invalidField } from '../schemas/instant-ms.js';
+import { invalidField } from '../schemas/parse.js';
 import { twoSidedZ } from './normal.js';
 import {
   fivePointOptionsSchema,

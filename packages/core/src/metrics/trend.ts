@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LanewiseError } from '../errors.js';
 import { instantSchema, timeZoneSchema } from '../schemas/common.js';
 import { parseInput } from '../schemas/parse.js';
-import { createPeriodCutter } from './periods.js';
+import { createPeriodCutter } from '../time/periods.js';
 import { DEFAULT_METRICS_TIME_ZONE, windowIsOrdered } from './ratio-schemas.js';
 import type { MetricsPeriod } from './types.js';
 

@@ -1,5 +1,6 @@
 // Types shared by the metrics files. Case records are read through a structural subset of the
 // case book's CaseRecord, so plain arrays with only these fields work as well as a real book.
+import type { CalendarPeriod } from '../time/types.js';
 import type { CaseRecord } from '../cases/types.js';
 
 /** What an action counts as in the 721 ratio: 服务 service, 管理 management, 执法 enforcement. */
@@ -28,7 +29,7 @@ export interface RateEstimate {
 }
 
 /** A period of the calendar, cut in the community's time zone (weeks are ISO weeks, Monday first). */
-export type MetricsPeriod = 'day' | 'week' | 'month';
+export type MetricsPeriod = Extract<CalendarPeriod, 'day' | 'week' | 'month'>;
 
 /**
  * The fields of a case record that the metrics read: a subset of the case book's

@@ -1,7 +1,7 @@
 import { LanewiseError } from '../errors.js';
 import { parseInput } from '../schemas/parse.js';
 import { assertRoom, availableOf, notFound, type PointsContext } from './context.js';
-import { periodKey } from './months.js';
+import { periodKey } from '../time/months.js';
 import {
   cancelOptionsSchema,
   fulfilOptionsSchema,

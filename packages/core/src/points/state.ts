@@ -3,7 +3,7 @@ import { CompactLog } from '../journal/compact-log.js';
 import { StampList } from '../journal/stamps.js';
 import { TransferTable } from './transfer-table.js';
 import { creditLots, debitLots, type LotBook } from './lots.js';
-import { createMonthCalendar, periodKey, type MonthCalendar } from './months.js';
+import { createMonthCalendar, periodKey, type MonthCalendar } from '../time/months.js';
 import type {
   PointsAccount,
   PointsEvent,

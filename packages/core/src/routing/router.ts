@@ -2,7 +2,7 @@ import { cnCalendar } from '../calendar/cn.js';
 import { engineOf } from '../calendar/work-calendar.js';
 import type { DeadlineSpec, WorkCalendar } from '../calendar/types.js';
 import { LanewiseError } from '../errors.js';
-import { instantMs } from '../schemas/instant-ms.js';
+import { instantMs } from '../time/parse.js';
 import { compileCondition, compileTracer, type CaseTest } from './conditions.js';
 import { compileFact } from './facts.js';
 import { buildRuleIndex, chooseIndexFact } from './rule-index.js';

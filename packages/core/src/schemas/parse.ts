@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LanewiseError } from '../errors.js';
+import { LanewiseError, type ErrorPath } from '../errors.js';
 
 /**
  * Parses `input` with `schema`, or throws `INVALID_INPUT` naming the first bad field's path
@@ -21,5 +21,14 @@ export function parseInput<S extends z.ZodType>(
   throw new LanewiseError('INVALID_INPUT', `${where}: ${first.message}`, {
     path: first.path,
     details: { issues },
+  });
+}
+
+/** The error of a bad field found by a hand-written bulk check. */
+export function invalidField(path: ErrorPath, message: string): LanewiseError {
+  const where = path.length > 0 ? path.join('.') : 'input';
+  return new LanewiseError('INVALID_INPUT', `${where}: ${message}`, {
+    path,
+    details: { issues: [{ path, message }] },
   });
 }

@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { instantFormatter } from '../../src/calendar/instant.js';
-import { instantMs } from '../../src/schemas/instant-ms.js';
+import { instantFormatter } from '../../src/time/format.js';
+import { instantMs } from '../../src/time/parse.js';
 
 const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) });
 const offset = fc.integer({ min: -14 * 4, max: 14 * 4 }).map((quarters) => quarters * 15);

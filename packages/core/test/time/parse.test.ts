@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { instantMs } from '../../src/schemas/instant-ms.js';
+import { instantMs } from '../../src/time/parse.js';
 import { instantSchema } from '../../src/schemas/index.js';
 
 const padded = (min: number, max: number, width: number) =>

@@ -10,7 +10,9 @@ import {
   startOfISOWeek,
   startOfMonth,
 } from 'date-fns';
-import type { MetricsPeriod } from './types.js';
+import type { CalendarPeriod } from './types.js';
+
+type MetricsPeriod = Extract<CalendarPeriod, 'day' | 'week' | 'month'>;
 
 /** One period: its key (`2025-03-01`, `2025-W09`, `2025-03`) and its bounds `[start, end)`. */
 export interface PeriodSlot {

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
-import type { HoursPeriod } from './types.js';
+import type { CalendarPeriod } from './types.js';
 
 /** Calendar days and periods in one time zone, cached: a zone lookup costs microseconds. */
 export interface ZoneDays {
@@ -14,7 +14,7 @@ export interface ZoneDays {
   /** The first instant of the local day after `day`. */
   endOfDay(day: string): number;
   /** The period label of a local day: the day, `YYYY-Www` (ISO week), `YYYY-MM` or `YYYY`. */
-  periodOf(day: string, period: HoursPeriod): string;
+  periodOf(day: string, period: Exclude<CalendarPeriod, 'quarter'>): string;
 }
 
 interface DayRange {

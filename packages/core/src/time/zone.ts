@@ -1,7 +1,7 @@
 // Fast UTC-offset look-ups for one time zone. `tzOffset` (Intl underneath) costs about a
 // microsecond; routing a million cases a second needs the answer from a cache.
 import { tzOffset } from '@date-fns/tz';
-import { instantFormatter } from './instant.js';
+import { instantFormatter } from './format.js';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;

@@ -2,9 +2,10 @@
 // Date.parse) per record would cost more than the metric itself. It accepts exactly what the
 // core's `instantSchema` accepts, `YYYY-MM-DDTHH:mm:ss[.fff…](Z|±hh:mm)`, and gives what
 // Date.parse gives; a property test keeps the three in step.
-import { LanewiseError, type ErrorPath } from '../errors.js';
+import type { ErrorPath } from '../errors.js';
+import { invalidField } from '../schemas/parse.js';
+import { MS_PER_DAY } from './constants.js';
 
-const MS_PER_DAY = 86_400_000;
 
 /** The two-digit number at `at`, or -1 when either character is not a digit. */
 function twoDigits(text: string, at: number): number {
@@ -95,11 +96,3 @@ export function requireInstantMs(value: unknown, path: ErrorPath): number {
   return ms;
 }
 
-/** The error of a bad field found by a hand-written bulk check. */
-export function invalidField(path: ErrorPath, message: string): LanewiseError {
-  const where = path.length > 0 ? path.join('.') : 'input';
-  return new LanewiseError('INVALID_INPUT', `${where}: ${message}`, {
-    path,
-    details: { issues: [{ path, message }] },
-  });
-}

@@ -1,0 +1,2 @@
+/** A calendar period, cut in a community's time zone. */
+export type CalendarPeriod = 'day' | 'week' | 'month' | 'quarter' | 'year';
