@@ -1,27 +1,21 @@
 // Mainland China's public holidays and make-up workdays (调休), copied from the State
 // Council General Office's annual notices. Update once a year, when the next notice is out
 // (usually in November), and extend the cross-check test in test/calendar/cn-calendar.test.ts.
+import type { CnHolidayNotice } from './types.js';
 
-/** One year's State Council notice on the holiday arrangements (部分节假日安排的通知). */
-export interface CnHolidayNotice {
-  /** The year the notice arranges. */
-  readonly year: number;
-  /** The notice's title as published. */
-  readonly title: string;
-  /** Its document number, where recorded. */
-  readonly documentNumber?: string;
-  /** The day the notice was published. */
-  readonly publishedOn: string;
-  /** Where it was published. */
-  readonly url: string;
-  /** Days off, as inclusive ranges `[first, last, festival]`; weekend days inside a range are off anyway. */
-  readonly holidays: readonly (readonly [first: string, last: string, festival: string])[];
-  /** Make-up working days (调休上班) that fall on a Saturday or Sunday. */
-  readonly workdays: readonly string[];
+/** The notices, frozen down to each range: the shipped data cannot be edited by a caller. */
+function frozen(notices: CnHolidayNotice[]): readonly CnHolidayNotice[] {
+  for (const notice of notices) {
+    notice.holidays.forEach((range) => Object.freeze(range));
+    Object.freeze(notice.holidays);
+    Object.freeze(notice.workdays);
+    Object.freeze(notice);
+  }
+  return Object.freeze(notices);
 }
 
 /** The shipped notices, oldest first. */
-export const CN_HOLIDAY_NOTICES: readonly CnHolidayNotice[] = [
+export const CN_HOLIDAY_NOTICES: readonly CnHolidayNotice[] = frozen([
   {
     year: 2024,
     title: '国务院办公厅关于2024年部分节假日安排的通知',
@@ -79,4 +73,4 @@ export const CN_HOLIDAY_NOTICES: readonly CnHolidayNotice[] = [
     ],
     workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
-];
+]);

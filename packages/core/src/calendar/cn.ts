@@ -1,7 +1,8 @@
 import { dayNumber, dayString } from './days.js';
-import { CN_HOLIDAY_NOTICES, type CnHolidayNotice } from './cn-data.js';
-import { createWorkCalendar } from './work-calendar.js';
-import type { WorkCalendar } from './types.js';
+import { CN_HOLIDAY_NOTICES } from './cn-data.js';
+import type { CnHolidayNotice } from './types.js';
+import { createWorkCalendar } from './calendar.js';
+import type { WorkCalendar } from './api.js';
 
 /** Expands the notices' ranges into the holiday and workday lists of a calendar. */
 function cnCalendarData(notices: readonly CnHolidayNotice[]): {

@@ -1,17 +1,18 @@
 // The unvalidated core of a calendar, on day numbers and epoch milliseconds. The router calls
-// it in its hot loop; the public WorkCalendar wraps it with validation.
-import { MS_PER_DAY, isoWeekday } from './days.js';
+// it in its hot loop; the public WorkCalendar (calendar.ts) checks arguments before calling it.
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, inInstantRange } from '../time/constants.js';
 import { zoneOffsets, type ZoneOffsets } from '../time/zone.js';
-import type { DeadlineSpec } from './types.js';
+import { inDayRange, isoWeekday } from './days.js';
+import type { DeadlineSpec } from './api.js';
 
-const MS_PER_MINUTE = 60_000;
-const MS_PER_HOUR = 3_600_000;
+// Bounds the per-calendar cache of due strings on long-running routers.
 const DUE_CACHE_LIMIT = 100_000;
 
 /** The fast, trusted operations of one calendar. */
 export interface CalendarEngine {
   readonly zone: ZoneOffsets;
   isWorking(dayNum: number): boolean;
+  /** The n-th working day after `dayNum`, or NaN when it falls outside the supported days. */
   addWorking(dayNum: number, n: number): number;
   between(a: number, b: number): number;
   /** The local day number of a UTC instant. */
@@ -20,8 +21,11 @@ export interface CalendarEngine {
   startMs(dayNum: number): number;
   /** The UTC ms of 23:59:59.999 local on a day. */
   endMs(dayNum: number): number;
-  /** The due instant as an ISO string with offset. */
-  dueAt(receivedMs: number, spec: DeadlineSpec): string;
+  /**
+   * The due instant as an ISO string with the zone's offset, or undefined when it would fall
+   * outside the supported instant range (after 2999).
+   */
+  dueAt(receivedMs: number, spec: DeadlineSpec): string | undefined;
 }
 
 /** Builds the engine from settled data (day numbers). */
@@ -46,11 +50,12 @@ export function calendarEngine(
   const addWorking = (dayNum: number, n: number): number => {
     let day = dayNum;
     const step = n < 0 ? -1 : 1;
-    for (let left = Math.abs(n); left > 0;) {
+    // Every week has a working day (the weekend has at most six days), so this ends.
+    for (let left = Math.abs(n); left > 0 && inDayRange(day); ) {
       day += step;
       if (isWorking(day)) left -= 1;
     }
-    return day;
+    return inDayRange(day) ? day : NaN;
   };
 
   const between = (a: number, b: number): number => {
@@ -66,14 +71,19 @@ export function calendarEngine(
   const startMs = (dayNum: number): number => zone.toUtc(dayNum * MS_PER_DAY);
   const endMs = (dayNum: number): number => zone.toUtc((dayNum + 1) * MS_PER_DAY - 1);
 
-  const dueAt = (receivedMs: number, spec: DeadlineSpec): string => {
-    if ('hours' in spec) return zone.format(receivedMs + Math.round(spec.hours * MS_PER_HOUR));
+  const dueAt = (receivedMs: number, spec: DeadlineSpec): string | undefined => {
+    if ('hours' in spec) {
+      const due = receivedMs + Math.round(spec.hours * MS_PER_HOUR);
+      return inInstantRange(due) ? zone.format(due) : undefined;
+    }
     const received = dayOfMs(receivedMs);
     const key = received * 4096 + spec.workingDays;
     const cached = dueByDay.get(key);
     if (cached !== undefined) return cached;
-    const due = addWorking(received, spec.workingDays);
-    const text = zone.format(endMs(due));
+    const dueDay = addWorking(received, spec.workingDays);
+    const due = Number.isNaN(dueDay) ? NaN : endMs(dueDay);
+    if (!inInstantRange(due)) return undefined;
+    const text = zone.format(due);
     if (dueByDay.size >= DUE_CACHE_LIMIT) dueByDay.clear();
     dueByDay.set(key, text);
     return text;

@@ -3,14 +3,19 @@
  *
  * @module calendar
  */
-export { createWorkCalendar } from './work-calendar.js';
+export { createWorkCalendar } from './calendar.js';
 export { cnCalendar } from './cn.js';
-export { CN_HOLIDAY_NOTICES, type CnHolidayNotice } from './cn-data.js';
+export { CN_HOLIDAY_NOTICES } from './cn-data.js';
 export {
+  calendarDaySchema,
+  dayOrInstantSchema,
   deadlineSpecSchema,
-  workCalendarOptionsSchema,
+  instantOrDateSchema,
   isoWeekdaySchema,
+  workCalendarOptionsSchema,
   MAX_DEADLINE_HOURS,
   MAX_DEADLINE_WORKING_DAYS,
 } from './schemas.js';
-export type { DayOrInstant, DeadlineSpec, WorkCalendar, WorkCalendarOptions } from './types.js';
+export { MAX_WORKING_DAY_STEP } from './checks.js';
+export type { DayOrInstant, DeadlineSpec, WorkCalendar, WorkCalendarOptions } from './api.js';
+export type { CnHolidayNotice } from './types.js';

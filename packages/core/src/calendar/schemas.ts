@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import { daySchema, instantSchema, timeZoneSchema } from '../schemas/index.js';
+// The zod/mini schemas of the calendar's inputs: exported for JSON Schemas and for the folders
+// that embed a deadline in their own records. The methods check their arguments by hand
+// (checks.ts), with the same rules.
+import * as z from 'zod/mini';
+import { daySchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
+import { inInstantRange } from '../time/constants.js';
+import { FIRST_YEAR, LAST_YEAR } from './days.js';
 
 /** The most working days a deadline may count: ten years is plenty and keeps loops bounded. */
 export const MAX_DEADLINE_WORKING_DAYS = 2_600;
@@ -11,14 +16,16 @@ export const MAX_DEADLINE_HOURS = 8_784;
  *
  * @example
  * ```ts
- * deadlineSpecSchema.parse({ workingDays: 3 }); // ok
- * deadlineSpecSchema.parse({ days: 3 }); // throws: the unit must be explicit
+ * parseInput(deadlineSpecSchema, { workingDays: 3 }); // ok
+ * parseInput(deadlineSpecSchema, { days: 3 }); // throws: the unit must be explicit
  * ```
  */
 export const deadlineSpecSchema = z.union(
   [
-    z.strictObject({ workingDays: z.int().min(0).max(MAX_DEADLINE_WORKING_DAYS) }),
-    z.strictObject({ hours: z.number().positive().max(MAX_DEADLINE_HOURS) }),
+    z.strictObject({
+      workingDays: z.int().check(z.minimum(0), z.maximum(MAX_DEADLINE_WORKING_DAYS)),
+    }),
+    z.strictObject({ hours: z.number().check(z.positive(), z.maximum(MAX_DEADLINE_HOURS)) }),
   ],
   {
     error: `a deadline is { workingDays: n } with n a whole number from 0 to ${MAX_DEADLINE_WORKING_DAYS}, or { hours: n } with 0 < n <= ${MAX_DEADLINE_HOURS}`,
@@ -26,40 +33,60 @@ export const deadlineSpecSchema = z.union(
 );
 
 /** An ISO weekday: 1 is Monday, 7 is Sunday. */
-export const isoWeekdaySchema = z.int().min(1).max(7);
+export const isoWeekdaySchema = z.int().check(z.minimum(1), z.maximum(7));
+
+/** A supported day: `YYYY-MM-DD` from 1970-01-01 to 2999-12-31. */
+export const calendarDaySchema = daySchema.check(
+  z.refine((day) => {
+    const year = Number(day.slice(0, 4));
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }, `must be a day from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31`),
+);
 
 /** The options of `createWorkCalendar`. */
 export const workCalendarOptionsSchema = z
   .strictObject({
     timeZone: timeZoneSchema,
-    weekend: z
-      .array(isoWeekdaySchema)
-      .max(6, 'at least one weekday must be a working day')
-      .refine((days) => new Set(days).size === days.length, 'weekend days must not repeat')
-      .optional(),
-    holidays: z.array(daySchema).default([]),
-    workdays: z.array(daySchema).default([]),
-    years: z.array(z.int().min(1).max(9999)).optional(),
+    weekend: z.optional(
+      z
+        .array(isoWeekdaySchema)
+        .check(
+          z.maxLength(6, 'at least one weekday must be a working day'),
+          z.refine((days) => new Set(days).size === days.length, 'weekend days must not repeat'),
+        ),
+    ),
+    holidays: z.optional(z.array(calendarDaySchema)),
+    workdays: z.optional(z.array(calendarDaySchema)),
+    years: z.optional(z.array(z.int().check(z.minimum(FIRST_YEAR), z.maximum(LAST_YEAR)))),
   })
-  .superRefine((options, ctx) => {
-    const off = new Set(options.holidays);
-    options.workdays.forEach((day, index) => {
-      if (off.has(day)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workdays', index],
-          message: `${day} is listed both as a holiday and as a workday`,
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((options, ctx) => {
+      const off = new Set(options.holidays);
+      (options.workdays ?? []).forEach((day, index) => {
+        if (off.has(day)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: day,
+            path: ['workdays', index],
+            message: `${day} is listed both as a holiday and as a workday`,
+          });
+        }
+      });
+    }),
+  );
+
+const dateSchema = z
+  .date()
+  .check(
+    z.refine((date) => inInstantRange(date.getTime()), 'must be a date from 1970 to 2999'),
+  );
 
 /** A day (`YYYY-MM-DD`, read in the calendar's zone) or an instant (ISO string with offset, or a Date). */
-export const dayOrInstantSchema = z.union([daySchema, instantSchema, z.date()], {
+export const dayOrInstantSchema = z.union([calendarDaySchema, instantSchema, dateSchema], {
   error: 'expected a day (YYYY-MM-DD), an ISO instant with an offset, or a Date',
 });
 
-/** An instant: an ISO string with an offset, or a valid Date. */
-export const instantOrDateSchema = z.union([instantSchema, z.date()], {
+/** An instant: an ISO string with an offset, or a valid Date, in the supported range. */
+export const instantOrDateSchema = z.union([instantSchema, dateSchema], {
   error: 'expected an ISO instant with an offset, or a Date',
 });

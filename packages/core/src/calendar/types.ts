@@ -1,63 +1,23 @@
-import type { z } from 'zod';
-import type { deadlineSpecSchema, workCalendarOptionsSchema } from './schemas.js';
+// The records of the calendar folder: the shipped holiday notices.
 
-/**
- * A deadline with an explicit unit: `{ workingDays: n }` (the end of the n-th working day
- * after the day of receipt; 0 is the end of the day of receipt) or `{ hours: n }` (plain
- * clock hours after receipt, for emergencies).
- */
-export type DeadlineSpec = z.infer<typeof deadlineSpecSchema>;
+// Kept so that `import type { WorkCalendar } from '../calendar/types.js'` elsewhere in the core
+// still works; new code imports from the folder's index.
+export type { DeadlineSpec, WorkCalendar } from './api.js';
 
-/** The options of {@link createWorkCalendar}, as written (lists may be left out). */
-export type WorkCalendarOptions = z.input<typeof workCalendarOptionsSchema>;
-
-/**
- * A day or an instant. A string of the form `YYYY-MM-DD` is a calendar day; any other string
- * must be an ISO 8601 instant with an offset, and it (or a `Date`) stands for the day it falls
- * on in the calendar's time zone.
- */
-export type DayOrInstant = string | Date;
-
-/**
- * A working-day calendar in one time zone: weekends, holidays and make-up workdays.
- * Methods validate their arguments and throw `INVALID_INPUT` on bad ones.
- */
-export interface WorkCalendar {
-  /** The IANA time zone whose days this calendar counts, e.g. `Asia/Shanghai`. */
-  readonly timeZone: string;
-  /** The weekend as ISO weekdays (1 Monday ... 7 Sunday); `[6, 7]` unless set. */
-  readonly weekend: readonly number[];
-  /** The years whose holidays and make-up workdays the calendar knows, ascending. */
-  readonly years: readonly number[];
-  /**
-   * True when the calendar has holiday data for `year`. Outside those years it still answers,
-   * from the weekend alone, so callers can warn that deadlines may be off.
-   */
-  covers(year: number): boolean;
-  /** True when the day (or the day of the instant, in {@link WorkCalendar.timeZone}) is a working day. */
-  isWorkingDay(day: DayOrInstant): boolean;
-  /**
-   * The n-th working day after the day of `from` (a day, or an instant read in the calendar's
-   * zone), as `YYYY-MM-DD`. `n = 0` returns the day of `from` itself, working or not; a negative
-   * `n` counts backwards.
-   */
-  addWorkingDays(from: DayOrInstant, n: number): string;
-  /**
-   * The number of working days after the day of `a` up to and including the day of `b`
-   * (negative when `b` is before `a`), so `workingDaysBetween(a, addWorkingDays(a, n)) === n`.
-   */
-  workingDaysBetween(a: DayOrInstant, b: DayOrInstant): number;
-  /**
-   * The due instant of a deadline counted from `receivedAt` (an ISO instant with an offset, or
-   * a Date), as an ISO string in the calendar's zone: for `{ workingDays: n }` the end
-   * (23:59:59.999 local) of `addWorkingDays(receivedAt, n)`, for `{ hours: n }` `receivedAt`
-   * plus n hours.
-   */
-  deadline(receivedAt: string | Date, spec: DeadlineSpec): string;
-  /** The local day (`YYYY-MM-DD`) of an instant (ISO string with offset, or Date). */
-  dayOf(instant: string | Date): string;
-  /** The first instant (00:00 local) of a day, as an ISO string with the zone's offset. */
-  startOfDay(day: string): string;
-  /** The last instant (23:59:59.999 local) of a day, as an ISO string with the zone's offset. */
-  endOfDay(day: string): string;
+/** One year's State Council notice on the holiday arrangements (部分节假日安排的通知). */
+export interface CnHolidayNotice {
+  /** The year the notice arranges. */
+  readonly year: number;
+  /** The notice's title as published. */
+  readonly title: string;
+  /** Its document number, where recorded. */
+  readonly documentNumber?: string;
+  /** The day the notice was published. */
+  readonly publishedOn: string;
+  /** Where it was published. */
+  readonly url: string;
+  /** Days off, as inclusive ranges `[first, last, festival]`; weekend days inside a range are off anyway. */
+  readonly holidays: readonly (readonly [first: string, last: string, festival: string])[];
+  /** Make-up working days (调休上班) that fall on a Saturday or Sunday. */
+  readonly workdays: readonly string[];
 }

@@ -1,4 +1,5 @@
-// Facts are dotted paths into the case (`attributes.reports`). Compiled once into a getter.
+// Facts are dotted paths into the case (`attributes.reports`): checked when a rule set is
+// compiled, and compiled once into a getter that reads own properties only.
 
 /** Names inherited from Object.prototype: a path through them would read the prototype. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -14,8 +15,12 @@ export function factPathProblem(path: string): string | undefined {
 
 type Getter = (input: unknown) => unknown;
 
+// Own properties only: a case built with a prototype (or a class instance) is read for what
+// it holds, never for what it inherits.
 const step = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 
 /** A getter for a valid fact path; a missing step gives `undefined`. */
 export function compileFact(path: string): Getter {

@@ -1,21 +1,27 @@
+// The factory: checks a rule set (checks.ts), compiles its conditions (compile.ts, views.ts),
+// indexes its rules (store/rule-index.ts) and returns a frozen router.
+import type { DeadlineSpec, WorkCalendar } from '../calendar/api.js';
+import { engineOf } from '../calendar/calendar.js';
 import { cnCalendar } from '../calendar/cn.js';
-import { engineOf } from '../calendar/work-calendar.js';
-import type { DeadlineSpec, WorkCalendar } from '../calendar/types.js';
-import { LanewiseError } from '../errors.js';
+import type { CalendarEngine } from '../calendar/engine.js';
+import type { ErrorPath } from '../errors/error.js';
+import { invalidField } from '../schemas/parse.js';
+import { inInstantRange } from '../time/constants.js';
 import { instantMs } from '../time/parse.js';
-import { compileCondition, compileTracer, type CaseTest } from './conditions.js';
+import { checkRoutingConfig, inRoutingOrder } from './checks.js';
+import { compileCondition, type CaseTest } from './compile.js';
 import { compileFact } from './facts.js';
-import { buildRuleIndex, chooseIndexFact } from './rule-index.js';
-import { inRoutingOrder, validateRoutingConfig } from './validate.js';
-import type { RouteKind, RoutingConfig, RoutingThen, RoutingTier } from './schema.js';
+import { buildRuleIndex, chooseIndexFact } from './store/rule-index.js';
+import { compileTracer } from './views.js';
 import type {
   CompileRoutingOptions,
   RoutableCase,
   RouteOptions,
-  RouteResult,
   Router,
-  RuleTrace,
-} from './types.js';
+  RoutingThen,
+  RoutingTier,
+} from './api.js';
+import type { RouteKind, RouteResult, RuleTrace } from './types.js';
 
 /** A rule's decision, settled at compile time; only `dueAt` is left for routing time. */
 interface Decision {
@@ -32,15 +38,33 @@ interface CompiledRule {
   readonly decision: Decision;
 }
 
-function instantMsOf(value: unknown, path: string): number {
-  const ms =
-    value instanceof Date ? value.getTime() : typeof value === 'string' ? instantMs(value) : NaN;
-  if (Number.isNaN(ms)) {
-    throw new LanewiseError(
-      'INVALID_INPUT',
-      `${path}: expected an ISO instant with an offset, or a Date`,
-      { path: [path] },
-    );
+const OPTION_KEYS = new Set(['calendar', 'indexed']);
+
+/** The options, checked: own known keys, a calendar made by `createWorkCalendar`. */
+function settleOptions(options: unknown): { calendar: WorkCalendar; engine: CalendarEngine; indexed: boolean } {
+  if (options === undefined) return { calendar: cnCalendar, engine: engineOf(cnCalendar) as CalendarEngine, indexed: true };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidField(['options'], 'must be an object', 'type', { expected: 'object' });
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw invalidField(['options', key], 'is not a known field', 'unknown_key', { key });
+  }
+  const { calendar = cnCalendar, indexed = true } = options as Record<string, unknown>;
+  const engine = engineOf(calendar);
+  if (engine === undefined) {
+    throw invalidField(['options', 'calendar'], 'must be a calendar made by createWorkCalendar');
+  }
+  if (typeof indexed !== 'boolean') {
+    throw invalidField(['options', 'indexed'], 'must be true or false', 'type', { expected: 'boolean' });
+  }
+  return { calendar: calendar as WorkCalendar, engine, indexed };
+}
+
+/** Epoch ms of an instant argument (ISO string with an offset, or a Date) in the supported range. */
+function instantArgument(value: unknown, path: ErrorPath): number {
+  const ms = value instanceof Date ? value.getTime() : instantMs(value);
+  if (!inInstantRange(ms)) {
+    throw invalidField(path, 'must be an ISO 8601 instant with an offset, or a Date', 'instant');
   }
   return ms;
 }
@@ -50,14 +74,14 @@ function decide(
   tiers: ReadonlyMap<string, RoutingTier>,
   ruleId: string | null,
 ): Decision {
-  const tier = tiers.get(then.tier) as RoutingTier; // validated: every tier named exists
+  const tier = tiers.get(then.tier) as RoutingTier; // checked: every tier named exists
   return Object.freeze({
     ruleId,
     tier: tier.id,
-    handlers: Object.freeze([...(then.handlers ?? tier.handlers)]),
-    deadline: Object.freeze({ ...(then.deadline ?? tier.deadline) }),
+    handlers: then.handlers ?? tier.handlers,
+    deadline: then.deadline ?? tier.deadline,
     kind: then.kind ?? tier.kind ?? 'service',
-    tags: Object.freeze([...(then.tags ?? [])]),
+    tags: then.tags ?? Object.freeze([]),
   });
 }
 
@@ -66,9 +90,10 @@ function decide(
  * in file order; the first that matches decides, else `default`. Conditions become plain
  * closures and rules are indexed by the fact they test for equality (usually `category`).
  *
- * @param config - The rule set, typically parsed JSON; validated here.
+ * @param config - The rule set, typically parsed JSON; checked here and kept as a frozen copy.
  * @throws `INVALID_RULES` listing every problem in `details.problems`: schema errors with
- *   paths, unknown tiers, duplicate ids, bad patterns, shadowed rules, rules that never match.
+ *   paths, unknown tiers, duplicate ids, bad or slow patterns, conditions nested too deep or
+ *   containing themselves, shadowed rules, rules that never match. `INVALID_INPUT` for bad options.
  * @example
  * ```ts
  * const router = compileRouting({
@@ -83,13 +108,9 @@ function decide(
  * // { tier: 'coordinated', handlers: ['section'], dueAt: '2025-02-05T23:59:59.999+08:00', ruleId: null, kind: 'service', ... }
  * ```
  */
-export function compileRouting(config: unknown, options: CompileRoutingOptions = {}): Router {
-  const settled: RoutingConfig = validateRoutingConfig(config);
-  const calendar: WorkCalendar = options.calendar ?? cnCalendar;
-  const engine = engineOf(calendar);
-  const dueAt = engine
-    ? engine.dueAt
-    : (receivedMs: number, spec: DeadlineSpec) => calendar.deadline(new Date(receivedMs), spec);
+export function compileRouting(config: unknown, options?: CompileRoutingOptions): Router {
+  const { calendar, engine, indexed } = settleOptions(options);
+  const settled = checkRoutingConfig(config);
 
   const tiersById = new Map(settled.tiers.map((tier) => [tier.id, tier]));
   const ordered = inRoutingOrder((settled.rules ?? []).map((rule, index) => ({ rule, index })));
@@ -103,15 +124,13 @@ export function compileRouting(config: unknown, options: CompileRoutingOptions =
     } as CompiledRule,
   }));
   const fallback = decide(settled.default, tiersById, null);
-  // explain walks every rule in order with tracers: slower, but it is for people, not loops.
   const explained = ordered.map(({ rule }, order) => ({
     rule,
     trace: rule.when ? compileTracer(rule.when) : undefined,
     decision: decisions[order] as Decision,
   }));
 
-  const indexFact =
-    options.indexed === false ? undefined : chooseIndexFact(ordered.map(({ rule }) => rule.when));
+  const indexFact = indexed ? chooseIndexFact(ordered.map(({ rule }) => rule.when)) : undefined;
   const index = indexFact === undefined ? undefined : buildRuleIndex(indexFact, compiled);
   const readIndexFact = indexFact === undefined ? undefined : compileFact(indexFact);
   const allRules = compiled.map((entry) => entry.rule);
@@ -119,12 +138,25 @@ export function compileRouting(config: unknown, options: CompileRoutingOptions =
   const candidates = (input: RoutableCase): readonly CompiledRule[] =>
     index && readIndexFact ? (index.byValue.get(readIndexFact(input)) ?? index.others) : allRules;
 
-  const startMs = (input: RoutableCase, routeOptions: RouteOptions | undefined): number => {
-    if (typeof input !== 'object' || input === null) {
-      throw new LanewiseError('INVALID_INPUT', 'input: a case must be an object', { path: [] });
+  /** The instant the deadline counts from, and the path that gave it. */
+  const startOf = (input: unknown, routeOptions: unknown): [number, string] => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw invalidField([], 'a case must be an object', 'type', { expected: 'object' });
     }
-    if (routeOptions?.now !== undefined) return instantMsOf(routeOptions.now, 'now');
-    return instantMsOf(input.receivedAt, 'receivedAt');
+    if (routeOptions !== undefined) {
+      if (typeof routeOptions !== 'object' || routeOptions === null || Array.isArray(routeOptions)) {
+        throw invalidField(['options'], 'must be an object', 'type', { expected: 'object' });
+      }
+      for (const key of Object.keys(routeOptions)) {
+        if (key !== 'now') throw invalidField(['options', key], 'is not a known field', 'unknown_key', { key });
+      }
+      const now = (routeOptions as RouteOptions).now;
+      if (now !== undefined) return [instantArgument(now, ['now']), 'now'];
+    }
+    const receivedAt = Object.hasOwn(input, 'receivedAt')
+      ? (input as RoutableCase).receivedAt
+      : undefined;
+    return [instantArgument(receivedAt, ['receivedAt']), 'receivedAt'];
   };
 
   const decisionFor = (input: RoutableCase): Decision => {
@@ -132,54 +164,67 @@ export function compileRouting(config: unknown, options: CompileRoutingOptions =
     return fallback;
   };
 
-  const result = (decision: Decision, from: number): RouteResult => ({
-    tier: decision.tier,
-    handlers: decision.handlers,
-    dueAt: dueAt(from, decision.deadline),
-    deadline: decision.deadline,
-    ruleId: decision.ruleId,
-    kind: decision.kind,
-    tags: decision.tags,
-  });
+  const result = (decision: Decision, [from, path]: [number, string]): RouteResult => {
+    const dueAt = engine.dueAt(from, decision.deadline);
+    if (dueAt === undefined) {
+      throw invalidField([path], 'gives a due instant after 2999, outside the supported range');
+    }
+    return Object.freeze({
+      tier: decision.tier,
+      handlers: decision.handlers,
+      dueAt,
+      deadline: decision.deadline,
+      ruleId: decision.ruleId,
+      kind: decision.kind,
+      tags: decision.tags,
+    });
+  };
+
+  const tierId = (id: unknown): string => {
+    if (typeof id !== 'string') throw invalidField(['id'], 'must be text', 'type', { expected: 'string' });
+    return id;
+  };
 
   const router: Router = {
     config: settled,
-    tiers: Object.freeze([...settled.tiers]),
+    tiers: settled.tiers,
     calendar,
     indexFact: indexFact ?? null,
     route(input, routeOptions) {
-      const from = startMs(input, routeOptions);
+      const from = startOf(input, routeOptions);
       return result(decisionFor(input), from);
     },
     explain(input, routeOptions) {
-      const from = startMs(input, routeOptions);
+      const from = startOf(input, routeOptions);
       const trace: RuleTrace[] = [];
       let decision = fallback;
       for (const entry of explained) {
         const condition = entry.trace ? entry.trace(input) : null;
         const matched = condition === null || condition.result;
-        trace.push({
-          ruleId: entry.rule.id,
-          priority: entry.rule.priority ?? 0,
-          matched,
-          condition,
-        });
+        trace.push(
+          Object.freeze({
+            ruleId: entry.rule.id,
+            priority: entry.rule.priority ?? 0,
+            matched,
+            condition,
+          }),
+        );
         if (matched) {
           decision = entry.decision;
           break;
         }
       }
       const routed = result(decision, from);
-      return {
+      return Object.freeze({
         ...routed,
-        trace,
+        trace: Object.freeze(trace),
         usedDefault: decision === fallback,
         calendarCovers: calendar.covers(Number(routed.dueAt.slice(0, 4))),
-      };
+      });
     },
-    tier: (id) => tiersById.get(id),
+    tier: (id) => tiersById.get(tierId(id)),
     nextTier(id) {
-      const at = settled.tiers.findIndex((tier) => tier.id === id);
+      const at = settled.tiers.findIndex((tier) => tier.id === tierId(id));
       return at < 0 ? undefined : settled.tiers[at + 1];
     },
   };

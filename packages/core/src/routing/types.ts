@@ -1,48 +1,39 @@
-import type { DeadlineSpec, WorkCalendar } from '../calendar/types.js';
-import type { ConditionTrace } from './conditions.js';
-import type { RouteKind, RoutingConfig, RoutingTier } from './schema.js';
+// The records of routing: what `route` and `explain` return, and the problems of a rule set.
+import type { DeadlineSpec } from '../calendar/api.js';
 
-/**
- * The case fields routing reads: those of the case book's `open(...)`. Rules may test any
- * dotted path into it (`category`, `channel`, `attributes.reports`, `location.district`).
- */
-export interface RoutableCase {
-  /** The case's id. */
-  readonly id?: string;
-  /** What kind of problem it is (`noise`, `street-stall`, ...): the fact rules test most. */
-  readonly category?: string;
-  /** A short title in the resident's words. */
-  readonly title?: string;
-  /** The longer account. */
-  readonly description?: string;
-  /** When the case came in: an ISO instant with an offset, or a Date. The deadline counts from it. */
-  readonly receivedAt?: string | Date;
-  /** Where it came in: a station, a corner shop, a hotline, an app. */
-  readonly channel?: string;
-  /** Who reported it. */
-  readonly reporter?: unknown;
-  /** Where the problem is. */
-  readonly location?: unknown;
-  /** Anything else rules may test, e.g. `{ reports: 3, households: 12 }`. */
-  readonly attributes?: Readonly<Record<string, unknown>>;
-}
+/** What a case's handling counts as in the 721 ratio: service, management or enforcement. */
+export const ROUTE_KINDS = ['service', 'manage', 'enforce'] as const;
 
-/** Options of {@link Router.route} and {@link Router.explain}. */
-export interface RouteOptions {
-  /**
-   * Count the deadline from this instant (ISO with offset, or Date) instead of the case's
-   * `receivedAt`: for a case re-routed when it is reopened or moved.
-   */
-  readonly now?: string | Date;
-}
+/** One of {@link ROUTE_KINDS}. */
+export type RouteKind = (typeof ROUTE_KINDS)[number];
 
-/** Where a case goes and by when. */
+/** The leaf operators. */
+export const ROUTING_OPERATORS = [
+  'eq',
+  'ne',
+  'in',
+  'nin',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'between',
+  'contains',
+  'startsWith',
+  'matches',
+  'exists',
+] as const;
+
+/** One of {@link ROUTING_OPERATORS}. */
+export type RoutingOperator = (typeof ROUTING_OPERATORS)[number];
+
+/** Where a case goes and by when. Frozen. */
 export interface RouteResult {
   /** The tier's id. */
   readonly tier: string;
   /** Who handles it: the rule's `handlers`, or the tier's. */
   readonly handlers: readonly string[];
-  /** The due instant, an ISO string in the calendar's time zone. */
+  /** The due instant, an ISO string with the calendar zone's offset. */
   readonly dueAt: string;
   /** The deadline that gave `dueAt`: the rule's, or the tier's. */
   readonly deadline: DeadlineSpec;
@@ -54,7 +45,26 @@ export interface RouteResult {
   readonly tags: readonly string[];
 }
 
-/** One rule tried by {@link Router.explain}. */
+/** What `explain` records for one condition. */
+export type ConditionTrace =
+  | {
+      readonly type: 'all' | 'any';
+      readonly result: boolean;
+      readonly children: readonly ConditionTrace[];
+    }
+  | { readonly type: 'not'; readonly result: boolean; readonly child: ConditionTrace }
+  | {
+      readonly type: 'fact';
+      readonly fact: string;
+      readonly op: RoutingOperator;
+      /** The value in the rule (`true` for a bare `exists`). */
+      readonly expected: unknown;
+      /** The case's value at the fact's path (`undefined` when missing). */
+      readonly actual: unknown;
+      readonly result: boolean;
+    };
+
+/** One rule tried by `explain`. */
 export interface RuleTrace {
   readonly ruleId: string;
   readonly priority: number;
@@ -73,48 +83,35 @@ export interface RouteExplanation extends RouteResult {
   readonly calendarCovers: boolean;
 }
 
-/** Options of {@link compileRouting}. */
-export interface CompileRoutingOptions {
-  /** The working-day calendar for deadlines; `cnCalendar` by default. */
-  readonly calendar?: WorkCalendar;
-  /** Index rules by the fact they most test for equality (default true). Off, every rule is tried in turn. */
-  readonly indexed?: boolean;
-}
+/** The kinds of problem `compileRouting` reports in `details.problems`. */
+export const ROUTING_PROBLEM_CODES = [
+  /** The JSON does not match the schema (a missing field, a wrong type, an unknown key). */
+  'SCHEMA',
+  /** A rule, the default or a tier names a tier that is not defined. */
+  'UNKNOWN_TIER',
+  /** Two tiers or two rules share an id. */
+  'DUPLICATE_ID',
+  /** A `matches` pattern that is not a valid regular expression. */
+  'BAD_PATTERN',
+  /** A `matches` pattern that could take too long: see "Patterns" in docs/routing.md. */
+  'SLOW_PATTERN',
+  /** A condition nested deeper than `MAX_CONDITION_DEPTH`, or a value that contains itself. */
+  'TOO_DEEP',
+  /** A rule set with more than `MAX_RULES_JSON_VALUES` values. */
+  'TOO_LARGE',
+  /** A rule after an unconditional rule (higher priority, or same priority earlier in the file). */
+  'SHADOWED',
+  /** A rule whose condition can never hold (`any: []`, `not` of an unconditional condition). */
+  'NEVER_MATCHES',
+] as const;
 
-/** A compiled rule set. */
-export interface Router {
-  /** The validated rule set. */
-  readonly config: RoutingConfig;
-  /** The tiers in escalation order. */
-  readonly tiers: readonly RoutingTier[];
-  /** The calendar deadlines are counted in. */
-  readonly calendar: WorkCalendar;
-  /** The fact the rules are indexed by (usually `category`), or `null`. */
-  readonly indexFact: string | null;
-  /**
-   * Routes a case: the first matching rule wins, else the default. Checks only what it reads
-   * (the case is an object; `receivedAt`, or `options.now`, is an instant) and throws
-   * `INVALID_INPUT` otherwise.
-   *
-   * @example
-   * ```ts
-   * router.route({ category: 'fire', receivedAt: '2025-01-24T10:00:00+08:00' });
-   * // { tier: 'joint', dueAt: '2025-01-24T11:00:00.000+08:00', ruleId: 'emergency', ... }
-   * ```
-   */
-  route(caseInput: RoutableCase, options?: RouteOptions): RouteResult;
-  /**
-   * Routes a case and says why: each rule tried, each condition's fact value, expected value and result.
-   *
-   * @example
-   * ```ts
-   * const { trace, usedDefault } = router.explain({ category: 'noise', receivedAt, attributes: { reports: 2 } });
-   * // trace[1].condition.children[1]: { type: 'fact', fact: 'attributes.reports', op: 'gte', expected: 3, actual: 2, result: false }
-   * ```
-   */
-  explain(caseInput: RoutableCase, options?: RouteOptions): RouteExplanation;
-  /** The tier with this id. */
-  tier(id: string): RoutingTier | undefined;
-  /** The tier after this one (for escalation), or undefined for the last or an unknown tier. */
-  nextTier(id: string): RoutingTier | undefined;
+/** One of {@link ROUTING_PROBLEM_CODES}. */
+export type RoutingProblemCode = (typeof ROUTING_PROBLEM_CODES)[number];
+
+/** One problem found in a rule set. */
+export interface RoutingProblem {
+  readonly code: RoutingProblemCode;
+  /** Where in the rule set, e.g. `['rules', 3, 'when', 'all', 0, 'value']`. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
 }

@@ -41,7 +41,7 @@ describe('compileRouting errors', () => {
     assert.deepEqual(problemsOf(null), ['SCHEMA@']);
     assert.deepEqual(problemsOf({ tiers: [], default: { tier: 'x' } }), ['SCHEMA@tiers']);
     assert.deepEqual(problemsOf({ tiers: TIERS }), ['SCHEMA@default']);
-    assert.deepEqual(problemsOf({ ...ISSUE_CONFIG, tires: [] }), ['SCHEMA@']);
+    assert.deepEqual(problemsOf({ ...ISSUE_CONFIG, tires: [] }), ['SCHEMA@tires']);
     assert.deepEqual(
       problemsOf(
         withRules([

@@ -1,6 +1,12 @@
-// Each leaf operator compiled to a predicate on the fact's value. Semantics are strict: no type
-// coercion, and a missing fact (undefined) only satisfies `ne`, `nin` and `exists: false`.
-import type { RoutingLeaf } from './schema.js';
+// Conditions compiled to closures. Operator semantics are strict: no type coercion, and a
+// missing fact (undefined) only satisfies `ne`, `nin` and `exists: false`. Conditions and
+// patterns must already have passed the checks of checks.ts.
+import { compileFact } from './facts.js';
+import { patternText } from './patterns.js';
+import type { RoutingCondition, RoutingLeaf } from './api.js';
+
+/** A compiled condition. */
+export type CaseTest = (input: unknown) => boolean;
 
 /** A predicate on a fact's value. */
 export type ValueTest = (value: unknown) => boolean;
@@ -13,7 +19,7 @@ function compare(expected: Comparable, holds: (actual: Comparable) => boolean): 
   return (actual) => typeof actual === type && holds(actual as Comparable);
 }
 
-/** Compiles a leaf's operator and value; `matches` patterns must already be known to be valid. */
+/** Compiles a leaf's operator and value. */
 export function compileOperator(leaf: RoutingLeaf): ValueTest {
   switch (leaf.op) {
     case 'eq': {
@@ -64,8 +70,9 @@ export function compileOperator(leaf: RoutingLeaf): ValueTest {
       return (actual) => typeof actual === 'string' && actual.startsWith(prefix);
     }
     case 'matches': {
+      // Flags are limited to i, m, s, u, v: no g or y, so `test` keeps no state between cases.
       const pattern = new RegExp(leaf.value, leaf.flags ?? '');
-      return (actual) => typeof actual === 'string' && pattern.test(actual);
+      return (actual) => typeof actual === 'string' && pattern.test(patternText(actual));
     }
     case 'exists': {
       const wanted = leaf.value ?? true;
@@ -74,12 +81,32 @@ export function compileOperator(leaf: RoutingLeaf): ValueTest {
   }
 }
 
-/** The problem with a `matches` pattern, or undefined when it compiles. */
-export function patternProblem(pattern: string, flags: string | undefined): string | undefined {
-  try {
-    new RegExp(pattern, flags ?? '');
-    return undefined;
-  } catch (error) {
-    return `not a valid regular expression: ${(error as Error).message}`;
+const always: CaseTest = () => true;
+const never: CaseTest = () => false;
+
+/** Compiles a condition into a closure. */
+export function compileCondition(condition: RoutingCondition): CaseTest {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    if (parts.length === 0) return always;
+    if (parts.length === 1) return parts[0] ?? always;
+    const [a, b] = parts as [CaseTest, CaseTest];
+    if (parts.length === 2) return (input) => a(input) && b(input);
+    return (input) => parts.every((part) => part(input));
   }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    if (parts.length === 0) return never;
+    if (parts.length === 1) return parts[0] ?? never;
+    const [a, b] = parts as [CaseTest, CaseTest];
+    if (parts.length === 2) return (input) => a(input) || b(input);
+    return (input) => parts.some((part) => part(input));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (input) => !inner(input);
+  }
+  const get = compileFact(condition.fact);
+  const test = compileOperator(condition);
+  return (input) => test(get(input));
 }

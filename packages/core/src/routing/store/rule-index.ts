@@ -1,8 +1,8 @@
 // Rules indexed by the value they require of one fact (usually `category`), so a case only
 // meets the rules that could match it. The lists keep routing order, so the first match is
 // the same as in a plain scan.
-import { requiredValues } from './conditions.js';
-import type { RoutingCondition } from './schema.js';
+import { equalityFacts, requiredValues } from '../analysis.js';
+import type { RoutingCondition } from '../api.js';
 
 /** A rule in routing order, with whatever the router needs of it. */
 export interface Ordered<R> {
@@ -16,14 +16,6 @@ export interface RuleIndex<R> {
   readonly fact: string;
   readonly byValue: ReadonlyMap<unknown, readonly R[]>;
   readonly others: readonly R[];
-}
-
-function equalityFacts(condition: RoutingCondition | undefined, into: string[]): void {
-  if (condition === undefined) return;
-  if ('all' in condition) return condition.all.forEach((child) => equalityFacts(child, into));
-  if ('any' in condition) return condition.any.forEach((child) => equalityFacts(child, into));
-  if ('not' in condition) return;
-  if (condition.op === 'eq' || condition.op === 'in') into.push(condition.fact);
 }
 
 /** The fact that pins down the most rules (`category` wins ties), or undefined if none does. */
