@@ -1,14 +1,13 @@
 // What the three rates need to know of one case, read (and checked) once, so that the totals
 // and every breakdown add the same facts.
 import { invalidField } from '../schemas/parse.js';
+import { MS_PER_MINUTE } from '../time/constants.js';
 import { instantMs, requireInstantMs } from '../time/parse.js';
-import type { SatisfactionLevel } from './satisfaction.js';
-import type { MetricsCase } from './types.js';
+import type { MetricsCase, MetricsCaseSource, SatisfactionLevel } from './types.js';
 
 const STATUSES = new Set(['dispatched', 'in_progress', 'resolved', 'closed', 'duplicate']);
 const OUTCOMES = new Set(['resolved', 'mediated', 'referred', 'unresolvable']);
 const LEVELS = new Set(['satisfied', 'basic', 'unsatisfied']);
-const MS_PER_MINUTE = 60_000;
 
 /** The settings the facts depend on. */
 export interface CaseFactSettings {
@@ -157,4 +156,24 @@ export function caseUnits(record: MetricsCase, index: number): readonly string[]
       throw invalidField([index, 'handlers', position], 'must be a string');
   }
   return handlers.length < 2 ? (handlers as string[]) : [...new Set(handlers as string[])];
+}
+
+/** The case records of a source: the array itself, or the book's `list()`. */
+export function listCases(source: MetricsCaseSource): readonly MetricsCase[] {
+  if (Array.isArray(source)) return source as readonly MetricsCase[];
+  if (
+    typeof source === 'object' &&
+    source !== null &&
+    typeof (source as { list?: unknown }).list === 'function'
+  ) {
+    const cases = (source as { list(): readonly MetricsCase[] }).list();
+    if (Array.isArray(cases)) return cases;
+  }
+  throw invalidField([], 'cases must be an array of case records or a case book with list()');
+}
+
+/** Checks that a case is an object before its fields are read. */
+export function requireCaseObject(record: unknown, index: number): asserts record is MetricsCase {
+  if (typeof record !== 'object' || record === null)
+    throw invalidField([index], 'must be a case record');
 }

@@ -1,27 +1,22 @@
-import { parseInput } from '../schemas/parse.js';
-import type { RatioAction } from './action-check.js';
-import { invalidField } from '../schemas/parse.js';
+import { invalidField, parseInput } from '../schemas/parse.js';
 import { requireInstantMs } from '../time/parse.js';
-import { actionMappingSchema } from './ratio-schemas.js';
-import type { RatioKind } from './types.js';
+import { MAX_RATIO_WEIGHT, ratioKindSchema } from './schemas.js';
+import { isWeight } from './store/actions.js';
+import type { ClassifiableRecord, ClassifiedActions, RatioAction, RatioKind } from './types.js';
 
-/** A record of any type that {@link classifyActions} can turn into an action. */
-export interface ClassifiableRecord {
-  readonly id?: string;
-  /** When it happened (ISO instant with an offset). */
-  readonly at: string;
-  /** The record's type, looked up in the mapping (`publicity`, `joint-meeting`, `penalty`). */
-  readonly type: string;
-  readonly weight?: number;
-  readonly unit?: string;
-}
-
-/** The result of {@link classifyActions}. */
-export interface ClassifiedActions {
-  /** The actions of the records whose type is in the mapping, in the records' order. */
-  readonly actions: RatioAction[];
-  /** The types that are not in the mapping, with how many records had each, most first. */
-  readonly unmapped: { readonly type: string; readonly count: number }[];
+/**
+ * The mapping as a `Map` of its own keys, each kind checked: `constructor` or `__proto__` are
+ * record types like any other (a zod record would drop `__proto__`).
+ */
+function mappingOf(mapping: unknown): Map<string, RatioKind> {
+  if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
+    throw invalidField(['mapping'], 'must be an object of record type to kind');
+  }
+  const kinds = new Map<string, RatioKind>();
+  for (const [type, kind] of Object.entries(mapping)) {
+    kinds.set(type, parseInput(ratioKindSchema, kind, ['mapping', type]));
+  }
+  return kinds;
 }
 
 /**
@@ -30,8 +25,9 @@ export interface ClassifiedActions {
  *
  * @param records - records with `at`, `type`, and optionally `weight`, `unit` and `id`.
  * @param mapping - record type to kind, e.g. `{ publicity: 'service', penalty: 'enforce' }`.
- * @throws LanewiseError `INVALID_INPUT` for a mapping to an unknown kind, or a record without
- *   a string `type`, an ISO instant `at`, or with a negative `weight`.
+ * @throws LanewiseError `INVALID_INPUT` for a mapping to an unknown kind (path `['mapping', type]`),
+ *   or a record without a string `type`, an ISO instant `at` with an offset, or with a weight
+ *   that is not a number from 0 to 10^12 (path `[index, field]`).
  *
  * @example
  * ```ts
@@ -41,7 +37,7 @@ export interface ClassifiedActions {
  *   'joint-meeting': 'manage',
  *   penalty: 'enforce',
  * });
- * if (unmapped.length > 0) console.warn('types not counted:', unmapped);
+ * for (const { type, count, weight } of unmapped) console.warn(`not counted: ${count} ${type} records, weight ${weight}`);
  * ratio721(actions);
  * ```
  */
@@ -50,20 +46,17 @@ export function classifyActions(
   mapping: Readonly<Record<string, RatioKind>>,
 ): ClassifiedActions {
   if (!Array.isArray(records)) throw invalidField([], 'records must be an array');
-  const kinds = new Map(Object.entries(parseInput(actionMappingSchema, mapping, ['mapping'])));
+  const kinds = mappingOf(mapping);
   const actions: RatioAction[] = [];
-  const unmapped = new Map<string, number>();
+  const unmapped = new Map<string, { count: number; weight: number }>();
   for (const [index, record] of records.entries()) {
     if (typeof record !== 'object' || record === null)
       throw invalidField([index], 'must be an object');
     const { id, at, type, weight, unit } = record;
     if (typeof type !== 'string') throw invalidField([index, 'type'], 'must be a string');
     requireInstantMs(at, [index, 'at']);
-    if (
-      weight !== undefined &&
-      (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity)
-    ) {
-      throw invalidField([index, 'weight'], 'must be a finite number, 0 or more');
+    if (weight !== undefined && !isWeight(weight)) {
+      throw invalidField([index, 'weight'], `must be a finite number from 0 to ${MAX_RATIO_WEIGHT}`);
     }
     if (unit !== undefined && typeof unit !== 'string')
       throw invalidField([index, 'unit'], 'must be a string');
@@ -71,7 +64,10 @@ export function classifyActions(
       throw invalidField([index, 'id'], 'must be a string');
     const kind = kinds.get(type);
     if (kind === undefined) {
-      unmapped.set(type, (unmapped.get(type) ?? 0) + 1);
+      const tally = unmapped.get(type) ?? { count: 0, weight: 0 };
+      tally.count += 1;
+      tally.weight += weight ?? 1;
+      unmapped.set(type, tally);
       continue;
     }
     actions.push({
@@ -86,7 +82,7 @@ export function classifyActions(
   return {
     actions,
     unmapped: [...unmapped]
-      .map(([type, count]) => ({ type, count }))
+      .map(([type, { count, weight }]) => ({ type, count, weight }))
       .sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)),
   };
 }

@@ -1,28 +1,10 @@
-import { parseInput } from '../schemas/parse.js';
-import type { RatioAction } from './action-check.js';
-import { listCases, requireCaseObject } from './case-source.js';
-import { invalidField } from '../schemas/parse.js';
+import { invalidField, parseInput } from '../schemas/parse.js';
 import { requireInstantMs } from '../time/parse.js';
-import type { Ratio721Result } from './ratio-summary.js';
-import { ratio721FromCasesOptionsSchema } from './ratio-schemas.js';
-import {
-  ratio721Parsed,
-  type Ratio721Group,
-  type Ratio721GroupBy,
-  type Ratio721Options,
-} from './ratio721.js';
-import type { MetricsCaseSource } from './types.js';
-
-/** Options of {@link ratio721FromCases}. */
-export interface Ratio721FromCasesOptions extends Ratio721Options {
-  /**
-   * What is counted: `actions` (the default) counts every handling action recorded on the
-   * cases, at its own time, by its `by` as the unit and its `type`; `cases` counts each case
-   * once by its `kind`, at `receivedAt`, with its first handler as the unit and its category
-   * as the type (cases without a kind are not counted).
-   */
-  count?: 'actions' | 'cases';
-}
+import type { Ratio721FromCasesOptions, Ratio721GroupBy } from './api.js';
+import { listCases, requireCaseObject } from './case-facts.js';
+import { ratio721Parsed } from './ratio721.js';
+import { ratio721FromCasesOptionsSchema } from './schemas.js';
+import type { MetricsCaseSource, Ratio721Group, Ratio721Result, RatioAction } from './types.js';
 
 const KINDS = new Set(['service', 'manage', 'enforce']);
 
@@ -57,11 +39,12 @@ export function ratio721FromCases(
 ): Ratio721Result | Ratio721Group[] {
   const parsed = parseInput(ratio721FromCasesOptionsSchema, options);
   const cases = listCases(caseBook);
+  const { count, ...ratioOptions } = parsed;
   const actions: RatioAction[] = [];
   for (const [index, record] of cases.entries()) {
     requireCaseObject(record, index);
     if (record.status === 'duplicate') continue;
-    if (parsed.count === 'cases') {
+    if (count === 'cases') {
       if (record.kind === undefined) continue;
       if (!KINDS.has(record.kind))
         throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
@@ -91,5 +74,5 @@ export function ratio721FromCases(
       });
     }
   }
-  return ratio721Parsed(actions, parsed);
+  return ratio721Parsed(actions, ratioOptions);
 }
