@@ -2,7 +2,7 @@
 // work no ledger can skip, alone), two-phase holds, a replay of the events, balance() on a
 // small and a large ledger (constant time: the two should match), and the memory 1,000,000
 // transfers hold.
-import { IdIndex } from '../../packages/core/src/journal/id-index.js';
+import { IdIndex } from '../../packages/core/src/internal/id-index.js';
 import {
   createPointsLedger,
   type PointsEvent,

@@ -1,6 +1,6 @@
 import { LanewiseError } from '../errors.js';
-import { CompactLog } from '../journal/compact-log.js';
-import { StampList } from '../journal/stamps.js';
+import { CompactLog } from '../internal/compact-log.js';
+import { StampList } from '../internal/stamps.js';
 import type { HoursLedger } from './api.js';
 import { idSchema, parseInput } from '../schemas/index.js';
 import { buildEntry } from './entry.js';

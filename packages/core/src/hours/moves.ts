@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { CompactLog } from '../journal/compact-log.js';
+import type { CompactLog } from '../internal/compact-log.js';
 import { buildEntry } from './entry.js';
 import { REJECTED, REVOKED, SUPERSEDED } from './entry-table.js';
 import type { EntryViews } from './entry-views.js';

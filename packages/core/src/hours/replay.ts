@@ -1,7 +1,7 @@
 import { LanewiseError } from '../errors.js';
 import { APPROVED, PENDING, REJECTED, REVOKED, SUPERSEDED } from './entry-table.js';
 import { addEntry, approveEntry, closeEntry, rowOf, statusOf, type HoursState } from './state.js';
-import type { CompactLog } from '../journal/compact-log.js';
+import type { CompactLog } from '../internal/compact-log.js';
 import type { HoursEvent } from './types.js';
 
 // Folding the events of a given log (a replay) into the state, checking that they hold

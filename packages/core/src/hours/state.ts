@@ -1,9 +1,9 @@
 import { LanewiseError } from '../errors.js';
-import type { StampList } from '../journal/stamps.js';
+import type { StampList } from '../internal/stamps.js';
 import { chain, newActivityBook, VolunteerBook, type ActivityBook } from './books.js';
 import { PairCounters } from './counters.js';
 import { APPROVED, EntryTable, type Closure } from './entry-table.js';
-import { IdIndex } from '../journal/id-index.js';
+import { IdIndex } from '../internal/id-index.js';
 import { HOUR_ENTRY_STATUSES, type HourEntryDraft } from './types.js';
 import type { ZoneDays } from '../time/days.js';
 

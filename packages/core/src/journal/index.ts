@@ -1,11 +1,13 @@
 /**
- * The append-only event log and its replay.
+ * The append-only event log, its hash chain, the checks a replayed log goes through, and replay.
  *
  * @module journal
  */
 export { createJournal } from './journal.js';
 export type { Journal, JournalEvent, JournalListener, JournalOptions } from './journal.js';
-export { verifyChain } from './chain.js';
-export type { ChainCheck, ChainHash } from './chain.js';
+export { chainLink, checkpointOf, verifyChain } from './chain.js';
+export type { ChainCheck, ChainHash, Checkpoint } from './chain.js';
+export { checkEnvelopes } from './check.js';
+export type { EnvelopeCheck } from './check.js';
 export { replay } from './replay.js';
 export type { Reducer } from './replay.js';

@@ -1,6 +1,6 @@
 import { LanewiseError } from '../errors.js';
-import { CompactLog } from '../journal/compact-log.js';
-import { StampList } from '../journal/stamps.js';
+import { CompactLog } from '../internal/compact-log.js';
+import { StampList } from '../internal/stamps.js';
 import { TransferTable } from './transfer-table.js';
 import { creditLots, debitLots, type LotBook } from './lots.js';
 import { createMonthCalendar, periodKey, type MonthCalendar } from '../time/months.js';

@@ -4,8 +4,7 @@
 // Date.parse gives; a property test keeps the three in step.
 import type { ErrorPath } from '../errors.js';
 import { invalidField } from '../schemas/parse.js';
-import { MS_PER_DAY } from './constants.js';
-
+import { MS_PER_DAY, inInstantRange } from './constants.js';
 
 /** The two-digit number at `at`, or -1 when either character is not a digit. */
 function twoDigits(text: string, at: number): number {
@@ -30,7 +29,10 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** The instant's epoch milliseconds, or NaN when `value` is not an ISO instant with an offset. */
+/**
+ * The instant's epoch milliseconds, or NaN when `value` is not an ISO instant with an offset
+ * inside the supported range (`MIN_INSTANT_MS` to `MAX_INSTANT_MS`).
+ */
 export function instantMs(value: unknown): number {
   if (typeof value !== 'string') return NaN;
   const text = value;
@@ -86,13 +88,15 @@ export function instantMs(value: unknown): number {
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute) * 60 + second) * 1000 +
     millis;
-  return local - offsetMinutes * 60_000;
+  const ms = local - offsetMinutes * 60_000;
+  return inInstantRange(ms) ? ms : NaN;
 }
 
 /** The instant's epoch milliseconds; throws `INVALID_INPUT` at `path` when it is not one. */
 export function requireInstantMs(value: unknown, path: ErrorPath): number {
   const ms = instantMs(value);
-  if (Number.isNaN(ms)) throw invalidField(path, 'must be an ISO 8601 instant with an offset');
+  if (Number.isNaN(ms)) {
+    throw invalidField(path, 'must be an ISO 8601 instant with an offset', 'instant');
+  }
   return ms;
 }
-

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CompactLog } from '../src/journal/compact-log.js';
-import { StampList } from '../src/journal/stamps.js';
-import type { JournalEvent } from '../src/journal/index.js';
+import { CompactLog } from '../../src/internal/compact-log.js';
+import { StampList } from '../../src/internal/stamps.js';
+import type { JournalEvent } from '../../src/journal/index.js';
 
 type Noted = JournalEvent<'noted', { key: number }>;
 

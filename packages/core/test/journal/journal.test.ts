@@ -2,11 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { createJournal, replay, verifyChain, type JournalEvent } from '../src/journal/index.js';
-import { manualClock } from '../src/clock.js';
-import { LanewiseError } from '../src/errors.js';
+import { createJournal, replay, verifyChain, type JournalEvent } from '../../src/journal/index.js';
+import { manualClock } from '../../src/clock.js';
+import { LanewiseError } from '../../src/errors.js';
 
-type Counted = JournalEvent<'added', { by: number }> | JournalEvent<'reset', null>;
+type Counted = JournalEvent<'added', { by: number }> | JournalEvent<'reset', Record<string, never>>;
 
 const sum = (total: number, event: Counted) => (event.type === 'added' ? total + event.data.by : 0);
 
@@ -16,7 +16,7 @@ describe('journal', () => {
     const journal = createJournal<Counted>({ now: clock.now });
     const first = journal.append('added', { by: 2 });
     clock.advance({ minutes: 5 });
-    const second = journal.append('reset', null);
+    const second = journal.append('reset', {});
     assert.deepEqual(first, {
       seq: 1,
       type: 'added',
@@ -62,7 +62,7 @@ describe('journal', () => {
       () => createJournal<Counted>({ now: () => new Date(0), events: gap }),
       (error: unknown) =>
         error instanceof LanewiseError &&
-        error.code === 'INVALID_INPUT' &&
+        error.code === 'INVALID_LOG' &&
         error.path.join('.') === 'events.0.seq',
     );
   });
@@ -81,7 +81,7 @@ describe('journal', () => {
         });
         for (const s of steps) {
           if (s.type === 'added') journal.append('added', { by: s.by });
-          else journal.append('reset', null);
+          else journal.append('reset', {});
         }
         assert.equal(replay(journal.events(), sum, 0), running);
       }),
@@ -95,7 +95,7 @@ describe('journal', () => {
       const journal = createJournal<Counted>({ now: () => new Date(0), hash: sha256 });
       journal.append('added', { by: 1 });
       journal.append('added', { by: 2 });
-      journal.append('reset', null);
+      journal.append('reset', {});
       return journal;
     };
 

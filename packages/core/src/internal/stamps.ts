@@ -7,11 +7,16 @@ export class StampList {
   private readonly texts: string[] = [];
   private lastTime = Number.NaN;
 
+  /** `format` writes an instant; pass the ledger zone's (`zoneOffsets(zone).format`). */
+  constructor(
+    private readonly format: (time: number) => string = (time) => new Date(time).toISOString(),
+  ) {}
+
   /** The index of the instant `time` (epoch milliseconds), formatting it only when it changed. */
   indexOfTime(time: number): number {
     if (time !== this.lastTime) {
       this.lastTime = time;
-      this.texts.push(new Date(time).toISOString());
+      this.texts.push(this.format(time));
     }
     return this.texts.length - 1;
   }
