@@ -57,7 +57,8 @@ function optionalInstant(value: unknown, path: (string | number)[]): number {
 function firstResponseMs(record: MetricsCase, index: number): number {
   let first = optionalInstant(record.acceptedAt, [index, 'acceptedAt']);
   const actions: unknown = record.actions;
-  if (!Array.isArray(actions)) throw invalidField([index, 'actions'], 'must be an array');
+  if (!Array.isArray(actions))
+    throw invalidField([index, 'actions'], 'must be a list', 'type', { expected: 'array' });
   for (let position = 0; position < actions.length; position++) {
     const action = actions[position] as { at?: unknown } | null;
     const at = typeof action === 'object' && action !== null ? instantMs(action.at) : NaN;
@@ -78,7 +79,8 @@ function followUpFacts(
   settings: CaseFactSettings,
 ): [number, number] {
   const followUps = record.followUps;
-  if (!Array.isArray(followUps)) throw invalidField([index, 'followUps'], 'must be an array');
+  if (!Array.isArray(followUps))
+    throw invalidField([index, 'followUps'], 'must be a list', 'type', { expected: 'array' });
   const from = settings.followUps === 'latest' ? Math.max(0, followUps.length - 1) : 0;
   let satisfied = 0;
   for (let position = from; position < followUps.length; position++) {
@@ -108,9 +110,10 @@ export function caseFacts(
       "must be 'dispatched', 'in_progress', 'resolved', 'closed' or 'duplicate'",
     );
   }
-  if (typeof record.tier !== 'string') throw invalidField([index, 'tier'], 'must be a string');
+  if (typeof record.tier !== 'string')
+    throw invalidField([index, 'tier'], 'must be text', 'type', { expected: 'string' });
   if (typeof record.category !== 'string')
-    throw invalidField([index, 'category'], 'must be a string');
+    throw invalidField([index, 'category'], 'must be text', 'type', { expected: 'string' });
   if (status === 'duplicate') return { status, ...DUPLICATE };
 
   const dueMs = requireInstantMs(record.dueAt, [index, 'dueAt']);
@@ -150,10 +153,13 @@ export function caseFacts(
 /** The handling units of a case: its handlers, each once. */
 export function caseUnits(record: MetricsCase, index: number): readonly string[] {
   const handlers: unknown = record.handlers;
-  if (!Array.isArray(handlers)) throw invalidField([index, 'handlers'], 'must be an array');
+  if (!Array.isArray(handlers))
+    throw invalidField([index, 'handlers'], 'must be a list', 'type', { expected: 'array' });
   for (let position = 0; position < handlers.length; position++) {
     if (typeof handlers[position] !== 'string')
-      throw invalidField([index, 'handlers', position], 'must be a string');
+      throw invalidField([index, 'handlers', position], 'must be text', 'type', {
+        expected: 'string',
+      });
   }
   return handlers.length < 2 ? (handlers as string[]) : [...new Set(handlers as string[])];
 }

@@ -53,15 +53,19 @@ export function classifyActions(
     if (typeof record !== 'object' || record === null)
       throw invalidField([index], 'must be an object');
     const { id, at, type, weight, unit } = record;
-    if (typeof type !== 'string') throw invalidField([index, 'type'], 'must be a string');
+    if (typeof type !== 'string')
+      throw invalidField([index, 'type'], 'must be text', 'type', { expected: 'string' });
     requireInstantMs(at, [index, 'at']);
     if (weight !== undefined && !isWeight(weight)) {
-      throw invalidField([index, 'weight'], `must be a finite number from 0 to ${MAX_RATIO_WEIGHT}`);
+      throw invalidField(
+        [index, 'weight'],
+        `must be a finite number from 0 to ${MAX_RATIO_WEIGHT}`,
+      );
     }
     if (unit !== undefined && typeof unit !== 'string')
-      throw invalidField([index, 'unit'], 'must be a string');
+      throw invalidField([index, 'unit'], 'must be text', 'type', { expected: 'string' });
     if (id !== undefined && typeof id !== 'string')
-      throw invalidField([index, 'id'], 'must be a string');
+      throw invalidField([index, 'id'], 'must be text', 'type', { expected: 'string' });
     const kind = kinds.get(type);
     if (kind === undefined) {
       const tally = unmapped.get(type) ?? { count: 0, weight: 0 };

@@ -47,7 +47,14 @@ export function ratio721FromCases(
     if (count === 'cases') {
       if (record.kind === undefined) continue;
       if (!KINDS.has(record.kind))
-        throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
+        throw invalidField(
+          [index, 'kind'],
+          'must be one of "service", "manage", "enforce"',
+          'enum',
+          {
+            values: ['service', 'manage', 'enforce'],
+          },
+        );
       requireInstantMs(record.receivedAt, [index, 'receivedAt']);
       const unit = Array.isArray(record.handlers) ? record.handlers[0] : undefined;
       actions.push({
@@ -58,13 +65,21 @@ export function ratio721FromCases(
       });
       continue;
     }
-    if (!Array.isArray(record.actions)) throw invalidField([index, 'actions'], 'must be an array');
+    if (!Array.isArray(record.actions))
+      throw invalidField([index, 'actions'], 'must be a list', 'type', { expected: 'array' });
     for (const [position, action] of record.actions.entries()) {
       const path = [index, 'actions', position];
       if (typeof action !== 'object' || action === null)
         throw invalidField(path, 'must be an action');
       if (!KINDS.has(action.kind))
-        throw invalidField([...path, 'kind'], "must be 'service', 'manage' or 'enforce'");
+        throw invalidField(
+          [...path, 'kind'],
+          'must be one of "service", "manage", "enforce"',
+          'enum',
+          {
+            values: ['service', 'manage', 'enforce'],
+          },
+        );
       requireInstantMs(action.at, [...path, 'at']);
       actions.push({
         at: action.at,

@@ -58,7 +58,9 @@ export function satisfaction(
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw invalidField([], 'options must be an object');
   }
-  const scale = Object.hasOwn(options, 'scale') ? (options as { scale?: unknown }).scale : undefined;
+  const scale = Object.hasOwn(options, 'scale')
+    ? (options as { scale?: unknown }).scale
+    : undefined;
   if (scale === 'five-point' || scale === 'nps') {
     return scored(
       responses,
@@ -83,7 +85,15 @@ function threeLevel(
     if (rating === 'satisfied') satisfied += 1;
     else if (rating === 'basic') basic += 1;
     else if (rating === 'unsatisfied') unsatisfied += 1;
-    else throw invalidField([index, 'rating'], "must be 'satisfied', 'basic' or 'unsatisfied'");
+    else
+      throw invalidField(
+        [index, 'rating'],
+        'must be one of "satisfied", "basic", "unsatisfied"',
+        'enum',
+        {
+          values: ['satisfied', 'basic', 'unsatisfied'],
+        },
+      );
   }
   const counts = { satisfied, basic, unsatisfied };
   const successes = [...new Set(options.satisfied)].reduce((sum, level) => sum + counts[level], 0);

@@ -3,6 +3,7 @@
 // them with these). The defaults live here, beside the schemas that apply them.
 import * as z from 'zod/mini';
 import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
+import type { Dispatcher } from '../internal/dispatch.js';
 import { instantMs } from '../time/parse.js';
 
 /** The kinds of the 721 ratio. */
@@ -46,9 +47,10 @@ const clock = z.custom<() => Date>(
   (value) => typeof value === 'function',
   'must be a function returning a Date',
 );
-const fn = <T>() =>
-  z.custom<T>((value) => typeof value === 'function', 'must be a function');
-const kindSchema = z.enum(RATIO_KINDS);
+const fn = <T>() => z.custom<T>((value) => typeof value === 'function', 'must be a function');
+/** A kind of the 721 ratio. */
+export const ratioKindSchema = z.enum(RATIO_KINDS);
+const kindSchema = ratioKindSchema;
 const weightSchema = z.number().check(z.gte(0), z.lte(MAX_RATIO_WEIGHT));
 const count = z.int().check(z.gte(0));
 
@@ -60,19 +62,22 @@ const count = z.int().check(z.gte(0));
 export const confidenceSchema = z.number().check(z.gt(0), z.lt(1));
 
 /** True when a window's end is after its start (or either is missing). */
-function windowIsOrdered(span: { from?: string | undefined; to?: string | undefined }): boolean {
-  return span.from === undefined || span.to === undefined || instantMs(span.from) < instantMs(span.to);
+function windowIsOrdered(span: unknown): boolean {
+  const { from, to } = span as { from?: string | undefined; to?: string | undefined };
+  return from === undefined || to === undefined || instantMs(from) < instantMs(to);
 }
-const windowOrder = z.refine(windowIsOrdered, { message: 'to must be after from', path: ['to'] });
+const windowOrder = z.refine(windowIsOrdered, {
+  message: 'to must be after from',
+  path: ['to'],
+});
 
 /** A 721 target: three shares that add up to 1, the service share below 1. */
 export const ratio721TargetSchema = z
   .strictObject({ service: share.check(z.lt(1)), manage: share, enforce: share })
   .check(
-    z.refine(
-      (target) => Math.abs(target.service + target.manage + target.enforce - 1) <= 1e-9,
-      { message: 'the three shares must add up to 1' },
-    ),
+    z.refine((target) => Math.abs(target.service + target.manage + target.enforce - 1) <= 1e-9, {
+      message: 'the three shares must add up to 1',
+    }),
   );
 
 const goalShape = {
@@ -132,9 +137,6 @@ export const classifiableRecordSchema = z.object({
 
 /** The mapping of record types to kinds that `classifyActions` takes. */
 export const actionMappingSchema = z.record(z.string(), kindSchema);
-
-/** The kind of one mapping entry (checked key by key, so that any key is a plain key). */
-export const ratioKindSchema = kindSchema;
 
 /** One answer on the three-level scale. */
 export const threeLevelAnswerSchema = z.object({ rating: z.enum(SATISFACTION_LEVELS) });
@@ -218,14 +220,12 @@ export const trendOptionsSchema = z
   .check(windowOrder);
 
 /** The counts of one rate, as `compareRates` takes them (extra fields, such as a rate's, are ignored). */
-export const rateCountsSchema = z
-  .object({ successes: count, n: count })
-  .check(
-    z.refine((value) => value.successes <= value.n, {
-      message: 'successes must not exceed n',
-      path: ['successes'],
-    }),
-  );
+export const rateCountsSchema = z.object({ successes: count, n: count }).check(
+  z.refine((value) => value.successes <= value.n, {
+    message: 'successes must not exceed n',
+    path: ['successes'],
+  }),
+);
 
 /** Options of `compareRates`. */
 export const compareRatesOptionsSchema = z.strictObject({
@@ -245,6 +245,12 @@ export const proportionSchema = z
 /** A probability for `normalQuantile`, from 0 to 1. */
 export const probabilitySchema = share;
 
+/** Where a caller last saw a log end: `{ seq, hash? }` of its last event. */
+export const checkpointSchema = z.strictObject({
+  seq: z.int().check(z.gte(0)),
+  hash: z.optional(z.string()),
+});
+
 /** Options of `createRatioTracker` (the log itself is checked as a log, not here). */
 export const ratioTrackerOptionsSchema = z.strictObject({
   ...goalShape,
@@ -252,9 +258,18 @@ export const ratioTrackerOptionsSchema = z.strictObject({
   timeZone: z._default(timeZoneSchema, DEFAULT_METRICS_TIME_ZONE),
   events: z.optional(z.unknown()),
   hash: z.optional(fn<(text: string) => string>()),
-  checkpoint: z.optional(z.unknown()),
+  checkpoint: z.optional(checkpointSchema),
   onListenerError: z.optional(fn<(error: unknown) => void>()),
-  dispatcher: z.optional(z.unknown()),
+  dispatcher: z.optional(
+    z.custom<Dispatcher>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as Dispatcher).run === 'function' &&
+        typeof (value as Dispatcher).notify === 'function',
+      'must be a dispatcher',
+    ),
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------

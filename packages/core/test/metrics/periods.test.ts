@@ -116,7 +116,7 @@ describe('trend', () => {
         seen.push(window.key);
         return ratio721(
           [service('2025-02-10T10:00:00+08:00'), service('2025-03-31T23:30:00+08:00')],
-          window,
+          { from: window.from, to: window.to },
         ).total;
       },
       { period: 'month', from: '2025-01-15T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00' },
@@ -124,7 +124,7 @@ describe('trend', () => {
     assert.deepEqual(points, [
       {
         key: '2025-01',
-        from: '2025-01-15T00:00:00+08:00',
+        from: '2025-01-15T00:00:00.000+08:00',
         to: '2025-02-01T00:00:00.000+08:00',
         partial: true,
         value: 0,
@@ -162,7 +162,8 @@ describe('trend', () => {
         ['2025-03-10', true],
       ],
     );
-    assert.equal(days[2]?.to, '2025-03-10T12:00:00Z');
+    // The caller's `to`, 12:00 UTC, written with New York's offset that day.
+    assert.equal(days[2]?.to, '2025-03-10T08:00:00.000-04:00');
     const weeks = trend(() => null, {
       period: 'week',
       from: '2024-12-30T00:00:00+08:00',
@@ -193,7 +194,7 @@ describe('trend', () => {
       (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path[0] === 'period',
     );
     assert.throws(
-      () => trend(fn, { period: 'day', from: '1700-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }),
+      () => trend(fn, { period: 'day', from: '1970-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' }),
       (error) =>
         isLanewiseError(error, 'INVALID_INPUT') && error.details.limit === MAX_TREND_PERIODS,
     );

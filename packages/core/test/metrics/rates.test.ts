@@ -27,8 +27,9 @@ describe('caseRates over the June book', () => {
       closed: 4,
       duplicate: 1,
     });
-    assert.equal(june.from, JUNE.from);
-    assert.equal(june.at, '2025-06-30T04:00:00.000Z');
+    // The result's instants carry the community's offset, to the millisecond.
+    assert.equal(june.from, '2025-06-01T00:00:00.000+08:00');
+    assert.equal(june.at, '2025-06-30T12:00:00.000+08:00');
   });
 
   it('response: within 24 hours of the decided cases, the reopened one by its first action', () => {

@@ -250,8 +250,8 @@ describe('classifyActions', () => {
       { at, kind: 'manage', type: 'joint-meeting' },
     ]);
     assert.deepEqual(unmapped, [
-      { type: 'patrol', count: 2 },
-      { type: 'toString', count: 1 },
+      { type: 'patrol', count: 2, weight: 2 },
+      { type: 'toString', count: 1, weight: 1 },
     ]);
     assert.deepEqual(ratio721(actions).counts, { service: 2, manage: 1, enforce: 2 });
   });

@@ -44,19 +44,30 @@ describe('createRatioTracker', () => {
     const clock = manualClock('2025-06-01T02:00:00Z');
     const tracker = createRatioTracker({ now: clock.now });
     const added = tracker.add({ kind: 'service', type: 'consultation', unit: 'station-1' });
+    // Every instant is written with the community's offset (Asia/Shanghai by default).
     assert.deepEqual(added, {
       kind: 'service',
       type: 'consultation',
       unit: 'station-1',
-      at: '2025-06-01T02:00:00.000Z',
+      at: '2025-06-01T10:00:00.000+08:00',
     });
     clock.advance({ minutes: 5 });
-    tracker.add({ kind: 'enforce', at });
+    tracker.add({ kind: 'enforce', at: '2025-06-01T01:00:00Z' });
     assert.deepEqual(
       tracker.events().map((event) => [event.seq, event.type, event.at, event.data.at]),
       [
-        [1, 'ratio-action-added', '2025-06-01T02:00:00.000Z', '2025-06-01T02:00:00.000Z'],
-        [2, 'ratio-action-added', '2025-06-01T02:05:00.000Z', at],
+        [
+          1,
+          'metrics.action_added',
+          '2025-06-01T10:00:00.000+08:00',
+          '2025-06-01T10:00:00.000+08:00',
+        ],
+        [
+          2,
+          'metrics.action_added',
+          '2025-06-01T10:05:00.000+08:00',
+          '2025-06-01T09:00:00.000+08:00',
+        ],
       ],
     );
   });
@@ -123,13 +134,13 @@ describe('createRatioTracker', () => {
     );
     const event = {
       seq: 2,
-      type: 'ratio-action-added',
+      type: 'metrics.action_added',
       at,
       data: { at, kind: 'service' },
     } as const;
     assert.throws(
       () => createRatioTracker({ now: () => new Date(at), events: [event] }),
-      (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path.join('.') === 'events.0.seq',
+      (error) => isLanewiseError(error, 'INVALID_LOG') && error.path.join('.') === 'events.0.seq',
     );
   });
 });

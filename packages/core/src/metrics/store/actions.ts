@@ -19,12 +19,14 @@ export function checkedWeight(action: unknown, index: number): number {
     throw invalidField([index], 'must be an object');
   const { kind, weight, unit, type } = action as Partial<RatioAction>;
   if (kind !== 'service' && kind !== 'manage' && kind !== 'enforce') {
-    throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
+    throw invalidField([index, 'kind'], 'must be one of "service", "manage", "enforce"', 'enum', {
+      values: ['service', 'manage', 'enforce'],
+    });
   }
   if (unit !== undefined && typeof unit !== 'string')
-    throw invalidField([index, 'unit'], 'must be a string');
+    throw invalidField([index, 'unit'], 'must be text', 'type', { expected: 'string' });
   if (type !== undefined && typeof type !== 'string')
-    throw invalidField([index, 'type'], 'must be a string');
+    throw invalidField([index, 'type'], 'must be text', 'type', { expected: 'string' });
   if (weight === undefined) return 1;
   if (!isWeight(weight)) throw invalidField([index, 'weight'], WEIGHT_MESSAGE);
   return weight;
