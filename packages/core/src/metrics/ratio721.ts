@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import type { Ratio721GroupBy, Ratio721Options } from './api.js';
 import { MAX_RATIO_WEIGHT, ratio721OptionsSchema } from './schemas.js';
 import { checkedAt, checkedWeight, rejectAction } from './store/actions.js';
+import { isInstant } from './store/instants.js';
 import type { Ratio721Group, Ratio721Result, RatioAction } from './types.js';
 import { summarize721 } from './views.js';
 
@@ -70,7 +71,10 @@ export function ratio721Parsed(
   const fromMs = options.from === undefined ? -Infinity : instantMs(options.from);
   const toMs = options.to === undefined ? Infinity : instantMs(options.to);
   if (groupBy === undefined) {
-    const [service, manage, enforce] = sumWindow(actions, fromMs, toMs);
+    const [service, manage, enforce] =
+      fromMs === -Infinity && toMs === Infinity
+        ? sumAll(actions)
+        : sumWindow(actions, fromMs, toMs);
     return summarize721(service, manage, enforce, target, tolerance);
   }
   const zone = zoneOffsets(options.timeZone);
@@ -83,7 +87,36 @@ export function ratio721Parsed(
   });
 }
 
-/** The hot loop: three sums over the actions in `[fromMs, toMs)`, every action checked inline. */
+/** The hottest loop: three sums, every action checked inline, instants checked but not read. */
+function sumAll(actions: readonly RatioAction[]): [number, number, number] {
+  let service = 0;
+  let manage = 0;
+  let enforce = 0;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index] as RatioAction;
+    if (typeof action !== 'object' || action === null) rejectAction(action, index);
+    let weight = action.weight;
+    if (weight === undefined) weight = 1;
+    else if (typeof weight !== 'number' || !(weight >= 0 && weight <= MAX_RATIO_WEIGHT))
+      rejectAction(action, index);
+    const { unit, type } = action;
+    if (
+      (unit !== undefined && typeof unit !== 'string') ||
+      (type !== undefined && typeof type !== 'string')
+    ) {
+      rejectAction(action, index);
+    }
+    if (!isInstant(action.at)) rejectAction(action, index);
+    const kind = action.kind;
+    if (kind === 'service') service += weight;
+    else if (kind === 'manage') manage += weight;
+    else if (kind === 'enforce') enforce += weight;
+    else rejectAction(action, index);
+  }
+  return [service, manage, enforce];
+}
+
+/** The loop of a window: three sums over the actions in `[fromMs, toMs)`, every action checked inline. */
 function sumWindow(
   actions: readonly RatioAction[],
   fromMs: number,

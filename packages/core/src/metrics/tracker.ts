@@ -118,7 +118,11 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
   const parsed = parseInput(ratioTrackerOptionsSchema, options);
   const { target, tolerance, now, hash } = parsed;
   const zone = zoneOffsets(parsed.timeZone);
-  const state = replayLog(parsed.events ?? [], hash, parsed.checkpoint);
+  const state = replayLog(
+    parsed.events === undefined ? [] : parsed.events,
+    hash,
+    parsed.checkpoint,
+  );
   const dispatcher =
     parsed.dispatcher ?? createDispatcher({ onListenerError: parsed.onListenerError });
   const listeners = new Subscribable<RatioTrackerEvent>(dispatcher);
