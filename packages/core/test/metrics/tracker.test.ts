@@ -268,7 +268,7 @@ describe('createRatioTracker replays only what a live tracker could have written
             replayed = createRatioTracker({ now, events: log as RatioTrackerEvent[] });
           } catch (error) {
             assert.ok(isLanewiseError(error, 'INVALID_LOG'), String(error));
-            assert.equal((error as { path: unknown[] }).path[0], 'events');
+            assert.equal(error.path[0], 'events');
             return;
           }
           // A log some live tracker could have written: it is that tracker, exactly.
