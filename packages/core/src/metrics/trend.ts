@@ -1,4 +1,4 @@
-import { LanewiseError } from '../errors.js';
+import { LanewiseError } from '../errors/index.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
 import { MS_PER_HOUR } from '../time/constants.js';
 import { instantMs } from '../time/parse.js';

@@ -6,7 +6,7 @@ import {
   wilsonInterval,
   type MetricsCase,
 } from '../../src/metrics/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 import { JUNE, JUNE_NOW, juneBook, makeCase } from './fixtures.js';
 
 const now = () => new Date(JUNE_NOW);
