@@ -1,11 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  classifyActions,
-  ratio721,
-  type RatioAction,
-  type RatioKind,
-} from '../../src/metrics/index.js';
+import { classifyActions, ratio721, type RatioKind } from '../../src/metrics/index.js';
 import { isLanewiseError } from '../../src/errors/index.js';
 
 const at = '2025-06-01T10:00:00+08:00';
