@@ -10,6 +10,7 @@ import { zoneOffsets } from '../time/zone.js';
 import type { RatioActionInput, RatioTracker, RatioTrackerOptions } from './api.js';
 import { applyActionAdded, emptyTrackerState, type TrackerState } from './apply.js';
 import { checkAdd } from './commands.js';
+import { fastActionInput } from './store/inputs.js';
 import {
   ratioActionInputSchema,
   ratioTrackerOptionsSchema,
@@ -25,11 +26,15 @@ import { summarize721 } from './views.js';
 
 const TYPES: ReadonlySet<string> = new Set([ACTION_ADDED]);
 
-/** The action without the keys whose value is `undefined`, frozen. */
-function storedAction(action: RatioAction): RatioAction {
-  const stored: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(action)) if (value !== undefined) stored[key] = value;
-  return Object.freeze(stored) as unknown as RatioAction;
+/** The action as stored: its fields in one order, none `undefined`, frozen. */
+function storedAction(action: Omit<RatioAction, 'at'>, at: string): RatioAction {
+  const { id, kind, weight, unit, type } = action;
+  const stored: { -readonly [K in keyof RatioAction]: RatioAction[K] } = { at, kind };
+  if (id !== undefined) stored.id = id;
+  if (weight !== undefined) stored.weight = weight;
+  if (unit !== undefined) stored.unit = unit;
+  if (type !== undefined) stored.type = type;
+  return Object.freeze(stored);
 }
 
 function frozenEvent(
@@ -88,7 +93,10 @@ function replayLog(
         id: data.id,
       });
     }
-    applyActionAdded(state, frozenEvent(event.seq, event.at, storedAction(data), event.hash));
+    applyActionAdded(
+      state,
+      frozenEvent(event.seq, event.at, storedAction(data, data.at), event.hash),
+    );
   }
   return state;
 }
@@ -130,13 +138,13 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
   let log: readonly RatioTrackerEvent[] | undefined;
 
   const add = (input: RatioActionInput): RatioAction => {
-    const action = parseInput(ratioActionInputSchema, input);
+    const action = fastActionInput(input) ?? parseInput(ratioActionInputSchema, input);
     const stored = checkAdd(state, action);
     if (stored !== undefined) return stored;
     const nowMs = readClock(now);
     const stamp = zone.format(nowMs);
     const at = action.at === undefined ? stamp : zone.format(instantMs(action.at));
-    const data = storedAction({ ...action, at });
+    const data = storedAction(action, at);
     const seq = state.events.length + 1;
     const previous = state.events[seq - 2]?.hash ?? '';
     const link =
