@@ -17,7 +17,8 @@ function isId(value: unknown): boolean {
 /** The input when it is a valid add, as it is; `undefined` when the schema must say why not. */
 export function fastActionInput(input: unknown): RatioActionInput | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
-  if (Object.getPrototypeOf(input) !== Object.prototype) return undefined;
+  const prototype: unknown = Object.getPrototypeOf(input);
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
   for (const key in input) if (!KEYS.has(key)) return undefined;
   const { id, at, kind, weight, unit, type } = input as Record<string, unknown>;
   if (kind !== 'service' && kind !== 'manage' && kind !== 'enforce') return undefined;
