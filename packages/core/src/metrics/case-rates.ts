@@ -1,4 +1,5 @@
-import { invalidField, parseInput } from '../schemas/parse.js';
+import { readClock } from '../clock.js';
+import { parseInput } from '../schemas/parse.js';
 import { MS_PER_MINUTE } from '../time/constants.js';
 import { requireInstantMs } from '../time/parse.js';
 import { zoneOffsets } from '../time/zone.js';
@@ -144,7 +145,7 @@ export function caseRates(cases: MetricsCaseSource, options: CaseRatesOptions): 
   const parsed = parseInput(caseRatesOptionsSchema, options);
   const limits = tierLimits((options as { responseMinutesByTier?: unknown }).responseMinutesByTier);
   const records = listCases(cases);
-  const nowMs = readNow(parsed.now);
+  const nowMs = readClock(parsed.now);
   const defaultMs = parsed.responseMinutes * MS_PER_MINUTE;
   const settings: CaseFactSettings = {
     nowMs,
@@ -183,12 +184,4 @@ export function caseRates(cases: MetricsCaseSource, options: CaseRatesOptions): 
     byCategory: groupFigures(categories, z, confidence),
     byUnit: groupFigures(units, z, confidence),
   };
-}
-
-/** The clock's reading in epoch ms; `INVALID_INPUT` at `['now']` when it is not a valid Date. */
-function readNow(now: () => Date): number {
-  const date = now();
-  const ms = date instanceof Date ? date.getTime() : NaN;
-  if (Number.isNaN(ms)) throw invalidField(['now'], 'must return a valid Date');
-  return ms;
 }

@@ -64,7 +64,7 @@ export {
   caseRatesGroupSchema,
   caseRatesOptionsSchema,
   caseRatesResultSchema,
-  checkpointSchema,
+  ratioTrackerCheckpointSchema,
   classifiableRecordSchema,
   classifiedActionsSchema,
   compareRatesOptionsSchema,

@@ -246,7 +246,7 @@ export const proportionSchema = z
 export const probabilitySchema = share;
 
 /** Where a caller last saw a log end: `{ seq, hash? }` of its last event. */
-export const checkpointSchema = z.strictObject({
+export const ratioTrackerCheckpointSchema = z.strictObject({
   seq: z.int().check(z.gte(0)),
   hash: z.optional(z.string()),
 });
@@ -258,7 +258,7 @@ export const ratioTrackerOptionsSchema = z.strictObject({
   timeZone: z._default(timeZoneSchema, DEFAULT_METRICS_TIME_ZONE),
   events: z.optional(z.unknown()),
   hash: z.optional(fn<(text: string) => string>()),
-  checkpoint: z.optional(checkpointSchema),
+  checkpoint: z.optional(ratioTrackerCheckpointSchema),
   onListenerError: z.optional(fn<(error: unknown) => void>()),
   dispatcher: z.optional(
     z.custom<Dispatcher>(
