@@ -48,7 +48,7 @@ export type {
   TrendPoint,
   TrendWindow,
 } from './types.js';
-export { ACTION_ADDED } from './types.js';
+export { RATIO_ACTION_ADDED } from './types.js';
 export {
   DEFAULT_721_TARGET,
   DEFAULT_721_TOLERANCE,

@@ -17,14 +17,14 @@ import {
   storedRatioActionSchema,
 } from './schemas.js';
 import {
-  ACTION_ADDED,
+  RATIO_ACTION_ADDED,
   type Ratio721Result,
   type RatioAction,
   type RatioTrackerEvent,
 } from './types.js';
 import { summarize721 } from './views.js';
 
-const TYPES: ReadonlySet<string> = new Set([ACTION_ADDED]);
+const TYPES: ReadonlySet<string> = new Set([RATIO_ACTION_ADDED]);
 
 /** The action as stored: its fields in one order, none `undefined`, frozen. */
 function storedAction(action: Omit<RatioAction, 'at'>, at: string): RatioAction {
@@ -45,8 +45,8 @@ function frozenEvent(
 ): RatioTrackerEvent {
   return Object.freeze(
     hash === undefined
-      ? { seq, type: ACTION_ADDED, at, data }
-      : { seq, type: ACTION_ADDED, at, data, hash },
+      ? { seq, type: RATIO_ACTION_ADDED, at, data }
+      : { seq, type: RATIO_ACTION_ADDED, at, data, hash },
   );
 }
 
@@ -150,7 +150,7 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
     const link =
       hash === undefined
         ? undefined
-        : chainLink(hash, previous, { seq, type: ACTION_ADDED, at: stamp, data });
+        : chainLink(hash, previous, { seq, type: RATIO_ACTION_ADDED, at: stamp, data });
     const event = frozenEvent(seq, stamp, data, link);
     applyActionAdded(state, event);
     snapshot = undefined;

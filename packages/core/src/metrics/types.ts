@@ -292,7 +292,7 @@ export interface TrendPoint<T> extends TrendWindow {
 // The tracker's log
 
 /** The event type of the tracker's one event. */
-export const ACTION_ADDED = 'metrics.action_added';
+export const RATIO_ACTION_ADDED = 'metrics.action_added';
 
 /** The one event of a tracker's log: an action was added (`data` is the action as stored). */
-export type RatioTrackerEvent = JournalEvent<typeof ACTION_ADDED, RatioAction>;
+export type RatioTrackerEvent = JournalEvent<typeof RATIO_ACTION_ADDED, RatioAction>;
