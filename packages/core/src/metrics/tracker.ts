@@ -22,7 +22,7 @@ import {
   type RatioAction,
   type RatioTrackerEvent,
 } from './types.js';
-import { summarize721 } from './views.js';
+import { trackerSnapshot } from './views.js';
 
 const TYPES: ReadonlySet<string> = new Set([RATIO_ACTION_ADDED]);
 
@@ -48,14 +48,6 @@ function frozenEvent(
       ? { seq, type: RATIO_ACTION_ADDED, at, data }
       : { seq, type: RATIO_ACTION_ADDED, at, data, hash },
   );
-}
-
-function freezeResult(result: Ratio721Result): Ratio721Result {
-  Object.freeze(result.counts);
-  Object.freeze(result.shares);
-  Object.freeze(result.deviation);
-  Object.freeze(result.target);
-  return Object.freeze(result);
 }
 
 /**
@@ -162,8 +154,7 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
   return {
     add: (input) => dispatcher.run(() => add(input)),
     snapshot() {
-      const { service, manage, enforce } = state.sums;
-      snapshot ??= freezeResult(summarize721(service, manage, enforce, target, tolerance));
+      snapshot ??= trackerSnapshot(state, target, tolerance);
       return snapshot;
     },
     subscribe: (listener) => listeners.subscribe(listener),

@@ -1,5 +1,6 @@
 // Reads: from the three sums of a 721 count to the figures a station is judged by. Both
 // `ratio721` and a tracker's snapshot are made here.
+import type { TrackerState } from './apply.js';
 import type { Ratio721Result, Ratio721Status, RatioByKind } from './types.js';
 
 // Shares are compared with a little slack, so that 75 of 100 is exactly 5 points off 70%
@@ -59,4 +60,19 @@ export function summarize721(
     target: { service: target.service, manage: target.manage, enforce: target.enforce },
     tolerance,
   };
+}
+
+/** A tracker's snapshot: the 721 figures of its sums, deeply frozen (it is handed out as is). */
+export function trackerSnapshot(
+  state: TrackerState,
+  target: RatioByKind,
+  tolerance: number,
+): Ratio721Result {
+  const { service, manage, enforce } = state.sums;
+  const result = summarize721(service, manage, enforce, target, tolerance);
+  Object.freeze(result.counts);
+  Object.freeze(result.shares);
+  Object.freeze(result.deviation);
+  Object.freeze(result.target);
+  return Object.freeze(result);
 }
