@@ -64,7 +64,9 @@ function firstResponseMs(record: MetricsCase, index: number): number {
     const at = typeof action === 'object' && action !== null ? instantMs(action.at) : NaN;
     if (Number.isNaN(at)) {
       if (typeof action !== 'object' || action === null) {
-        throw invalidField([index, 'actions', position], 'must be an action');
+        throw invalidField([index, 'actions', position], 'must be an action', 'type', {
+          expected: 'object',
+        });
       }
       requireInstantMs(action.at, [index, 'actions', position, 'at']);
     }
@@ -181,5 +183,5 @@ export function listCases(source: MetricsCaseSource): readonly MetricsCase[] {
 /** Checks that a case is an object before its fields are read. */
 export function requireCaseObject(record: unknown, index: number): asserts record is MetricsCase {
   if (typeof record !== 'object' || record === null)
-    throw invalidField([index], 'must be a case record');
+    throw invalidField([index], 'must be a case record', 'type', { expected: 'object' });
 }

@@ -1,7 +1,7 @@
 import { invalidField, parseInput } from '../schemas/parse.js';
 import { requireInstantMs } from '../time/parse.js';
-import { MAX_RATIO_WEIGHT, ratioKindSchema } from './schemas.js';
-import { isWeight } from './store/actions.js';
+import { ratioKindSchema } from './schemas.js';
+import { isWeight, weightError } from './store/actions.js';
 import type { ClassifiableRecord, ClassifiedActions, RatioAction, RatioKind } from './types.js';
 
 /**
@@ -10,7 +10,9 @@ import type { ClassifiableRecord, ClassifiedActions, RatioAction, RatioKind } fr
  */
 function mappingOf(mapping: unknown): Map<string, RatioKind> {
   if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
-    throw invalidField(['mapping'], 'must be an object of record type to kind');
+    throw invalidField(['mapping'], 'must be an object of record type to kind', 'type', {
+      expected: 'object',
+    });
   }
   const kinds = new Map<string, RatioKind>();
   for (const [type, kind] of Object.entries(mapping)) {
@@ -45,22 +47,20 @@ export function classifyActions(
   records: readonly ClassifiableRecord[],
   mapping: Readonly<Record<string, RatioKind>>,
 ): ClassifiedActions {
-  if (!Array.isArray(records)) throw invalidField([], 'records must be an array');
+  if (!Array.isArray(records))
+    throw invalidField([], 'records must be a list', 'type', { expected: 'array' });
   const kinds = mappingOf(mapping);
   const actions: RatioAction[] = [];
   const unmapped = new Map<string, { count: number; weight: number }>();
   for (const [index, record] of records.entries()) {
     if (typeof record !== 'object' || record === null)
-      throw invalidField([index], 'must be an object');
+      throw invalidField([index], 'must be an object', 'type', { expected: 'object' });
     const { id, at, type, weight, unit } = record;
     if (typeof type !== 'string')
       throw invalidField([index, 'type'], 'must be text', 'type', { expected: 'string' });
     requireInstantMs(at, [index, 'at']);
     if (weight !== undefined && !isWeight(weight)) {
-      throw invalidField(
-        [index, 'weight'],
-        `must be a finite number from 0 to ${MAX_RATIO_WEIGHT}`,
-      );
+      throw weightError([index, 'weight'], weight);
     }
     if (unit !== undefined && typeof unit !== 'string')
       throw invalidField([index, 'unit'], 'must be text', 'type', { expected: 'string' });

@@ -70,7 +70,7 @@ export function ratio721FromCases(
     for (const [position, action] of record.actions.entries()) {
       const path = [index, 'actions', position];
       if (typeof action !== 'object' || action === null)
-        throw invalidField(path, 'must be an action');
+        throw invalidField(path, 'must be an action', 'type', { expected: 'object' });
       if (!KINDS.has(action.kind))
         throw invalidField(
           [...path, 'kind'],

@@ -58,7 +58,8 @@ export function ratio721(
   actions: readonly RatioAction[],
   options: Ratio721Options = {},
 ): Ratio721Result | Ratio721Group[] {
-  if (!Array.isArray(actions)) throw invalidField([], 'actions must be an array');
+  if (!Array.isArray(actions))
+    throw invalidField([], 'actions must be a list', 'type', { expected: 'array' });
   return ratio721Parsed(actions, parseInput(ratio721OptionsSchema, options));
 }
 

@@ -54,9 +54,10 @@ export function satisfaction(
   responses: readonly unknown[],
   options: ThreeLevelOptions | ScoreScaleOptions = {},
 ): SatisfactionResult {
-  if (!Array.isArray(responses)) throw invalidField([], 'responses must be an array');
+  if (!Array.isArray(responses))
+    throw invalidField([], 'responses must be a list', 'type', { expected: 'array' });
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalidField([], 'options must be an object');
+    throw invalidField([], 'options must be an object', 'type', { expected: 'object' });
   }
   const scale = Object.hasOwn(options, 'scale')
     ? (options as { scale?: unknown }).scale
@@ -80,7 +81,7 @@ function threeLevel(
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as { rating?: unknown } | null;
     if (typeof response !== 'object' || response === null)
-      throw invalidField([index], 'must be an object');
+      throw invalidField([index], 'must be an object', 'type', { expected: 'object' });
     const rating = response.rating;
     if (rating === 'satisfied') satisfied += 1;
     else if (rating === 'basic') basic += 1;
@@ -117,7 +118,7 @@ function scored(
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as { score?: unknown } | null;
     if (typeof response !== 'object' || response === null)
-      throw invalidField([index], 'must be an object');
+      throw invalidField([index], 'must be an object', 'type', { expected: 'object' });
     const score = response.score;
     if (typeof score !== 'number' || (score | 0) !== score || score < min || score > max) {
       throw invalidField([index, 'score'], `must be a whole number from ${min} to ${max}`);

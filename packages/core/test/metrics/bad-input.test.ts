@@ -8,6 +8,7 @@ import {
   caseRates,
   classifyActions,
   compareRates,
+  createRatioTracker,
   normalQuantile,
   rateEstimate,
   ratio721,
@@ -18,6 +19,7 @@ import {
   type RatioAction,
   type RatioKind,
 } from '../../src/metrics/index.js';
+import { formatError } from '../../src/errors/index.js';
 import { expectLanewiseError } from '../support/expect.js';
 import { JUNE, JUNE_NOW, juneBook, makeCase } from './fixtures.js';
 
@@ -370,5 +372,27 @@ describe('one instant format in results', () => {
     assert.equal(rates.to, '2025-07-01T00:00:00.000+08:00');
     assert.match(rates.at, /\+08:00$/);
     assert.match(caseRates(juneBook, { now, timeZone: 'Europe/Berlin' }).at, /\+02:00$/);
+  });
+});
+
+describe('errors in two languages', () => {
+  it('say what a bad weight, kind or confidence should be, in zh-CN and en', () => {
+    const weight = expectLanewiseError(
+      () => ratio721([{ at, kind: 'service', weight: 1e308 }]),
+      'INVALID_INPUT',
+    );
+    assert.match(formatError(weight, 'en'), /0\.weight.*at most 1,000,000,000,000/);
+    assert.match(formatError(weight, 'zh-CN'), /0\.weight/);
+    assert.doesNotMatch(formatError(weight, 'zh-CN'), /must be/);
+    const kind = expectLanewiseError(
+      () => ratio721([{ at, kind: anything<RatioKind>('serve') }]),
+      'INVALID_INPUT',
+    );
+    assert.match(formatError(kind, 'en'), /"service", "manage", "enforce"/);
+    const log = expectLanewiseError(
+      () => createRatioTracker({ now, events: anything([{ seq: 2 }]) }),
+      'INVALID_LOG',
+    );
+    assert.match(formatError(log, 'en'), /event 0/);
   });
 });

@@ -1,6 +1,7 @@
 // The fast input path of the bulk loops: one action checked by hand with the rules of
 // `ratioActionSchema` for the fields the metrics read, at a few nanoseconds a record (a schema
 // parse per record would cost more than the count). A property test keeps the two in step.
+import type { LanewiseError } from '../../errors/index.js';
 import { invalidField } from '../../schemas/parse.js';
 import { requireInstantMs } from '../../time/parse.js';
 import { MAX_RATIO_WEIGHT } from '../schemas.js';
@@ -13,10 +14,19 @@ export function isWeight(weight: unknown): weight is number {
   return typeof weight === 'number' && weight >= 0 && weight <= MAX_RATIO_WEIGHT;
 }
 
+/** The error of a bad weight, with the reason that lets `formatError` say it in any language. */
+export function weightError(path: readonly (string | number)[], weight: unknown): LanewiseError {
+  if (typeof weight !== 'number')
+    return invalidField(path, WEIGHT_MESSAGE, 'type', { expected: 'number' });
+  if (!Number.isFinite(weight)) return invalidField(path, WEIGHT_MESSAGE, 'finite_number');
+  if (weight < 0) return invalidField(path, WEIGHT_MESSAGE, 'too_small', { minimum: 0 });
+  return invalidField(path, WEIGHT_MESSAGE, 'too_big', { maximum: MAX_RATIO_WEIGHT });
+}
+
 /** The action's weight, after checking the action; throws `INVALID_INPUT` naming the field. */
 export function checkedWeight(action: unknown, index: number): number {
   if (typeof action !== 'object' || action === null)
-    throw invalidField([index], 'must be an object');
+    throw invalidField([index], 'must be an object', 'type', { expected: 'object' });
   const { kind, weight, unit, type } = action as Partial<RatioAction>;
   if (kind !== 'service' && kind !== 'manage' && kind !== 'enforce') {
     throw invalidField([index, 'kind'], 'must be one of "service", "manage", "enforce"', 'enum', {
@@ -28,7 +38,7 @@ export function checkedWeight(action: unknown, index: number): number {
   if (type !== undefined && typeof type !== 'string')
     throw invalidField([index, 'type'], 'must be text', 'type', { expected: 'string' });
   if (weight === undefined) return 1;
-  if (!isWeight(weight)) throw invalidField([index, 'weight'], WEIGHT_MESSAGE);
+  if (!isWeight(weight)) throw weightError([index, 'weight'], weight);
   return weight;
 }
 
