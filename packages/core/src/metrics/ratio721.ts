@@ -172,10 +172,14 @@ function sumGroups(
   const groups = new Map<string | null, GroupSums>();
   const cut =
     groupBy === 'unit' || groupBy === 'type' ? undefined : createPeriodCutter(groupBy, timeZone);
+  // Units and types without a window need no instant's value: a validity check does.
+  const readsTime = cut !== undefined || fromMs !== -Infinity || toMs !== Infinity;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index] as RatioAction;
     const weight = checkedWeight(action, index);
-    const ms = checkedAt(action, index);
+    let ms = 0;
+    if (readsTime) ms = checkedAt(action, index);
+    else if (!isInstant(action.at)) checkedAt(action, index);
     if (ms < fromMs || ms >= toMs) continue;
     const slot = cut?.(ms);
     const key =
