@@ -6,7 +6,7 @@ import { createDispatcher, Subscribable } from '../internal/dispatch.js';
 import { chainLink, checkEnvelopes, checkpointOf, type Checkpoint } from '../journal/index.js';
 import { parseInput } from '../schemas/parse.js';
 import { instantMs } from '../time/parse.js';
-import { zoneOffsets } from '../time/zone.js';
+import { zoneOffsets, type ZoneOffsets } from '../time/zone.js';
 import type { RatioActionInput, RatioTracker, RatioTrackerOptions } from './api.js';
 import { applyActionAdded, emptyTrackerState, type TrackerState } from './apply.js';
 import { checkAdd } from './commands.js';
@@ -60,8 +60,18 @@ function replayLog(
   events: unknown,
   hash: RatioTrackerOptions['hash'],
   checkpoint: Checkpoint | undefined,
+  zone: ZoneOffsets,
 ): TrackerState {
   checkEnvelopes(events, { types: TYPES, hash, checkpoint });
+  // A tracker writes every instant with its zone's offset, to the millisecond.
+  const written = (index: number, path: readonly (string | number)[], at: string) => {
+    const canonical = zone.format(instantMs(at));
+    if (at !== canonical) {
+      throw invalidLog(index, path, `${path.join('.')} must be written as ${canonical}`, {
+        timeZone: zone.timeZone,
+      });
+    }
+  };
   const state = emptyTrackerState();
   for (let index = 0; index < events.length; index++) {
     const event = events[index] as RatioTrackerEvent;
@@ -72,6 +82,8 @@ function replayLog(
       if (!(error instanceof LanewiseError)) throw error;
       throw invalidLog(index, error.path, error.message, { issues: error.details['issues'] });
     }
+    written(index, ['at'], event.at);
+    written(index, ['data', 'at'], data.at);
     let stored: RatioAction | undefined;
     try {
       stored = checkAdd(state, data);
@@ -122,6 +134,7 @@ export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
     parsed.events === undefined ? [] : parsed.events,
     hash,
     parsed.checkpoint,
+    zone,
   );
   const dispatcher =
     parsed.dispatcher ?? createDispatcher({ onListenerError: parsed.onListenerError });

@@ -515,3 +515,32 @@ describe('createRatioTracker bad options and adds', () => {
     assert.equal(tracker.events()[0]?.at, '2025-05-31T22:00:00.000-04:00');
   });
 });
+
+describe('createRatioTracker replays instants as it writes them', () => {
+  it('rejects an instant written otherwise than the tracker writes it, and replays its own', () => {
+    const tracker = liveTracker([{ kind: 'service', at: '2025-06-01T01:00:00Z' }]);
+    const [event] = tracker.events() as [RatioTrackerEvent];
+    assert.equal(event.data.at, '2025-06-01T09:00:00.000+08:00');
+    createRatioTracker({ now, events: [event] });
+    expectLanewiseError(
+      () => createRatioTracker({ now, events: [{ ...event, at: '2025-06-01T02:01:00.000Z' }] }),
+      'INVALID_LOG',
+      ['events', 0, 'at'],
+    );
+    expectLanewiseError(
+      () =>
+        createRatioTracker({
+          now,
+          events: [{ ...event, data: { ...event.data, at: '2025-06-01T09:00:00+08:00' } }],
+        }),
+      'INVALID_LOG',
+      ['events', 0, 'data', 'at'],
+    );
+    // The same log read by a tracker of another zone is not one it could have written.
+    expectLanewiseError(
+      () => createRatioTracker({ now, timeZone: 'UTC', events: [event] }),
+      'INVALID_LOG',
+      ['events', 0, 'at'],
+    );
+  });
+});
