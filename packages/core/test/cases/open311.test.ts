@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileRouting } from '../../src/routing/index.js';
 import { fromOpen311, open311Services, toOpen311 } from '../../src/cases/index.js';
-import { RULES, assertCode, intake, makeBook } from './fixtures.js';
+import { expectLanewiseError } from '../support/expect.js';
+import { RULES, intake, makeBook } from './fixtures.js';
 
 const categories = { 'NOISE-01': 'noise', 'FIRE-01': 'fire', 'LITTER-01': 'litter' };
 
@@ -23,9 +24,9 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'NOISE-01',
       description: 'Karaoke every night',
       agency_responsible: 'section, squad, community',
-      requested_datetime: '2025-01-24T01:00:00.000Z',
-      updated_datetime: '2025-01-24T02:00:00.000Z',
-      expected_datetime: '2025-02-05T15:59:59.999Z',
+      requested_datetime: '2025-01-24T09:00:00.000+08:00',
+      updated_datetime: '2025-01-24T10:00:00.000+08:00',
+      expected_datetime: '2025-02-05T23:59:59.999+08:00',
       address: '柳州市城中区',
       lat: 24.33,
       long: 109.42,
@@ -83,7 +84,7 @@ describe('Open311 GeoReport v2', () => {
       location: { lat: 24.33, lon: 109.42, address: '柳州市城中区' },
       attributes: { reports: 3, media_url: 'https://example.org/p.jpg' },
     });
-    const { book } = makeBook();
+    const { book } = makeBook({ start: '2025-03-03T21:45:00+08:00' });
     const record = book.open(input);
     assert.equal(record.ruleId, 'repeat-noise', 'the attributes reach the rules');
     const back = toOpen311(record, { categories });
@@ -97,17 +98,17 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'NOISE-01',
       requested_datetime: '2025-03-03T21:40:00+08:00',
     };
-    assertCode(
+    expectLanewiseError(
       () => fromOpen311({ ...base, service_code: 'POTHOLE' }, { categories }),
       'INVALID_INPUT',
       ['service_code'],
     );
-    assertCode(
+    expectLanewiseError(
       () => fromOpen311({ ...base, requested_datetime: 'yesterday' }, { categories }),
       'INVALID_INPUT',
       ['requested_datetime'],
     );
-    assertCode(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', ['lat']);
+    expectLanewiseError(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', ['lat']);
     const minimal = fromOpen311(base, { categories: ['NOISE-01'], channel: 'app' });
     assert.equal(minimal.category, 'NOISE-01');
     assert.equal(minimal.title, 'NOISE-01');

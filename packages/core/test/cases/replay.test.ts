@@ -12,7 +12,8 @@ import {
   type CaseEvent,
   type CaseMove,
 } from '../../src/cases/index.js';
-import { RULES, assertCode, intake, makeBook } from './fixtures.js';
+import { expectLanewiseError } from '../support/expect.js';
+import { RULES, intake, makeBook } from './fixtures.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -174,7 +175,7 @@ describe('case book: replay', () => {
       kind: 'enforce',
       type: 'fine',
       by: 'li',
-      at: '2025-01-24T11:00:00+08:00',
+      at: '2025-01-24T09:30:00+08:00',
       note: '罚款',
     });
     book.resolve('a', { by: 'li', outcome: 'resolved', note: 'done' });
@@ -231,19 +232,34 @@ describe('case book: replay', () => {
     book.resolve('c-1', { by: 'li', outcome: 'resolved' });
     const events = JSON.parse(JSON.stringify(book.events())) as CaseEvent[];
     const [opened, accepted, resolved] = events as [CaseEvent, CaseEvent, CaseEvent];
-    assertCode(() => rebuild([{ ...opened, type: 'case.vanished' } as never]), 'INVALID_INPUT', [
+    expectLanewiseError(() => rebuild([{ ...opened, type: 'cases.vanished' } as never]), 'INVALID_LOG', [
       'events',
       0,
       'type',
     ]);
-    assertCode(
+    expectLanewiseError(
       () => rebuild([{ ...opened, data: { ...opened.data, intake: { id: 'c-1' } } } as CaseEvent]),
-      'INVALID_INPUT',
+      'INVALID_LOG',
     );
-    assertCode(() => rebuild([opened, resolved]), 'INVALID_INPUT', ['events', 1, 'seq']);
-    assertCode(() => rebuild([opened, { ...resolved, seq: 2 }]), 'INVALID_TRANSITION');
-    assertCode(() => rebuild([{ ...accepted, seq: 1 }]), 'NOT_FOUND');
-    assertCode(() => rebuild([opened, { ...opened, seq: 2 }]), 'ID_CONFLICT');
+    expectLanewiseError(() => rebuild([opened, resolved]), 'INVALID_LOG', ['events', 1, 'seq']);
+    expectLanewiseError(() => rebuild([opened, { ...resolved, seq: 2 }]), 'INVALID_LOG', [
+      'events',
+      1,
+      'type',
+    ]);
+    expectLanewiseError(() => rebuild([{ ...accepted, seq: 1 }]), 'INVALID_LOG', [
+      'events',
+      0,
+      'data',
+      'id',
+    ]);
+    expectLanewiseError(() => rebuild([opened, { ...opened, seq: 2 }]), 'INVALID_LOG', [
+      'events',
+      1,
+      'data',
+      'intake',
+      'id',
+    ]);
   });
 
   it('chains events with a hash when asked, and refuses a tampered log', () => {
@@ -256,11 +272,11 @@ describe('case book: replay', () => {
     assert.ok(events.every((event) => typeof event.hash === 'string'));
     assert.deepStrictEqual(createCaseBook({ ...options, events }).list(), book.list());
     const tampered = events.map((event) =>
-      event.type === 'case.accepted'
+      event.type === 'cases.accepted'
         ? { ...event, data: { ...event.data, by: 'someone-else' } }
         : event,
     );
-    assertCode(() => createCaseBook({ ...options, events: tampered }), 'INVALID_INPUT', [
+    expectLanewiseError(() => createCaseBook({ ...options, events: tampered }), 'INVALID_LOG', [
       'events',
       1,
       'hash',
