@@ -184,4 +184,3 @@ export interface CaseSource {
   /** The current state as one frozen object: a new object after each change, the same one until then. */
   snapshot(): CaseSnapshot;
 }
-

@@ -38,8 +38,7 @@ import type {
 } from './types.js';
 import { filterCases, instantOrDateMs, snapshotOf } from './views.js';
 
-const fn = <T>(message: string) =>
-  z.custom<T>((value) => typeof value === 'function', { message });
+const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', { message });
 
 const optionsSchema = z.strictObject({
   routing: z.custom<object>((value) => typeof value === 'object' && value !== null, {
@@ -106,7 +105,8 @@ const optionsSchema = z.strictObject({
 export function createCaseBook(options: CaseBookOptions): CaseBook {
   const settled = parseInput(optionsSchema, options);
   const calendar = settled.calendar;
-  const policy: SettledEscalationPolicy = settled.escalation ?? parseInput(caseEscalationPolicySchema, {});
+  const policy: SettledEscalationPolicy =
+    settled.escalation ?? parseInput(caseEscalationPolicySchema, {});
   const zone = zoneOffsets(calendar.timeZone);
   const format = zone.format;
   const router = createCaseRouter(settled.routing as CaseBookOptions['routing'], calendar, format);
@@ -181,7 +181,8 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
         CHANGE_CHECKS['cases.escalated'](ctx, before, step, nowMs);
         const changed = append('cases.escalated', step, nowMs);
         const escalation = changed.escalations[changed.escalations.length - 1];
-        if (escalation !== undefined) applied.push(Object.freeze({ caseId: changed.id, ...escalation }));
+        if (escalation !== undefined)
+          applied.push(Object.freeze({ caseId: changed.id, ...escalation }));
       }
       return Object.freeze(applied);
     });
@@ -197,7 +198,11 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
     extend: onCase('cases.extended', extendCommand),
     resolve: onCase('cases.resolved', resolveCommand),
     followUp: onCase('cases.followed_up', followUpCommand),
-    close: (id) => onCase('cases.closed', (c, r, _input: undefined, nowMs) => closeCommand(c, r, nowMs))(id, undefined),
+    close: (id) =>
+      onCase('cases.closed', (c, r, _input: undefined, nowMs) => closeCommand(c, r, nowMs))(
+        id,
+        undefined,
+      ),
     markDuplicate: onCase('cases.marked_duplicate', markDuplicateCommand),
     review,
     list: (filter) => (filter === undefined ? list() : filterCases(list(), filter)),
@@ -219,4 +224,3 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
     timeZone: calendar.timeZone,
   };
 }
-

@@ -43,8 +43,7 @@ export interface CommandContext {
 
 /** A live command's outcome: an event to append, or the record it left unchanged (a repeat). */
 export type CommandResult<T extends CaseEventType> =
-  | { readonly data: CaseEventData<T> }
-  | { readonly unchanged: CaseRecord };
+  { readonly data: CaseEventData<T> } | { readonly unchanged: CaseRecord };
 
 function conflict(id: string, what: string, path: ErrorPath): LanewiseError {
   return new LanewiseError('ID_CONFLICT', `${what} ${id} exists with other content`, {
@@ -85,7 +84,11 @@ export function checkOpened(ctx: CommandContext, intake: CaseIntake, nowMs: numb
 }
 
 /** A dispatch names a tier of the rule set and a deadline not before the receipt. */
-export function checkDispatch(ctx: CommandContext, intake: CaseIntake, dispatch: CaseDispatch): void {
+export function checkDispatch(
+  ctx: CommandContext,
+  intake: CaseIntake,
+  dispatch: CaseDispatch,
+): void {
   if (!ctx.router.hasTier(dispatch.tier)) {
     throw invalidField(['tier'], `${dispatch.tier} is not a tier of the rule set`);
   }
@@ -294,7 +297,12 @@ export function extendCommand(
   nowMs: number,
 ): CommandResult<'cases.extended'> {
   const parsed = parseInput(extendCaseInputSchema, input);
-  const data = { id: record.id, until: inZone(ctx, parsed.until), reason: parsed.reason, by: parsed.by };
+  const data = {
+    id: record.id,
+    until: inZone(ctx, parsed.until),
+    reason: parsed.reason,
+    by: parsed.by,
+  };
   CHANGE_CHECKS['cases.extended'](ctx, record, data, nowMs);
   return { data };
 }

@@ -11,7 +11,9 @@ import { isRouter } from './case-router.js';
 const name = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** Service codes to categories: `{ "NOISE-01": "noise" }`, or a list of codes that are their own category. */
-export const categoryMapSchema = z.union([z.record(name, name), z.array(name)]);
+export const categoryMapSchema = z.union([z.record(name, name), z.array(name)], {
+  error: 'must map service codes to categories ({ "NOISE-01": "noise" }) or list the categories',
+});
 
 /** Names by category, such as service names. */
 export const nameMapSchema = z.record(name, z.string().check(z.maxLength(500)));
@@ -101,7 +103,8 @@ export function routingCategories(
     const tier = router.tier(then.tier);
     const names: Readonly<Record<string, string>> = tier?.name ?? {};
     const own = (key: string) => (Object.hasOwn(names, key) ? names[key] : undefined);
-    const group = own(locale) ?? own(english ? 'en' : 'zh-CN') ?? Object.values(names)[0] ?? then.tier;
+    const group =
+      own(locale) ?? own(english ? 'en' : 'zh-CN') ?? Object.values(names)[0] ?? then.tier;
     const deadline = then.deadline ?? tier?.deadline ?? { workingDays: 0 };
     const service: { -readonly [K in keyof Open311Service]: Open311Service[K] } = {
       service_code: codeOf.get(category) ?? category,

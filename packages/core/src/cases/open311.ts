@@ -147,16 +147,19 @@ const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 /** A coordinate: a finite number, or a decimal number as text (`'24.33'`), within its range. */
 const coordinate = (limit: number) =>
   z.optional(
-    z.union([
-      z.number().check(z.gte(-limit), z.lte(limit)),
-      z.string().check(
-        z.refine((value) => {
-          if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return false;
-          const number = Number(value);
-          return number >= -limit && number <= limit;
-        }, `must be a decimal number from -${limit} to ${limit}`),
-      ),
-    ]),
+    z.union(
+      [
+        z.number().check(z.gte(-limit), z.lte(limit)),
+        z.string().check(
+          z.refine((value) => {
+            if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return false;
+            const number = Number(value);
+            return number >= -limit && number <= limit;
+          }, `must be a decimal number from -${limit} to ${limit}`),
+        ),
+      ],
+      { error: `must be a decimal number from -${limit} to ${limit}` },
+    ),
   );
 
 const ATTRIBUTE_MESSAGE =
@@ -312,7 +315,8 @@ export function fromOpen311(request: Open311Input, options: FromOpen311Options):
     device_id: parsed.device_id,
     media_url: parsed.media_url,
   };
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined) attributes[key] = value;
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined) attributes[key] = value;
   return defined<OpenCaseInput>({
     id: parsed.service_request_id,
     category,

@@ -8,12 +8,7 @@ import { checkEnvelopes } from '../journal/check.js';
 import { parseInput } from '../schemas/parse.js';
 import { instantMs } from '../time/parse.js';
 import { applyCaseEvent, type CaseState } from './apply.js';
-import {
-  CHANGE_CHECKS,
-  checkDispatch,
-  checkOpened,
-  type CommandContext,
-} from './commands.js';
+import { CHANGE_CHECKS, checkDispatch, checkOpened, type CommandContext } from './commands.js';
 import { copyJson, deepFreeze } from './json.js';
 import { caseEventDataSchemas } from './schemas.js';
 import type { CaseEvent, CaseEventType } from './types.js';
@@ -32,9 +27,15 @@ function logError(error: unknown, index: number, at: ErrorPath): unknown {
   if (!isLanewiseError(error) || error.code === 'INVALID_LOG') return error;
   // A refused move or a late extension is about the event itself, not one of its fields.
   const path =
-    error.path.length === 0 ? (error.code === 'TOO_LATE' ? ['at'] : ['type']) : [...at, ...error.path];
+    error.path.length === 0
+      ? error.code === 'TOO_LATE'
+        ? ['at']
+        : ['type']
+      : [...at, ...error.path];
   const prefix = `event ${index}: `;
-  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  const message = error.message.startsWith(prefix)
+    ? error.message.slice(prefix.length)
+    : error.message;
   return invalidLog(index, path, message, { ...error.details, code: error.code });
 }
 
@@ -63,7 +64,8 @@ function rewriteInstants(event: Mutable<CaseEvent>, fix: Instants): void {
       break;
     case 'cases.followed_up':
       data['at'] = fix(data['at'] as string);
-      if (data['reopenDueAt'] !== undefined) data['reopenDueAt'] = fix(data['reopenDueAt'] as string);
+      if (data['reopenDueAt'] !== undefined)
+        data['reopenDueAt'] = fix(data['reopenDueAt'] as string);
       break;
     case 'cases.escalated':
       data['dueAt'] = fix(data['dueAt'] as string);
@@ -89,7 +91,11 @@ export function replayCaseLog(
   ctx: CommandContext & { readonly state: CaseState },
   options: ReplayOptions,
 ): CaseEvent[] {
-  checkEnvelopes(given, { types: CASE_EVENT_TYPES, hash: options.hash, checkpoint: options.checkpoint });
+  checkEnvelopes(given, {
+    types: CASE_EVENT_TYPES,
+    hash: options.hash,
+    checkpoint: options.checkpoint,
+  });
   const log: CaseEvent[] = [];
   const state = ctx.state;
   for (let index = 0; index < given.length; index += 1) {

@@ -63,7 +63,11 @@ const SHANGHAI = zoneOffsets('Asia/Shanghai');
 
 /** A book on a manual clock set to Friday 2025-01-24 10:00 in Shanghai. */
 export function makeBook(
-  options: { escalation?: CaseEscalationPolicy; start?: string; hash?: (text: string) => string } = {},
+  options: {
+    escalation?: CaseEscalationPolicy;
+    start?: string;
+    hash?: (text: string) => string;
+  } = {},
 ): {
   book: CaseBook;
   clock: ReturnType<typeof manualClock>;

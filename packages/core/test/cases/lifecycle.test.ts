@@ -78,14 +78,17 @@ describe('case book: intake and dispatch', () => {
       'INVALID_INPUT',
       ['now'],
     );
-    expectLanewiseError(() => makeBook({ escalation: { noticeAfterWorkingDays: -1 } }), 'INVALID_INPUT', [
-      'escalation',
-      'noticeAfterWorkingDays',
-    ]);
+    expectLanewiseError(
+      () => makeBook({ escalation: { noticeAfterWorkingDays: -1 } }),
+      'INVALID_INPUT',
+      ['escalation', 'noticeAfterWorkingDays'],
+    );
     const { book } = makeBook();
-    expectLanewiseError(() => book.open(intake({ receivedAt: '2025-01-24 09:00' })), 'INVALID_INPUT', [
-      'receivedAt',
-    ]);
+    expectLanewiseError(
+      () => book.open(intake({ receivedAt: '2025-01-24 09:00' })),
+      'INVALID_INPUT',
+      ['receivedAt'],
+    );
     expectLanewiseError(() => book.open({ ...intake(), urgent: true } as never), 'INVALID_INPUT');
     expectLanewiseError(() => book.open(intake({ location: { lat: 120 } })), 'INVALID_INPUT', [
       'location',
@@ -275,7 +278,9 @@ describe('case book: idempotency', () => {
     assert.equal(again.status, 'in_progress', 'the stored record, as it is now');
     assert.equal(again.dueAt, first.dueAt);
     assert.equal(book.events().length, 2);
-    expectLanewiseError(() => book.open(intake({ title: 'Another problem' })), 'ID_CONFLICT', ['id']);
+    expectLanewiseError(() => book.open(intake({ title: 'Another problem' })), 'ID_CONFLICT', [
+      'id',
+    ]);
   });
 
   it('treats an action id as the idempotency key of act', () => {
@@ -292,7 +297,9 @@ describe('case book: idempotency', () => {
     book.act('c-1', action);
     const again = book.act('c-1', { ...action, at: '2025-01-24T02:00:00Z' });
     assert.equal(again.actions.length, 1);
-    expectLanewiseError(() => book.act('c-1', { ...action, kind: 'enforce' }), 'ID_CONFLICT', ['id']);
+    expectLanewiseError(() => book.act('c-1', { ...action, kind: 'enforce' }), 'ID_CONFLICT', [
+      'id',
+    ]);
     assert.equal(book.events().length, 3);
   });
 
@@ -344,7 +351,10 @@ describe('case book: reading', () => {
     book.accept('b', { by: 'zhao' });
     assert.notEqual(book.snapshot(), snapshot);
     assert.equal(snapshot.cases[1]?.status, 'dispatched', 'an old snapshot does not change');
-    expectLanewiseError(() => book.list({ status: 'lost' as never }), 'INVALID_INPUT', ['filter', 'status']);
+    expectLanewiseError(() => book.list({ status: 'lost' as never }), 'INVALID_INPUT', [
+      'filter',
+      'status',
+    ]);
   });
 
   it('tells subscribers about every change until they unsubscribe', () => {

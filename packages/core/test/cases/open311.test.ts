@@ -108,7 +108,9 @@ describe('Open311 GeoReport v2', () => {
       'INVALID_INPUT',
       ['requested_datetime'],
     );
-    expectLanewiseError(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', ['lat']);
+    expectLanewiseError(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', [
+      'lat',
+    ]);
     const minimal = fromOpen311(base, { categories: ['NOISE-01'], channel: 'app' });
     assert.equal(minimal.category, 'NOISE-01');
     assert.equal(minimal.title, 'NOISE-01');
