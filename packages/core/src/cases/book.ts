@@ -26,6 +26,7 @@ import {
 import { dueEscalations } from './escalation.js';
 import { deepFreeze } from './json.js';
 import { replayCaseLog } from './replay.js';
+import { instantWriter } from './store/instants.js';
 import { caseEscalationPolicySchema } from './schemas.js';
 import { isOpenStatus } from './transitions.js';
 import type {
@@ -107,11 +108,10 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
   const calendar = settled.calendar;
   const policy: SettledEscalationPolicy =
     settled.escalation ?? parseInput(caseEscalationPolicySchema, {});
-  const zone = zoneOffsets(calendar.timeZone);
-  const format = zone.format;
-  const router = createCaseRouter(settled.routing as CaseBookOptions['routing'], calendar, format);
+  const { format, write } = instantWriter(zoneOffsets(calendar.timeZone));
+  const router = createCaseRouter(settled.routing as CaseBookOptions['routing'], calendar, write);
   const state: CaseState = new Map();
-  const ctx: CommandContext & { readonly state: CaseState } = { state, router, format };
+  const ctx: CommandContext & { readonly state: CaseState } = { state, router, format, write };
   const log: CaseEvent[] =
     settled.events === undefined
       ? []

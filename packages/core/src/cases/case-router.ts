@@ -47,7 +47,7 @@ export function isRouter(routing: unknown): routing is Router {
 export function createCaseRouter(
   routing: CaseRouting,
   calendar: WorkCalendar,
-  format: (ms: number) => string,
+  write: (text: string) => string,
 ): CaseRouter {
   const router = isRouter(routing) ? routing : compileRouting(routing, { calendar });
   // A router compiled with another calendar: the book's calendar still counts the deadline.
@@ -71,7 +71,7 @@ export function createCaseRouter(
         'instant',
       );
     }
-    return format(ms);
+    return write(due);
   };
 
   return {

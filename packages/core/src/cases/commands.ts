@@ -39,6 +39,8 @@ export interface CommandContext {
   readonly router: CaseRouter;
   /** Writes epoch milliseconds as an ISO instant with the book's offset. */
   readonly format: (ms: number) => string;
+  /** Writes an instant given as text (already checked) with the book's offset. */
+  readonly write: (text: string) => string;
 }
 
 /** A live command's outcome: an event to append, or the record it left unchanged (a repeat). */
@@ -229,8 +231,6 @@ function intakeOf(record: CaseRecord): CaseIntake {
   });
 }
 
-const inZone = (ctx: CommandContext, instant: string): string => ctx.format(instantMs(instant));
-
 /** `open`: the intake, routed and dispatched. */
 export function openCommand(
   ctx: CommandContext,
@@ -240,7 +240,7 @@ export function openCommand(
   const parsed = parseInput(openCaseInputSchema, input);
   const intake: CaseIntake = defined({
     ...parsed,
-    receivedAt: inZone(ctx, parsed.receivedAt),
+    receivedAt: ctx.write(parsed.receivedAt),
     reporter: parsed.reporter && defined(parsed.reporter),
     location: parsed.location && defined(parsed.location),
     // A deep copy: the caller may go on changing its own object.
@@ -278,7 +278,7 @@ export function actCommand(
   nowMs: number,
 ): CommandResult<'cases.acted'> {
   const parsed = parseInput(caseActionInputSchema, input);
-  const action = defined({ ...parsed, at: inZone(ctx, parsed.at) });
+  const action = defined({ ...parsed, at: ctx.write(parsed.at) });
   const logged = record.actions.find((entry) => entry.id === action.id);
   if (logged !== undefined) {
     if (sameValue(logged, action)) return { unchanged: record };
@@ -299,7 +299,7 @@ export function extendCommand(
   const parsed = parseInput(extendCaseInputSchema, input);
   const data = {
     id: record.id,
-    until: inZone(ctx, parsed.until),
+    until: ctx.write(parsed.until),
     reason: parsed.reason,
     by: parsed.by,
   };
@@ -328,7 +328,7 @@ export function followUpCommand(
   nowMs: number,
 ): CommandResult<'cases.followed_up'> {
   const parsed = parseInput(followUpInputSchema, input);
-  const at = inZone(ctx, parsed.at);
+  const at = ctx.write(parsed.at);
   const base = defined({ id: record.id, rating: parsed.rating, comment: parsed.comment, at });
   // Checked before the deadline is counted: a refused follow-up counts nothing.
   checkFollowUpMove(record, instantMs(at));

@@ -116,7 +116,7 @@ export function replayCaseLog(
     let rewritten = false;
     const applied = { seq: source.seq, type, at: source.at, data } as Mutable<CaseEvent>;
     rewriteInstants(applied, (text) => {
-      const written = ctx.format(instantMs(text));
+      const written = ctx.write(text);
       if (written !== text) rewritten = true;
       return written;
     });
