@@ -123,6 +123,8 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
   let events: readonly CaseEvent[] | undefined;
 
   const clock = (): number => readClock(settled.now);
+  let stampMs = Number.NaN;
+  let stamp = '';
 
   /** Appends one checked event, folds it in; the listeners hear of it after the command. */
   const append = <T extends CaseEventType>(
@@ -130,7 +132,12 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
     data: CaseEventData<T>,
     nowMs: number,
   ): CaseRecord => {
-    const fields = { seq: log.length + 1, type, at: format(nowMs), data: deepFreeze(data) };
+    // Most appends of a command (a review's escalations) share one instant: write it once.
+    if (nowMs !== stampMs) {
+      stampMs = nowMs;
+      stamp = format(nowMs);
+    }
+    const fields = { seq: log.length + 1, type, at: stamp, data: deepFreeze(data) };
     const previous = log[log.length - 1]?.hash ?? '';
     const event = Object.freeze(
       settled.hash ? { ...fields, hash: chainLink(settled.hash, previous, fields) } : fields,

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { deadlineSpecSchema } from '../calendar/index.js';
 import { idSchema, instantSchema } from '../schemas/common.js';
 import { isJsonObject } from './json.js';
+import { strictObject } from './store/strict-object.js';
 import type { CaseAttributeValue } from './types.js';
 
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
@@ -13,7 +14,7 @@ const optionalText = (max: number) => z.optional(text(0, max));
 const nameList = z.array(shortText);
 
 /** Who reported the case. */
-export const caseReporterSchema = z.strictObject({
+export const caseReporterSchema = strictObject({
   id: z.optional(idSchema),
   name: optionalText(200),
   phone: optionalText(50),
@@ -21,7 +22,7 @@ export const caseReporterSchema = z.strictObject({
 });
 
 /** Where the problem is. */
-export const caseLocationSchema = z.strictObject({
+export const caseLocationSchema = strictObject({
   lat: z.optional(z.number().check(z.gte(-90), z.lte(90))),
   lon: z.optional(z.number().check(z.gte(-180), z.lte(180))),
   address: optionalText(500),
@@ -42,7 +43,7 @@ export const caseAttributesSchema = z.custom<{ readonly [key: string]: CaseAttri
 );
 
 /** The input of `caseBook.open`. */
-export const openCaseInputSchema = z.strictObject({
+export const openCaseInputSchema = strictObject({
   id: idSchema,
   category: shortText,
   title: text(1, 500),
@@ -55,13 +56,13 @@ export const openCaseInputSchema = z.strictObject({
 });
 
 /** The input of `caseBook.accept`. */
-export const acceptCaseInputSchema = z.strictObject({ by: shortText });
+export const acceptCaseInputSchema = strictObject({ by: shortText });
 
 /** What a handling action counts as in the 721 ratio. */
 export const caseActionKindSchema = z.enum(['service', 'manage', 'enforce']);
 
 /** The input of `caseBook.act`: one handling action. */
-export const caseActionInputSchema = z.strictObject({
+export const caseActionInputSchema = strictObject({
   id: idSchema,
   kind: caseActionKindSchema,
   type: shortText,
@@ -71,7 +72,7 @@ export const caseActionInputSchema = z.strictObject({
 });
 
 /** The input of `caseBook.extend`. */
-export const extendCaseInputSchema = z.strictObject({
+export const extendCaseInputSchema = strictObject({
   until: instantSchema,
   reason: text(1, 2_000),
   by: shortText,
@@ -81,7 +82,7 @@ export const extendCaseInputSchema = z.strictObject({
 export const caseOutcomeSchema = z.enum(['resolved', 'mediated', 'referred', 'unresolvable']);
 
 /** The input of `caseBook.resolve`. */
-export const resolveCaseInputSchema = z.strictObject({
+export const resolveCaseInputSchema = strictObject({
   by: shortText,
   outcome: caseOutcomeSchema,
   note: optionalText(5_000),
@@ -91,19 +92,19 @@ export const resolveCaseInputSchema = z.strictObject({
 export const followUpRatingSchema = z.enum(['satisfied', 'basic', 'unsatisfied']);
 
 /** The input of `caseBook.followUp`. */
-export const followUpInputSchema = z.strictObject({
+export const followUpInputSchema = strictObject({
   rating: followUpRatingSchema,
   comment: optionalText(5_000),
   at: instantSchema,
 });
 
 /** The input of `caseBook.markDuplicate`. */
-export const markDuplicateInputSchema = z.strictObject({ of: idSchema });
+export const markDuplicateInputSchema = strictObject({ of: idSchema });
 
 const workingDaysSetting = z.int().check(z.gte(0), z.lte(366));
 
 /** The escalation policy of `review`; every field has a default. */
-export const caseEscalationPolicySchema = z.strictObject({
+export const caseEscalationPolicySchema = strictObject({
   chase: z._default(z.boolean(), true),
   chaseAfterWorkingDays: z._default(workingDaysSetting, 0),
   noticeAfterWorkingDays: z._default(z.nullable(workingDaysSetting), 5),
@@ -120,7 +121,7 @@ export const caseStatusSchema = z.enum([
 ]);
 
 /** The filter of `caseBook.list`. */
-export const caseFilterSchema = z.strictObject({
+export const caseFilterSchema = strictObject({
   status: z.optional(z.union([caseStatusSchema, z.array(caseStatusSchema)])),
   tier: z.optional(z.string()),
   category: z.optional(z.string()),
@@ -141,7 +142,7 @@ export const caseFollowUpSchema = followUpInputSchema;
 export const escalationStepSchema = z.enum(['chase', 'notice', 'tier']);
 
 /** One escalation of a record. */
-export const caseEscalationSchema = z.strictObject({
+export const caseEscalationSchema = strictObject({
   step: escalationStepSchema,
   at: instantSchema,
   dueAt: instantSchema,
@@ -152,7 +153,7 @@ export const caseEscalationSchema = z.strictObject({
 });
 
 /** One deadline extension of a record. */
-export const caseExtensionSchema = z.strictObject({
+export const caseExtensionSchema = strictObject({
   from: instantSchema,
   until: instantSchema,
   reason: text(1, 2_000),
@@ -161,7 +162,7 @@ export const caseExtensionSchema = z.strictObject({
 });
 
 /** One case, as the book derives it from its log. */
-export const caseRecordSchema = z.strictObject({
+export const caseRecordSchema = strictObject({
   id: idSchema,
   category: shortText,
   title: text(1, 500),
@@ -199,7 +200,7 @@ export const caseRecordSchema = z.strictObject({
 });
 
 /** What `caseBook.snapshot()` returns. */
-export const caseSnapshotSchema = z.strictObject({ cases: z.array(caseRecordSchema) });
+export const caseSnapshotSchema = strictObject({ cases: z.array(caseRecordSchema) });
 
 // Events: the envelope of the journal, with the payload of each type.
 
@@ -207,7 +208,7 @@ export const caseSnapshotSchema = z.strictObject({ cases: z.array(caseRecordSche
 export const caseIntakeSchema = openCaseInputSchema;
 
 /** Where routing sent a case. */
-export const caseDispatchSchema = z.strictObject({
+export const caseDispatchSchema = strictObject({
   tier: shortText,
   handlers: nameList,
   dueAt: instantSchema,
@@ -221,27 +222,27 @@ const caseId = { id: idSchema };
 
 /** The payload of each event type. */
 export const caseEventDataSchemas = {
-  'cases.opened': z.strictObject({ intake: caseIntakeSchema, dispatch: caseDispatchSchema }),
-  'cases.accepted': z.strictObject({ ...caseId, by: shortText }),
-  'cases.acted': z.strictObject({ ...caseId, action: caseActionSchema }),
-  'cases.extended': z.strictObject({ ...caseId, ...extendCaseInputSchema.shape }),
-  'cases.resolved': z.strictObject({ ...caseId, ...resolveCaseInputSchema.shape }),
-  'cases.followed_up': z.strictObject({
+  'cases.opened': strictObject({ intake: caseIntakeSchema, dispatch: caseDispatchSchema }),
+  'cases.accepted': strictObject({ ...caseId, by: shortText }),
+  'cases.acted': strictObject({ ...caseId, action: caseActionSchema }),
+  'cases.extended': strictObject({ ...caseId, ...extendCaseInputSchema._zod.def.shape }),
+  'cases.resolved': strictObject({ ...caseId, ...resolveCaseInputSchema._zod.def.shape }),
+  'cases.followed_up': strictObject({
     ...caseId,
-    ...followUpInputSchema.shape,
+    ...followUpInputSchema._zod.def.shape,
     reopenDueAt: z.optional(instantSchema),
   }),
-  'cases.closed': z.strictObject(caseId),
-  'cases.marked_duplicate': z.strictObject({ ...caseId, of: idSchema }),
+  'cases.closed': strictObject(caseId),
+  'cases.marked_duplicate': strictObject({ ...caseId, of: idSchema }),
   'cases.escalated': z.union([
-    z.strictObject({
+    strictObject({
       ...caseId,
       step: z.enum(['chase', 'notice']),
       dueAt: instantSchema,
       round: z.int().check(z.gte(0)),
       tier: shortText,
     }),
-    z.strictObject({
+    strictObject({
       ...caseId,
       step: z.literal('tier'),
       dueAt: instantSchema,
@@ -256,7 +257,7 @@ export const caseEventDataSchemas = {
 } as const;
 
 const envelope = <T extends keyof typeof caseEventDataSchemas>(type: T) =>
-  z.strictObject({
+  strictObject({
     seq: z.int().check(z.gte(1)),
     type: z.literal(type),
     at: instantSchema,
