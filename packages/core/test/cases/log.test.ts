@@ -15,6 +15,7 @@ import {
 } from '../../src/cases/index.js';
 import type { Checkpoint } from '../../src/journal/index.js';
 import { expectLanewiseError } from '../support/expect.js';
+import { logMutation } from '../support/log-mutations.js';
 import { RULES, intake, makeBook } from './fixtures.js';
 import { opArbitrary, run } from './runs.js';
 
@@ -71,127 +72,49 @@ function assertInvariants(book: CaseBook): void {
   }
 }
 
-const VALUES: readonly (Json | undefined)[] = [
-  undefined,
-  null,
-  '',
-  'x',
-  0,
-  -1,
-  1.5,
-  true,
-  {},
-  [],
-  '2025-01-24T09:00:00+08:00',
-  '2019-01-01T00:00:00Z',
-  '2999-12-31T00:00:00Z',
-  'cases.closed',
-];
-
-/** Every path to a value inside an event (its envelope fields and everything in data). */
-function leafPaths(value: Json, at: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [at];
-  const keys: (string | number)[] = Array.isArray(value)
-    ? value.map((_, index) => index)
-    : Object.keys(value);
-  return [at, ...keys.flatMap((key) => leafPaths((value as never)[key] as Json, [...at, key]))];
-}
-
-type Edit =
-  | { kind: 'field'; event: number; path: number; value: number }
-  | { kind: 'drop' | 'duplicate' | 'swap'; event: number; renumber: boolean };
-
-const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({
-    kind: fc.constant('field' as const),
-    event: fc.nat(),
-    path: fc.nat(),
-    value: fc.nat(VALUES.length - 1),
-  }),
-  fc.record({
-    kind: fc.constantFrom('drop' as const, 'duplicate' as const, 'swap' as const),
-    event: fc.nat(),
-    renumber: fc.boolean(),
-  }),
-);
-
-/** The log with one edit; `undefined` when the edit changes nothing. */
-function edited(log: Json[], edit: Edit): Json[] | undefined {
-  const events = copy(log);
-  const index = edit.event % events.length;
-  if (edit.kind === 'field') {
-    const paths = leafPaths(events[index] as Json).filter((path) => path.length > 0);
-    const path = paths[edit.path % paths.length] as (string | number)[];
-    let parent = events[index] as { [key: string]: Json };
-    for (const key of path.slice(0, -1)) parent = parent[key] as never;
-    const last = path[path.length - 1] as string;
-    const value = VALUES[edit.value];
-    if (value === undefined) delete parent[last];
-    else parent[last] = copy(value);
-  } else if (edit.kind === 'drop') {
-    events.splice(index, 1);
-  } else if (edit.kind === 'duplicate') {
-    events.splice(index + 1, 0, copy(events[index] as Json));
-  } else {
-    if (events.length < 2) return undefined;
-    const next = (index + 1) % events.length;
-    [events[index], events[next]] = [events[next] as Json, events[index] as Json];
-  }
-  if (edit.kind !== 'field' && edit.renumber) {
-    events.forEach((event, position) => {
-      (event as { seq: number }).seq = position + 1;
-    });
-  }
-  return canonicalJson(events) === canonicalJson(log) ? undefined : events;
-}
+/** Valid logs written by live calls (chained with `hash` when given), each with one damage. */
+const damagedLogs = (hash?: (text: string) => string) =>
+  fc
+    .array(opArbitrary, { minLength: 10, maxLength: 60 })
+    .map((ops) => run(ops, hash ? { hash } : {}).book)
+    .filter((book) => book.events().length > 0)
+    .chain((book) => logMutation(book.events()).map((mutation) => ({ book, mutation })));
 
 describe('case log: replay trusts nothing', () => {
   it('replays an edited log only when a live book could have written it', () => {
     fc.assert(
-      fc.property(
-        fc.array(opArbitrary, { minLength: 10, maxLength: 60 }),
-        editArbitrary,
-        (ops, edit) => {
-          const { book } = run(ops);
-          const log = copy(book.events()) as unknown as Json[];
-          fc.pre(log.length > 0);
-          const events = edited(log, edit);
-          fc.pre(events !== undefined);
-          let replayed: CaseBook;
-          try {
-            replayed = replay(events);
-          } catch (error) {
-            assert.ok(isLanewiseError(error, 'INVALID_LOG'), String(error));
-            assert.deepEqual(error.path.slice(0, 1), ['events']);
-            return;
-          }
-          // A log some live book could have written: its own events are the edited log.
-          assert.deepStrictEqual(copy(replayed.events()), events);
-          assertInvariants(replayed);
-          assert.deepStrictEqual(replay(copy(replayed.events())).list(), replayed.list());
-        },
-      ),
+      fc.property(damagedLogs(), ({ book, mutation }) => {
+        const events = mutation.events as Json[];
+        fc.pre(canonicalJson(events) !== canonicalJson(book.events()));
+        let replayed: CaseBook;
+        try {
+          replayed = replay(events);
+        } catch (error) {
+          assert.ok(
+            isLanewiseError(error, 'INVALID_LOG'),
+            `${mutation.description}: ${String(error)}`,
+          );
+          assert.deepEqual(error.path.slice(0, 1), ['events']);
+          return;
+        }
+        // A log some live book could have written: its own events are the edited log.
+        assert.deepStrictEqual(copy(replayed.events()), events, mutation.description);
+        assertInvariants(replayed);
+        assert.deepStrictEqual(replay(copy(replayed.events())).list(), replayed.list());
+      }),
       { numRuns: 300, includeErrorInReport: true },
     );
   });
 
   it('refuses every edit of a chained log, a cut-off tail against its checkpoint', () => {
     fc.assert(
-      fc.property(
-        fc.array(opArbitrary, { minLength: 10, maxLength: 60 }),
-        editArbitrary,
-        (ops, edit) => {
-          const { book } = run(ops, { hash: sha256 });
-          const log = copy(book.events()) as unknown as Json[];
-          fc.pre(log.length > 0);
-          const events = edited(log, edit);
-          fc.pre(events !== undefined);
-          expectLanewiseError(
-            () => replay(events, { hash: sha256, checkpoint: book.checkpoint() }),
-            'INVALID_LOG',
-          );
-        },
-      ),
+      fc.property(damagedLogs(sha256), ({ book, mutation }) => {
+        fc.pre(canonicalJson(mutation.events) !== canonicalJson(book.events()));
+        expectLanewiseError(
+          () => replay(mutation.events, { hash: sha256, checkpoint: book.checkpoint() }),
+          'INVALID_LOG',
+        );
+      }),
       { numRuns: 300, includeErrorInReport: true },
     );
   });
