@@ -40,36 +40,29 @@ function logError(error: unknown, index: number, at: ErrorPath): unknown {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Instants = (text: string) => string;
 
-/** Rewrites the instants of an event's data in place (it is the parser's own copy). */
-function rewriteInstants(event: Mutable<CaseEvent>, fix: Instants): void {
-  event.at = fix(event.at);
-  const data = event.data as Record<string, unknown>;
+/** Calls `check` with every instant of an event and its path in the event. */
+function eachInstant(event: CaseEvent, check: (text: string, path: ErrorPath) => void): void {
+  check(event.at, ['at']);
   switch (event.type) {
-    case 'cases.opened': {
-      const intake = data['intake'] as Mutable<Record<string, unknown>>;
-      const dispatch = data['dispatch'] as Mutable<Record<string, unknown>>;
-      intake['receivedAt'] = fix(intake['receivedAt'] as string);
-      dispatch['dueAt'] = fix(dispatch['dueAt'] as string);
+    case 'cases.opened':
+      check(event.data.intake.receivedAt, ['data', 'intake', 'receivedAt']);
+      check(event.data.dispatch.dueAt, ['data', 'dispatch', 'dueAt']);
       break;
-    }
-    case 'cases.acted': {
-      const action = data['action'] as Record<string, unknown>;
-      action['at'] = fix(action['at'] as string);
+    case 'cases.acted':
+      check(event.data.action.at, ['data', 'action', 'at']);
       break;
-    }
     case 'cases.extended':
-      data['until'] = fix(data['until'] as string);
+      check(event.data.until, ['data', 'until']);
       break;
     case 'cases.followed_up':
-      data['at'] = fix(data['at'] as string);
-      if (data['reopenDueAt'] !== undefined)
-        data['reopenDueAt'] = fix(data['reopenDueAt'] as string);
+      check(event.data.at, ['data', 'at']);
+      if (event.data.reopenDueAt !== undefined)
+        check(event.data.reopenDueAt, ['data', 'reopenDueAt']);
       break;
     case 'cases.escalated':
-      data['dueAt'] = fix(data['dueAt'] as string);
-      if (data['newDueAt'] !== undefined) data['newDueAt'] = fix(data['newDueAt'] as string);
+      check(event.data.dueAt, ['data', 'dueAt']);
+      if (event.data.newDueAt !== undefined) check(event.data.newDueAt, ['data', 'newDueAt']);
       break;
     default:
       break;
@@ -83,8 +76,8 @@ export interface ReplayOptions {
 }
 
 /**
- * Replays `given` into `state` (empty). Returns the log as the book keeps it: frozen events,
- * equal to the given ones. Records are built from a copy whose instants are in the book's zone.
+ * Replays `given` into `state` (empty). Returns the log as the book keeps it: frozen copies of
+ * the given events (the parser's output), from which the records are built.
  */
 export function replayCaseLog(
   given: unknown,
@@ -112,15 +105,19 @@ export function replayCaseLog(
       // The schema checked the attributes by hand and kept the caller's object: copy it.
       if (intake.attributes !== undefined) intake.attributes = copyJson(intake.attributes);
     }
-    // A log written elsewhere may carry other offsets: records get the book's, the log stays.
-    let rewritten = false;
     const applied = { seq: source.seq, type, at: source.at, data } as Mutable<CaseEvent>;
-    rewriteInstants(applied, (text) => {
-      const written = ctx.write(text);
-      if (written !== text) rewritten = true;
-      return written;
+    if (source.hash !== undefined) applied.hash = source.hash;
+    // The book writes every instant one way, with its zone's offset: a log with others is not one
+    // it wrote (and its records would not equal the book's).
+    eachInstant(applied, (text, path) => {
+      if (ctx.write(text) !== text) {
+        throw invalidLog(
+          index,
+          path,
+          `${text} is not written as the book writes instants: with the offset of its zone, for example ${ctx.format(instantMs(text))}`,
+        );
+      }
     });
-    const stored = rewritten ? deepFreeze(copyJson(source.data)) : deepFreeze(data);
     const nowMs = instantMs(applied.at);
     try {
       if (applied.type === 'cases.opened') {
@@ -148,11 +145,9 @@ export function replayCaseLog(
     } catch (error) {
       throw logError(error, index, ['data', ...(INPUT_AT[type] ?? [])]);
     }
-    deepFreeze(applied.data);
-    applyCaseEvent(state, Object.freeze(applied) as CaseEvent);
-    const event = { seq: source.seq, type, at: source.at, data: stored } as Mutable<CaseEvent>;
-    if (source.hash !== undefined) event.hash = source.hash;
-    log.push(Object.freeze(event) as CaseEvent);
+    deepFreeze(applied);
+    applyCaseEvent(state, applied);
+    log.push(applied);
   }
   return log;
 }
