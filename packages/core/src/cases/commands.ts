@@ -72,7 +72,11 @@ export function requireCase(
 
 function notAfterClock(ms: number, nowMs: number, path: ErrorPath): void {
   if (ms > nowMs + CLOCK_SKEW_MS) {
-    throw invalidField(path, 'must not be later than the clock (5 minutes of skew are allowed)');
+    throw invalidField(
+      path,
+      'must not be later than the clock (5 minutes of skew are allowed)',
+      'after_clock',
+    );
   }
 }
 
@@ -109,7 +113,14 @@ function checkFollowUpMove(record: CaseRecord, atMs: number): void {
     });
   }
   if (record.resolvedAt !== undefined && atMs < instantMs(record.resolvedAt)) {
-    throw invalidField(['at'], `must not be before the resolution ${record.resolvedAt}`);
+    throw invalidField(
+      ['at'],
+      `must not be before the resolution ${record.resolvedAt}`,
+      'too_early',
+      {
+        limit: record.resolvedAt,
+      },
+    );
   }
 }
 
@@ -133,7 +144,12 @@ export const CHANGE_CHECKS: {
     }
     const atMs = instantMs(action.at);
     if (atMs < instantMs(record.receivedAt)) {
-      throw invalidField(['at'], `must not be before the case was received (${record.receivedAt})`);
+      throw invalidField(
+        ['at'],
+        `must not be before the case was received (${record.receivedAt})`,
+        'too_early',
+        { limit: record.receivedAt },
+      );
     }
     notAfterClock(atMs, nowMs, ['at']);
   },
