@@ -1,18 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
 import { parseInput } from '../schemas/parse.js';
-import type { PointsState } from './state.js';
-import type { LedgerJournalOptions } from './types.js';
+import type { ZoneDays } from '../time/days.js';
+import type { LedgerJournalOptions } from './api.js';
+import { ledgerJournalOptionsSchema } from './schemas.js';
+import type { PointsState } from './store/state.js';
 import { transferView } from './views.js';
-
-const optionsSchema = z
-  .strictObject({
-    commodity: z
-      .string()
-      .regex(/^\p{L}{0,20}$/u, 'letters only, at most 20')
-      .optional(),
-  })
-  .optional();
 
 const UNSAFE = /[^\p{L}\p{N}_.-]/gu;
 
@@ -42,16 +33,14 @@ export function hledgerAccount(account: string): string {
     : `${account.slice(0, colon)}:${hledgerEscape(account.slice(colon + 1))}`;
 }
 
-function dayIn(timeZone: string): (at: string) => string {
+/** The local day of an instant as written in a record, the last one remembered. */
+function dayIn(days: ZoneDays): (at: string) => string {
   let lastAt = '';
   let lastDay = '';
   return (at) => {
     if (at !== lastAt) {
-      const date = new TZDate(Date.parse(at), timeZone);
-      const month = date.getMonth() + 1;
-      const day = date.getDate();
       lastAt = at;
-      lastDay = `${date.getFullYear()}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+      lastDay = days.dayOf(Date.parse(at));
     }
     return lastDay;
   };
@@ -64,14 +53,14 @@ function dayIn(timeZone: string): (at: string) => string {
  */
 export function toHledgerJournal(
   state: PointsState,
-  timeZone: string,
+  days: ZoneDays,
   optionsInput: unknown,
 ): string {
-  const options: LedgerJournalOptions = parseInput(optionsSchema, optionsInput) ?? {};
+  const options: LedgerJournalOptions = parseInput(ledgerJournalOptionsSchema, optionsInput) ?? {};
   const commodity = options.commodity ?? 'pts';
   const amountOf = (amount: number): string =>
     commodity === '' ? `${amount}` : `${amount} ${commodity}`;
-  const day = dayIn(timeZone);
+  const day = dayIn(days);
   const lines: string[] = [
     '; Lanewise point ledger. Posted transfers are cleared (*), pending holds pending (!),',
     '; voided and expired holds are comments. `hledger -f FILE balance -C` shows posted balances.',

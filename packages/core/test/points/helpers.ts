@@ -77,7 +77,7 @@ export function assertInvariants(
     if (
       event.type !== 'points.posted' &&
       event.type !== 'points.voided' &&
-      event.type !== 'points.timedOut'
+      event.type !== 'points.timed_out'
     )
       continue;
     assert.ok(!resolved.has(event.data.id), `pending transfer ${event.data.id} resolved twice`);

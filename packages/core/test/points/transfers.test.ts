@@ -31,7 +31,7 @@ describe('point transfers', () => {
       amount: 10,
       code: 'earn',
       ref: 'e1',
-      at: '2025-03-01T01:00:00.000Z',
+      at: '2025-03-01T09:00:00.000+08:00',
       status: 'posted',
     });
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 10, pending: 0, available: 10 });
@@ -105,7 +105,12 @@ describe('point transfers', () => {
         }),
       'INSUFFICIENT_POINTS',
     );
-    assert.deepEqual(error.details, { account: 'volunteer:v1', available: 10, amount: 11 });
+    assert.deepEqual(error.details, {
+      account: 'volunteer:v1',
+      available: 10,
+      asked: 11,
+      amount: 11,
+    });
     expectRejected(
       ledger,
       () =>
@@ -273,7 +278,7 @@ describe('point transfers', () => {
       code: 'gift',
       pending: {},
     });
-    assert.equal(ledger.getTransfer('h1')?.timeoutAt, '2025-03-01T01:30:00.000Z');
+    assert.equal(ledger.getTransfer('h1')?.timeoutAt, '2025-03-01T09:30:00.000+08:00');
     assert.deepEqual(ledger.expirePending('2025-03-01T09:29:59+08:00'), []);
     clock.advance({ minutes: 30 });
     expectRejected(ledger, () => ledger.post('h1'), 'TOO_LATE');
@@ -348,26 +353,28 @@ describe('point transfers', () => {
     const first = events[0] as PointsEvent;
     const twice = [first, { ...first, seq: 2 }] as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: twice }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
+      path: ['events', 1, 'data', 'id'],
     });
     const stray = [
       { seq: 1, type: 'points.posted', at: first.at, data: { id: 'zz' } },
     ] as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: stray }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
+      path: ['events', 0, 'data', 'id'],
     });
     const gap = [first, { ...first, seq: 3 }] as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: gap }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
       path: ['events', 1, 'seq'],
     });
     const hole = [first, null] as unknown as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: hole }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
       path: ['events', 1],
     });
     assert.throws(() => createPointsLedger({ now: clock.now, events: 'a log' as never }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
       path: ['events'],
     });
   });

@@ -1,4 +1,4 @@
-import { IdIndex } from '../internal/id-index.js';
+import { IdIndex } from '../../internal/id-index.js';
 
 const PENDING = 1;
 const REVERSAL = 2;

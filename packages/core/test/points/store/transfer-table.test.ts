@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TransferTable } from '../../src/points/transfer-table.js';
+import { TransferTable } from '../../../src/points/store/transfer-table.js';
 
 const record = fc.record({
   debit: fc.nat(20),
