@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { manualClock } from '../../src/clock.js';
 import { createPointsLedger, type PointsEvent } from '../../src/points/index.js';
-import { assertInvariants, expectRejected } from './helpers.js';
+import { assertInvariants } from './helpers.js';
+import { expectUnchanged } from '../support/expect.js';
 
 const start = '2025-03-01T09:00:00+08:00';
 
@@ -68,13 +69,13 @@ describe('point transfers', () => {
     });
     assert.deepEqual(again, first);
     assert.equal(ledger.events().length, 1);
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 11, code: 'earn' }),
       'ID_CONFLICT',
     );
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -93,7 +94,7 @@ describe('point transfers', () => {
   it('refuses to take an account other than issuer below zero, and records nothing', () => {
     const { ledger, check } = setup();
     ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
-    const error = expectRejected(
+    const error = expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -111,7 +112,7 @@ describe('point transfers', () => {
       asked: 11,
       amount: 11,
     });
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({ id: 't3', from: 'station:s1', to: 'issuer', amount: 1, code: 'return' }),
@@ -159,7 +160,7 @@ describe('point transfers', () => {
     assert.equal(ledger.owing('issuer'), 0);
     check();
     // Spending stays blocked while owing; earning pays the debt back first.
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -186,14 +187,14 @@ describe('point transfers', () => {
   it('rejects a transfer to the same account and a pending reversal as INVALID_INPUT', () => {
     const { ledger } = setup();
     assert.deepEqual(
-      expectRejected(
+      expectUnchanged(
         ledger,
         () => ledger.transfer({ id: 'x', from: 'issuer', to: 'issuer', amount: 1, code: 'c' }),
         'INVALID_INPUT',
       ).path,
       ['to'],
     );
-    const error = expectRejected(
+    const error = expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -223,7 +224,7 @@ describe('point transfers', () => {
     });
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 10, pending: -6, available: 4 });
     assert.deepEqual(ledger.balance('station:s1'), { posted: 0, pending: 6, available: 0 });
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -242,8 +243,8 @@ describe('point transfers', () => {
     assert.equal(posted.resolvedBy, 'clerk');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 4, pending: 0, available: 4 });
     assert.deepEqual(ledger.balance('station:s1'), { posted: 6, pending: 0, available: 6 });
-    expectRejected(ledger, () => ledger.post('h1'), 'ALREADY_RESOLVED');
-    expectRejected(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.post('h1'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
     ledger.transfer({
       id: 'h3',
       from: 'volunteer:v1',
@@ -254,9 +255,9 @@ describe('point transfers', () => {
     });
     assert.equal(ledger.void('h3', { reason: 'no show' }).status, 'voided');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 4, pending: 0, available: 4 });
-    expectRejected(ledger, () => ledger.post('h3'), 'ALREADY_RESOLVED');
-    expectRejected(ledger, () => ledger.post('earn'), 'INVALID_TRANSITION');
-    expectRejected(ledger, () => ledger.post('nope'), 'NOT_FOUND');
+    expectUnchanged(ledger, () => ledger.post('h3'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.post('earn'), 'INVALID_TRANSITION');
+    expectUnchanged(ledger, () => ledger.post('nope'), 'NOT_FOUND');
     check();
   });
 
@@ -281,14 +282,14 @@ describe('point transfers', () => {
     assert.equal(ledger.getTransfer('h1')?.timeoutAt, '2025-03-01T09:30:00.000+08:00');
     assert.deepEqual(ledger.expirePending('2025-03-01T09:29:59+08:00'), []);
     clock.advance({ minutes: 30 });
-    expectRejected(ledger, () => ledger.post('h1'), 'TOO_LATE');
+    expectUnchanged(ledger, () => ledger.post('h1'), 'TOO_LATE');
     const expired = ledger.expirePending(clock.now());
     assert.deepEqual(
       expired.map((transfer) => [transfer.id, transfer.status]),
       [['h1', 'expired']],
     );
     assert.deepEqual(ledger.expirePending(clock.now()), []);
-    expectRejected(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 0, pending: 7, available: 0 });
     check();
   });
