@@ -1,5 +1,4 @@
 import { parseInput } from '../schemas/parse.js';
-import type { ZoneDays } from '../time/days.js';
 import type { LedgerJournalOptions } from './api.js';
 import { ledgerJournalOptionsSchema } from './schemas.js';
 import type { PointsState } from './store/state.js';
@@ -33,14 +32,19 @@ export function hledgerAccount(account: string): string {
     : `${account.slice(0, colon)}:${hledgerEscape(account.slice(colon + 1))}`;
 }
 
-/** The local day of an instant as written in a record, the last one remembered. */
-function dayIn(days: ZoneDays): (at: string) => string {
+/**
+ * The local day of an instant as written in a record: every instant the ledger reports is
+ * written with its zone's offset (`2025-03-01T09:00:00.000+08:00`), so its first ten
+ * characters are the day in that zone. An instant read back from a log keeps its own text, so
+ * it is written again in the zone first.
+ */
+function dayIn(format: (time: number) => string): (at: string) => string {
   let lastAt = '';
   let lastDay = '';
   return (at) => {
     if (at !== lastAt) {
       lastAt = at;
-      lastDay = days.dayOf(Date.parse(at));
+      lastDay = format(Date.parse(at)).slice(0, 10);
     }
     return lastDay;
   };
@@ -51,16 +55,12 @@ function dayIn(days: ZoneDays): (at: string) => string {
  * dated the day it was posted in the ledger's time zone; each pending one a pending (`!`)
  * transaction; voided and expired holds are kept as comments, so the file is the whole story.
  */
-export function toHledgerJournal(
-  state: PointsState,
-  days: ZoneDays,
-  optionsInput: unknown,
-): string {
+export function toHledgerJournal(state: PointsState, optionsInput: unknown): string {
   const options: LedgerJournalOptions = parseInput(ledgerJournalOptionsSchema, optionsInput) ?? {};
   const commodity = options.commodity ?? 'pts';
   const amountOf = (amount: number): string =>
     commodity === '' ? `${amount}` : `${amount} ${commodity}`;
-  const day = dayIn(days);
+  const day = dayIn(state.format);
   const lines: string[] = [
     '; Lanewise point ledger. Posted transfers are cleared (*), pending holds pending (!),',
     '; voided and expired holds are comments. `hledger -f FILE balance -C` shows posted balances.',

@@ -4,7 +4,6 @@ import { chainLink, type Checkpoint } from '../journal/chain.js';
 import { LanewiseError } from '../errors/index.js';
 import { idSchema } from '../schemas/common.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
-import { createZoneDays, type ZoneDays } from '../time/days.js';
 import { instantMs } from '../time/parse.js';
 import { zoneOffsets } from '../time/zone.js';
 import type { PointsLedger, PointsLedgerOptions } from './api.js';
@@ -147,7 +146,6 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const changes = new Subscribable<PointsEvent>(dispatcher);
   let cached: PointsSnapshot | undefined;
   let frozenEvents: readonly PointsEvent[] | undefined;
-  let days: ZoneDays | undefined;
 
   /** The event as stored: chained when the ledger is. */
   const sealed = (event: PointsEvent): PointsEvent => {
@@ -393,10 +391,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       return made.map((data) => transferView(state, transfers.rowOf(data.id)));
     },
     lots: (account) => lotsOf(state, accounts.get(parseAccount(account))),
-    toLedgerJournal(journalOptions) {
-      days ??= createZoneDays(timeZone);
-      return toHledgerJournal(state, days, journalOptions);
-    },
+    toLedgerJournal: (journalOptions) => toHledgerJournal(state, journalOptions),
     events() {
       if (frozenEvents?.length !== log.size) frozenEvents = Object.freeze(log.events().slice());
       return frozenEvents;
