@@ -131,10 +131,11 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const pickupCode = parsed.pickupCode ?? defaultPickupCode;
   const now = parsed.now;
 
+  // A checkpoint without a log is checked against the empty log.
   let lastHash =
-    parsed.events === undefined
+    parsed.events === undefined && parsed.checkpoint === undefined
       ? ''
-      : replayLog(state, parsed.events, {
+      : replayLog(state, parsed.events === undefined ? [] : parsed.events, {
           redemptionHoldMinutes: holdMinutes,
           hash,
           checkpoint: parsed.checkpoint,
@@ -272,8 +273,8 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     post: (id, postOptions) => resolve('post', id, postOptions),
     void: (id, voidOptions) => resolve('void', id, voidOptions),
     expirePending(nowInput) {
-      const asOf = nowInput === undefined ? readClock(now) : parseInstant(nowInput, 'now');
       const time = readClock(now);
+      const asOf = nowInput === undefined ? time : parseInstant(nowInput, 'now');
       const due = dueRows(state, asOf);
       const stamp = stamps.indexOfTime(time);
       dispatcher.run(() => {

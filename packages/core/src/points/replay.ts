@@ -2,7 +2,7 @@
 // each event's data against its schema, then the checks of the command that would have written
 // it (`commands.ts`) and the one reducer (`apply.ts`). A log no ledger with these options could
 // have written is `INVALID_LOG` at `['events', index, ...]`, and the caller builds nothing.
-import { invalidLog, LanewiseError } from '../errors/index.js';
+import { invalidLog, LanewiseError, type FieldIssue } from '../errors/index.js';
 import type { ChainHash, Checkpoint } from '../journal/chain.js';
 import { checkEnvelopes } from '../journal/check.js';
 import { parseInput } from '../schemas/parse.js';
@@ -150,11 +150,9 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
       applyPointsEvent(state, copy, stamp);
     }
   } catch (error) {
-    if (error instanceof Rejected) {
-      throw invalidLog(index, ['data', ...error.path], error.message);
-    }
+    if (error instanceof Rejected) throw logError(index, error.path, error.message, {});
     if (error instanceof LanewiseError && error.code !== 'INVALID_LOG') {
-      throw invalidLog(index, ['data', ...error.path], error.message, { code: error.code });
+      throw logError(index, error.path, error.message, error.details, error.code);
     }
     throw error;
   }
@@ -178,6 +176,29 @@ function deepFrozen(event: {
   }
   Object.freeze(data);
   return Object.freeze(hash === undefined ? rest : { ...rest, hash }) as PointsEvent;
+}
+
+/**
+ * `INVALID_LOG` at the field `path` of event `index`'s data. The issues of a failed field
+ * check are kept (their paths made whole), so that `formatError` can say what was expected;
+ * another check's code and details come along as `code` and `details.cause`.
+ */
+function logError(
+  index: number,
+  path: readonly (string | number)[],
+  message: string,
+  details: Readonly<Record<string, unknown>>,
+  code?: string,
+): LanewiseError {
+  const at = ['events', index, 'data'];
+  const given = details['issues'];
+  const issues = Array.isArray(given)
+    ? (given as FieldIssue[]).map((issue) => ({ ...issue, path: [...at, ...issue.path] }))
+    : [{ path: [...at, ...path], message, reason: 'invalid', params: { message } }];
+  return invalidLog(index, ['data', ...path], message, {
+    issues,
+    ...(code === undefined || code === 'INVALID_INPUT' ? {} : { code, cause: details }),
+  });
 }
 
 /** The checks of the command that writes `event` (any but a transfer). */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { manualClock } from '../../src/clock.js';
-import { LanewiseError } from '../../src/errors/index.js';
+import { formatError, LanewiseError } from '../../src/errors/index.js';
 import {
   createPointsLedger,
   type PointsEvent,
@@ -463,7 +463,9 @@ describe('replay applies the live transfer rules', () => {
     );
 
   it('refuses an amount that is not a positive whole number', () => {
-    refused(withData(0, { amount: '100' }), ['events', 0, 'data', 'amount']);
+    const error = refused(withData(0, { amount: '100' }), ['events', 0, 'data', 'amount']);
+    assert.match(formatError(error, 'zh-CN'), /events\.0\.data\.amount/);
+    assert.match(formatError(error, 'en'), /must be a number/);
     refused(withData(0, { amount: -100 }), ['events', 0, 'data', 'amount']);
     refused(withData(0, { amount: 1.5 }), ['events', 0, 'data', 'amount']);
     refused(withData(0, { amount: 2 ** 53 }), ['events', 0, 'data', 'amount']);
@@ -471,7 +473,8 @@ describe('replay applies the live transfer rules', () => {
 
   it('refuses an unknown account and an overdraft without reversal', () => {
     refused(withData(0, { to: 'hacker' }), ['events', 0, 'data', 'to']);
-    refused(withData(1, { amount: 101 }), ['events', 1, 'data', 'amount']);
+    const overdraft = refused(withData(1, { amount: 101 }), ['events', 1, 'data', 'amount']);
+    assert.equal(overdraft.details['code'], 'INSUFFICIENT_POINTS');
     // The same overdraft is what a reversal may do.
     const reversal = createPointsLedger({
       now: clock.now,
@@ -542,5 +545,18 @@ describe('replay applies the live transfer rules', () => {
       index === 3 ? { ...event, data: { ...(event['data'] as object), quantity: 9 } } : event,
     );
     expectLanewiseError(() => replay(greedy), 'INVALID_LOG', ['events', 3, 'data', 'quantity']);
+  });
+});
+
+describe('a checkpoint without a log', () => {
+  it('is checked against the empty log', () => {
+    const clock = manualClock(START);
+    expectLanewiseError(
+      () => createPointsLedger({ now: clock.now, checkpoint: { seq: 3 } }),
+      'INVALID_LOG',
+    );
+    assert.deepEqual(createPointsLedger({ now: clock.now, checkpoint: { seq: 0 } }).checkpoint(), {
+      seq: 0,
+    });
   });
 });
