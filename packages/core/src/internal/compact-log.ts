@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../journal/journal.js';
+import type { JournalEvent } from '../journal/types.js';
 
 /**
  * An append-only log in which the owner may keep an event as a number (a row of its own

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../internal/canonical-json.js';
-import type { JournalEvent } from './journal.js';
+import type { JournalEvent } from './types.js';
 
 /** A hash function over text, returning a printable digest (hex or base64). */
 export type ChainHash = (text: string) => string;

@@ -1,7 +1,7 @@
 import { invalidLog, LanewiseError } from '../errors/error.js';
 import { instantMs } from '../time/parse.js';
 import { chainLink, holdsCheckpoint, type ChainHash, type Checkpoint } from './chain.js';
-import type { JournalEvent } from './journal.js';
+import type { JournalEvent } from './types.js';
 
 /** What {@link checkEnvelopes} checks a log against. */
 export interface EnvelopeCheck {

@@ -7,20 +7,9 @@ import {
 } from '../internal/dispatch.js';
 import { chainLink, checkpointOf, type ChainHash, type Checkpoint } from './chain.js';
 import { checkEnvelopes } from './check.js';
+import type { JournalEvent } from './types.js';
 
-/**
- * One entry of an append-only log, the same envelope for every log of the core. `seq` counts
- * from 1 without gaps; `type` is `<folder>.<what_happened>` (`hours.recorded`); `at` is an
- * ISO 8601 instant with an offset; `data` is the event's payload, a plain JSON object.
- */
-export interface JournalEvent<Type extends string = string, Data = unknown> {
-  readonly seq: number;
-  readonly type: Type;
-  readonly at: string;
-  readonly data: Data;
-  /** In a chained log: the hash over the previous event's hash and this event (see {@link chainLink}). */
-  readonly hash?: string;
-}
+export type { JournalEvent } from './types.js';
 
 /** Called with each event after it is appended. */
 export type JournalListener<E extends JournalEvent> = (event: E) => void;
