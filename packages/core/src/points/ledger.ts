@@ -26,19 +26,19 @@ import {
 import { toHledgerJournal } from './hledger.js';
 import { replayLog } from './replay.js';
 import {
-  cancelOptionsSchema,
+  redemptionCancelOptionsSchema,
   checkedTransfer,
-  fulfilOptionsSchema,
-  instantOrDateSchema,
-  pickupCodeSchema,
+  redemptionFulfilOptionsSchema,
+  instantOrDate,
+  pointsPickupCodeSchema,
   pointsAccountSchema,
   pointsLedgerOptionsSchema,
   pointsRangeSchema,
   pointsTransferInputSchema,
-  quantitySchema,
+  pointsQuantitySchema,
   redemptionInputSchema,
   redemptionItemInputSchema,
-  resolveOptionsSchema,
+  pointsResolveOptionsSchema,
 } from './schemas.js';
 import { isAccountString, isIdString, plainTransferInput } from './store/fast-input.js';
 import { transferEvent } from './store/log.js';
@@ -98,7 +98,7 @@ const parseAccount = (account: unknown): string =>
 
 /** The epoch milliseconds of an instant argument (ISO string with an offset, or a `Date`). */
 function parseInstant(input: unknown, name: string): number {
-  const parsed = parseInput(instantOrDateSchema, input, [name]);
+  const parsed = parseInput(instantOrDate, input, [name]);
   return typeof parsed === 'string' ? instantMs(parsed) : parsed.getTime();
 }
 
@@ -233,7 +233,9 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const resolve = (outcome: 'post' | 'void', idInput: unknown, optionsInput: unknown) => {
     const id = parseId(idInput);
     const given =
-      optionsInput === undefined ? {} : (parseInput(resolveOptionsSchema, optionsInput) ?? {});
+      optionsInput === undefined
+        ? {}
+        : (parseInput(pointsResolveOptionsSchema, optionsInput) ?? {});
     if (outcome === 'post' && given.reason !== undefined) {
       throw invalidField(['reason'], 'only a void takes a reason');
     }
@@ -256,7 +258,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const uniquePickupCode = (redemptionId: string): string => {
     for (let attempt = 0; attempt < 100; attempt++) {
       const code = pickupCode(redemptionId, attempt);
-      if (typeof code !== 'string' || !pickupCodeSchema.safeParse(code).success) {
+      if (typeof code !== 'string' || !pointsPickupCodeSchema.safeParse(code).success) {
         throw new LanewiseError(
           'INVALID_INPUT',
           'pickupCode: must return 1 to 64 visible characters',
@@ -318,7 +320,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     },
     restock(itemIdInput, quantityInput) {
       const itemId = parseId(itemIdInput, 'itemId');
-      const quantity = parseInput(quantitySchema, quantityInput, ['quantity']);
+      const quantity = parseInput(pointsQuantitySchema, quantityInput, ['quantity']);
       const item = checkRestock(state, itemId, quantity);
       const stamp = stamps.indexOfTime(readClock(now));
       dispatcher.run(() => append('points.restocked', { itemId, quantity }, stamp));
@@ -348,7 +350,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     },
     fulfil(idInput, fulfilOptions) {
       const id = parseId(idInput);
-      const { by } = parseInput(fulfilOptionsSchema, fulfilOptions);
+      const { by } = parseInput(redemptionFulfilOptionsSchema, fulfilOptions);
       const redemption = checkReserved(state, id);
       const time = readClock(now);
       const transferId = `redeem:${id}`;
@@ -360,7 +362,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     },
     cancel(idInput, cancelOptions) {
       const id = parseId(idInput);
-      const { reason } = parseInput(cancelOptionsSchema, cancelOptions);
+      const { reason } = parseInput(redemptionCancelOptionsSchema, cancelOptions);
       const redemption = checkReserved(state, id);
       const stamp = stamps.indexOfTime(readClock(now));
       dispatcher.run(() => append('points.voided', { id: `redeem:${id}`, reason }, stamp));

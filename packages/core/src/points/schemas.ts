@@ -57,15 +57,18 @@ export const pointsTransferInputSchema = z.strictObject({
 });
 
 /** Who resolves a pending transfer, and why. */
-export const resolveOptionsSchema = z.optional(
+export const pointsResolveOptionsSchema = z.optional(
   z.strictObject({
     by: z.optional(idSchema),
     reason: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
   }),
 );
 
-/** An instant given as an ISO 8601 string with an offset or as a valid `Date`, in range. */
-export const instantOrDateSchema = z.union([
+/**
+ * An instant argument: an ISO 8601 string with an offset or a valid `Date`, in range. An
+ * argument of a call, not a wire format (a `Date` is not JSON), so it has no JSON Schema.
+ */
+export const instantOrDate = z.union([
   instantSchema,
   z.date().check(
     z.refine((date) => inInstantRange(date.getTime()), {
@@ -105,15 +108,15 @@ export const redemptionInputSchema = z.strictObject({
 });
 
 /** The options of `fulfil`. */
-export const fulfilOptionsSchema = z.strictObject({ by: idSchema });
+export const redemptionFulfilOptionsSchema = z.strictObject({ by: idSchema });
 
 /** The options of `cancel`. */
-export const cancelOptionsSchema = z.strictObject({
+export const redemptionCancelOptionsSchema = z.strictObject({
   reason: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 
 /** A positive whole quantity (restock). */
-export const quantitySchema = positiveInt();
+export const pointsQuantitySchema = positiveInt();
 
 /** The policy: unknown keys are dropped so that one policy object can feed every ledger. */
 export const pointsPolicySchema = z.object({
@@ -124,7 +127,7 @@ export const pointsPolicySchema = z.object({
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 
 /** A checkpoint: `{ seq, hash }` of a log's last event. */
-export const checkpointSchema = z.strictObject({
+const checkpointSchema = z.strictObject({
   seq: z.int().check(z.nonnegative()),
   hash: z.optional(z.string()),
 });
@@ -253,7 +256,7 @@ export const pointsSnapshotSchema = z.strictObject({
 const PICKUP_CODE = /^[^\p{Cc}\s]{1,64}$/u;
 
 /** A pickup code: 1 to 64 characters, no spaces or control characters. */
-export const pickupCodeSchema = z.string().check(
+export const pointsPickupCodeSchema = z.string().check(
   z.refine((code) => PICKUP_CODE.test(code), {
     message: 'must be 1 to 64 visible characters',
     params: { reason: 'format', expected: '1 to 64 visible characters' },
@@ -297,7 +300,7 @@ export const pointsReservedDataSchema = z.strictObject({
   volunteerId: idUpTo(MAX_VOLUNTEER_ID_LENGTH),
   itemId: idSchema,
   quantity: positiveInt(),
-  pickupCode: pickupCodeSchema,
+  pickupCode: pointsPickupCodeSchema,
 });
 
 /** The data schema of each event type. */
