@@ -47,13 +47,20 @@ class Rejected extends Error {
   }
 }
 
-/** The fields of a logged transfer, checked as the live fast path checks a transfer input. */
-function loggedTransfer(state: PointsState, data: unknown): CheckedTransfer {
-  const fast = plainTransferInput(data, true);
+/**
+ * The fields of a logged transfer, checked as the live fast path checks a transfer input:
+ * accounts already open and codes already used were checked when first seen.
+ */
+function loggedTransfer(
+  state: PointsState,
+  data: unknown,
+  scratch: { -readonly [K in keyof CheckedTransfer]: CheckedTransfer[K] },
+): CheckedTransfer {
+  const fast = plainTransferInput(data, true, scratch);
   if (
     fast !== undefined &&
-    (state.accounts.has(fast.from) || isAccountString(fast.from)) &&
-    (state.accounts.has(fast.to) || isAccountString(fast.to)) &&
+    (isAccountString(fast.from) || state.accounts.has(fast.from)) &&
+    (isAccountString(fast.to) || state.accounts.has(fast.to)) &&
     (state.transfers.knowsCode(fast.code) || isIdString(fast.code))
   ) {
     return fast;
@@ -117,6 +124,18 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
   let stamp = -1;
   let time = 0;
   let index = 0;
+  // One object for the fields of every logged transfer: the checks and the reducer keep none.
+  const scratch = {
+    id: '',
+    from: '',
+    to: '',
+    amount: 0,
+    code: '',
+    ref: undefined as string | undefined,
+    pending: false,
+    timeoutMinutes: undefined as number | undefined,
+    reversal: false,
+  };
   try {
     for (; index < events.length; index++) {
       const event = events[index] as PointsEvent;
@@ -127,7 +146,7 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
         stamp = stamps.indexOfTime(time);
       }
       if (event.type === 'points.transferred') {
-        const transfer = loggedTransfer(state, event.data);
+        const transfer = loggedTransfer(state, event.data, scratch);
         const debit = accounts.get(transfer.from);
         const credit = accounts.get(transfer.to);
         const existing = transfers.rowOf(transfer.id);
