@@ -139,13 +139,19 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
   try {
     for (; index < events.length; index++) {
       const event = events[index] as PointsEvent;
-      const { at, hash } = event;
+      const { at, hash, type } = event;
       if (at !== lastText) {
-        lastText = at;
         time = instantMs(at);
+        // Read again after `checkEnvelopes`: only an object whose getters change their
+        // answer could fail here, and it is refused like any other bad instant.
+        if (Number.isNaN(time)) throw invalidLog(index, ['at'], 'at must be an instant');
+        lastText = at;
         stamp = stamps.indexOfTime(time);
       }
-      if (event.type === 'points.transferred') {
+      if (!Object.hasOwn(pointsEventDataSchemas, type)) {
+        throw invalidLog(index, ['type'], 'type must be an event of the point ledger');
+      }
+      if (type === 'points.transferred') {
         const transfer = loggedTransfer(state, event.data, scratch);
         const debit = accounts.get(transfer.from);
         const credit = accounts.get(transfer.to);
@@ -157,13 +163,13 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
         // instant written as this ledger writes it); else as a frozen copy.
         if (hash === undefined && at === stamps.text(stamp)) log.pushKey(row);
         else {
-          const copy = { seq: index + 1, type: event.type, at, data: transferData(state, row) };
+          const copy = { seq: index + 1, type, at, data: transferData(state, row) };
           log.push(Object.freeze(hash === undefined ? copy : { ...copy, hash }));
         }
         continue;
       }
-      const data = parseInput(pointsEventDataSchemas[event.type], event.data);
-      const copy = deepFrozen({ seq: index + 1, type: event.type, at, data, hash });
+      const data = parseInput(pointsEventDataSchemas[type], event.data);
+      const copy = deepFrozen({ seq: index + 1, type, at, data, hash });
       checkLogged(state, copy, events[index - 1], time, settings);
       log.push(copy);
       applyPointsEvent(state, copy, stamp);

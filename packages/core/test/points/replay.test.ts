@@ -430,6 +430,28 @@ describe('replay applies the live transfer rules', () => {
     );
   });
 
+  it('refuses an event whose getters answer differently when read again', () => {
+    const [first] = base();
+    let reads = 0;
+    const shifty = {
+      seq: 1,
+      get type() {
+        return reads++ === 0 ? 'points.transferred' : '__proto__';
+      },
+      at: first!.at,
+      data: first!.data,
+    };
+    refused([shifty], ['events', 0, 'type']);
+    let atReads = 0;
+    const late = {
+      ...first,
+      get at() {
+        return atReads++ === 0 ? first!.at : 'yesterday';
+      },
+    };
+    refused([late], ['events', 0, 'at']);
+  });
+
   it('refuses a redemption without its hold, or one that does not match it', () => {
     const ledger = createPointsLedger({ now: clock.now, policy: POLICY });
     ledger.transfer({ id: 'e1', from: 'issuer', to: 'volunteer:v1', amount: 100, code: 'earn' });
