@@ -403,7 +403,12 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const seq = log.size;
       return Object.freeze(hash === undefined || seq === 0 ? { seq } : { seq, hash: lastHash });
     },
-    subscribe: (listener) => changes.subscribe(listener),
+    subscribe(listener) {
+      if (typeof listener !== 'function') {
+        throw invalidField(['listener'], 'must be a function', 'type', { expected: 'function' });
+      }
+      return changes.subscribe(listener);
+    },
     snapshot() {
       cached ??= snapshotOf(state);
       return cached;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { manualClock } from '../../src/clock.js';
 import { createDispatcher } from '../../src/internal/dispatch.js';
 import { createPointsLedger, type PointsEvent } from '../../src/points/index.js';
+import { expectLanewiseError } from '../support/expect.js';
 
 const START = '2025-03-01T09:00:00+08:00';
 
@@ -88,6 +89,13 @@ describe('point ledger listeners', () => {
       assert.deepEqual(heard, []);
     });
     assert.deepEqual(heard, ['first points.transferred 1', 'second points.transferred 1']);
+  });
+
+  it('must be functions', () => {
+    const ledger = createPointsLedger({ now: manualClock(START).now });
+    for (const listener of [null, undefined, 'log', {}]) {
+      expectLanewiseError(() => ledger.subscribe(listener as never), 'INVALID_INPUT', ['listener']);
+    }
   });
 
   it('stop telling a listener once it unsubscribes', () => {
