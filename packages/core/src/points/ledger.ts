@@ -41,7 +41,7 @@ import {
   pointsResolveOptionsSchema,
 } from './schemas.js';
 import { isAccountString, isIdString, plainTransferInput } from './store/fast-input.js';
-import { transferEvent } from './store/log.js';
+import { transferDataOf, transferEvent } from './store/log.js';
 import { emptyPointsState, type AccountState } from './store/state.js';
 import type {
   PointsAccount,
@@ -148,25 +148,42 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   let cached: PointsSnapshot | undefined;
   let frozenEvents: readonly PointsEvent[] | undefined;
 
-  /** The event as stored: chained when the ledger is. */
-  const sealed = (event: PointsEvent): PointsEvent => {
+  /**
+   * The event as stored: chained, when the ledger is, after `previous` (the hash before it).
+   * A hash function that returns no text is refused here, before anything is applied.
+   */
+  const sealed = (event: PointsEvent, previous: string): PointsEvent => {
     if (hash === undefined) return event;
-    lastHash = chainLink(hash, lastHash, event);
-    return Object.freeze({ ...event, hash: lastHash });
+    const link: unknown = chainLink(hash, previous, event);
+    if (typeof link !== 'string' || link === '') {
+      throw invalidField(['hash'], 'must return the hash as text', 'type', { expected: 'string' });
+    }
+    return Object.freeze({ ...event, hash: link });
   };
 
-  /** Appends an event made at stamp `stamp`, applies it and tells the listeners. */
-  const append = <T extends PointsEventType>(
-    type: T,
-    data: Extract<PointsEvent, { type: T }>['data'],
-    stamp: number,
-  ): void => {
-    const made = { seq: log.size + 1, type, at: stamps.text(stamp), data: deepFreeze(data) };
-    const event = sealed(Object.freeze(made) as PointsEvent);
-    log.push(event);
-    applyPointsEvent(state, event, stamp);
-    cached = undefined;
-    if (changes.listening) changes.emit(event);
+  /**
+   * Writes the events of one command, made at stamp `stamp`: every event is made and hashed
+   * first (so a failing hash function writes none), then each is logged and applied, and the
+   * listeners hear of them once the command is complete.
+   */
+  const commit = (made: readonly (readonly [PointsEventType, object])[], stamp: number): void => {
+    const at = stamps.text(stamp);
+    let previous = lastHash;
+    const events = made.map(([type, data], offset) => {
+      const unsealed = { seq: log.size + 1 + offset, type, at, data: deepFreeze(data) };
+      const event = sealed(Object.freeze(unsealed) as PointsEvent, previous);
+      previous = event.hash ?? '';
+      return event;
+    });
+    dispatcher.run(() => {
+      lastHash = previous;
+      for (const event of events) {
+        log.push(event);
+        applyPointsEvent(state, event, stamp);
+      }
+      cached = undefined;
+      if (changes.listening) for (const event of events) changes.emit(event);
+    });
   };
 
   /** `transfer`: validate (a fast path for plain inputs), check, apply, log. */
@@ -203,16 +220,26 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     if (existing >= 0) return transferView(state, existing);
     const stamp = stamps.indexOfTime(time);
     const at = stamps.text(stamp);
-    // The same reducer as replay's, called with the checked fields: no event object is made.
-    const row = applyTransfer(state, checked, stamp, at, debit, credit);
-    cached = undefined;
-    // Kept as its row unless it is chained or someone listens, who need the event now.
-    if (hash === undefined && !changes.listening) log.pushKey(row);
-    else {
-      const event = sealed(transferEvent(state, row, log.size + 1));
+    if (hash === undefined && !changes.listening) {
+      // The same reducer as replay's, called with the checked fields: no event object is
+      // made, and the log keeps the row.
+      log.pushKey(applyTransfer(state, checked, stamp, at, debit, credit));
+    } else {
+      // Chained or heard: the event is made (and hashed) first, then applied.
+      const made = {
+        seq: log.size + 1,
+        type: 'points.transferred',
+        at,
+        data: transferDataOf(checked),
+      };
+      const event = sealed(Object.freeze(made) as PointsEvent, lastHash);
+      if (event.hash !== undefined) lastHash = event.hash;
+      applyTransfer(state, checked, stamp, at, debit, credit);
       log.push(event);
       changes.emit(event);
     }
+    cached = undefined;
+    const row = transfers.size - 1;
     if (checked.pending || checked.reversal || checked.ref !== undefined) {
       return transferView(state, row);
     }
@@ -244,12 +271,9 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     const data: { id: string; by?: string; reason?: string } = { id };
     if (given.by !== undefined) data.by = given.by;
     if (given.reason !== undefined) data.reason = given.reason;
-    dispatcher.run(() =>
-      append(
-        outcome === 'post' ? 'points.posted' : 'points.voided',
-        data,
-        stamps.indexOfTime(time),
-      ),
+    commit(
+      [[outcome === 'post' ? 'points.posted' : 'points.voided', data]],
+      stamps.indexOfTime(time),
     );
     return transferView(state, row);
   };
@@ -279,9 +303,10 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const asOf = nowInput === undefined ? time : parseInstant(nowInput, 'now');
       const due = dueRows(state, asOf);
       const stamp = stamps.indexOfTime(time);
-      dispatcher.run(() => {
-        for (const row of due) append('points.timed_out', { id: transfers.id(row) }, stamp);
-      });
+      commit(
+        due.map((row) => ['points.timed_out', { id: transfers.id(row) }] as const),
+        stamp,
+      );
       return due.map((row) => transferView(state, row));
     },
     balance: (account) => balanceOf(accounts.get(parseAccount(account))),
@@ -315,7 +340,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const existing = checkAddItem(state, data);
       if (existing !== undefined) return itemView(existing);
       const stamp = stamps.indexOfTime(readClock(now));
-      dispatcher.run(() => append('points.item_added', data, stamp));
+      commit([['points.item_added', data]], stamp);
       return itemView(state.items.get(data.id) ?? notFound('item', data.id, ['id']));
     },
     restock(itemIdInput, quantityInput) {
@@ -323,7 +348,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const quantity = parseInput(pointsQuantitySchema, quantityInput, ['quantity']);
       const item = checkRestock(state, itemId, quantity);
       const stamp = stamps.indexOfTime(readClock(now));
-      dispatcher.run(() => append('points.restocked', { itemId, quantity }, stamp));
+      commit([['points.restocked', { itemId, quantity }]], stamp);
       return itemView(item);
     },
     getItem(id) {
@@ -342,10 +367,13 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const stamp = stamps.indexOfTime(time);
       const { id, volunteerId, itemId, quantity } = data;
       // The hold and the redemption are one command: listeners hear of both after both.
-      dispatcher.run(() => {
-        append('points.transferred', redemptionTransfer(plan, id, holdMinutes), stamp);
-        append('points.reserved', { id, volunteerId, itemId, quantity, pickupCode: code }, stamp);
-      });
+      commit(
+        [
+          ['points.transferred', redemptionTransfer(plan, id, holdMinutes)],
+          ['points.reserved', { id, volunteerId, itemId, quantity, pickupCode: code }],
+        ],
+        stamp,
+      );
       return redemptionView(state.redemptions.get(id) ?? notFound('redemption', id, ['id']));
     },
     fulfil(idInput, fulfilOptions) {
@@ -355,9 +383,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const time = readClock(now);
       const transferId = `redeem:${id}`;
       checkPost(state, transferId, time);
-      dispatcher.run(() =>
-        append('points.posted', { id: transferId, by }, stamps.indexOfTime(time)),
-      );
+      commit([['points.posted', { id: transferId, by }]], stamps.indexOfTime(time));
       return redemptionView(redemption);
     },
     cancel(idInput, cancelOptions) {
@@ -365,7 +391,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const { reason } = parseInput(redemptionCancelOptionsSchema, cancelOptions);
       const redemption = checkReserved(state, id);
       const stamp = stamps.indexOfTime(readClock(now));
-      dispatcher.run(() => append('points.voided', { id: `redeem:${id}`, reason }, stamp));
+      commit([['points.voided', { id: `redeem:${id}`, reason }]], stamp);
       return redemptionView(redemption);
     },
     getRedemption(id) {
@@ -388,9 +414,10 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
         checkTransfer(state, checked, time, accounts.get(data.from), accounts.get(data.to), -1);
       }
       const stamp = stamps.indexOfTime(time);
-      dispatcher.run(() => {
-        for (const data of made) append('points.transferred', data, stamp);
-      });
+      commit(
+        made.map((data) => ['points.transferred', data] as const),
+        stamp,
+      );
       return made.map((data) => transferView(state, transfers.rowOf(data.id)));
     },
     lots: (account) => lotsOf(state, accounts.get(parseAccount(account))),

@@ -99,6 +99,49 @@ describe('numbers that feed instant arithmetic', () => {
   });
 });
 
+describe('a hash function that fails', () => {
+  it('leaves the ledger as it was, whether it throws or returns no text', () => {
+    let mode: 'good' | 'number' | 'throw' | 'second' = 'good';
+    let calls = 0;
+    const hash = (text: string): string => {
+      calls++;
+      if (mode === 'throw') throw new Error('no hash today');
+      if (mode === 'number' || (mode === 'second' && calls % 2 === 0))
+        return 7 as unknown as string;
+      return `h${text.length}`;
+    };
+    const ledger = createPointsLedger({ now: manualClock(START).now, hash });
+    ledger.transfer({ id: 'e1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
+    ledger.addItem({ id: 'soap', name: 'Soap', cost: 1, stock: 1, stationId: 's1' });
+    const writes = [
+      () =>
+        ledger.transfer({ id: 'e2', from: 'issuer', to: 'volunteer:v1', amount: 1, code: 'earn' }),
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 }),
+      () => ledger.restock('soap', 1),
+    ];
+    mode = 'number';
+    for (const call of writes) {
+      assert.deepEqual(expectUnchanged(ledger, call, 'INVALID_INPUT').path, ['hash']);
+    }
+    mode = 'throw';
+    const before = JSON.stringify([ledger.events(), ledger.snapshot()]);
+    for (const call of writes) assert.throws(call, /no hash today/);
+    assert.equal(JSON.stringify([ledger.events(), ledger.snapshot()]), before);
+    // A redemption is two events: the second failing writes neither.
+    mode = 'second';
+    calls = 0;
+    expectUnchanged(
+      ledger,
+      () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 }),
+      'INVALID_INPUT',
+    );
+    assert.equal(calls, 2);
+    mode = 'good';
+    assert.equal(ledger.balance('volunteer:v1').posted, 10);
+    assert.deepEqual(ledger.checkpoint(), { seq: 2, hash: ledger.events()[1]!.hash });
+  });
+});
+
 describe('ids the ledger derives fit the id limit', () => {
   it('takes redemption ids up to 193 characters, so that redeem:<id> can be voided', () => {
     const { ledger } = funded();

@@ -1,7 +1,8 @@
 // Transfers made here are kept in the log as their rows (see `CompactLog`): these build the
 // event of a row, exactly as it would have been appended, when someone reads it.
 import { accountName, type PointsState } from './state.js';
-import type { PointsEvent, PointsTransferData } from '../types.js';
+import type { PointsAccount, PointsEvent, PointsTransferData } from '../types.js';
+import type { CheckedTransfer } from './fast-input.js';
 
 type TransferEvent = Extract<PointsEvent, { type: 'points.transferred' }>;
 
@@ -22,6 +23,24 @@ export function transferData(state: PointsState, row: number): PointsTransferDat
     data.pending = Object.freeze(timeoutMinutes === undefined ? {} : { timeoutMinutes });
   }
   if (transfers.isReversal(row)) data.reversal = true;
+  return Object.freeze(data);
+}
+
+/** A checked transfer's data as the log stores it (the same form as {@link transferData}). */
+export function transferDataOf(transfer: CheckedTransfer): PointsTransferData {
+  const data: { -readonly [K in keyof PointsTransferData]: PointsTransferData[K] } = {
+    id: transfer.id,
+    from: transfer.from as PointsAccount,
+    to: transfer.to as PointsAccount,
+    amount: transfer.amount,
+    code: transfer.code,
+  };
+  if (transfer.ref !== undefined) data.ref = transfer.ref;
+  if (transfer.pending) {
+    const { timeoutMinutes } = transfer;
+    data.pending = Object.freeze(timeoutMinutes === undefined ? {} : { timeoutMinutes });
+  }
+  if (transfer.reversal) data.reversal = true;
   return Object.freeze(data);
 }
 
