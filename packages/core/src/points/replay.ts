@@ -120,6 +120,7 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
     checkpoint: settings.checkpoint,
   });
   const { log, stamps, transfers, accounts } = state;
+  transfers.reserve(events.length);
   let lastText = '';
   let stamp = -1;
   let time = 0;

@@ -84,6 +84,11 @@ export class TransferTable {
     return row;
   }
 
+  /** Makes room for `rows` transfers at once (a replay knows its log's length). */
+  reserve(rows: number): void {
+    if (rows > this.amounts.length) this.grow(rows);
+  }
+
   /** Marks row `row` two-phase, with its timeout in minutes when it has one. */
   setPending(row: number, timeoutMinutes: number | undefined): void {
     (this.flags[row] as number) |= PENDING;
