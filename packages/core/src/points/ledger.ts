@@ -162,11 +162,16 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   };
 
   /**
-   * Writes the events of one command, made at stamp `stamp`: every event is made and hashed
-   * first (so a failing hash function writes none), then each is logged and applied, and the
-   * listeners hear of them once the command is complete.
+   * Writes the events of one command, made at stamp `stamp`, and returns `result()`: every
+   * event is made and hashed first (so a failing hash function writes none), then each is
+   * logged and applied, the result is read, and only then do the listeners hear of them (what
+   * a listener writes in turn comes after, and does not show in the result).
    */
-  const commit = (made: readonly (readonly [PointsEventType, object])[], stamp: number): void => {
+  const commit = <R>(
+    made: readonly (readonly [PointsEventType, object])[],
+    stamp: number,
+    result: () => R,
+  ): R => {
     const at = stamps.text(stamp);
     let previous = lastHash;
     const events = made.map(([type, data], offset) => {
@@ -175,7 +180,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       previous = event.hash ?? '';
       return event;
     });
-    dispatcher.run(() => {
+    return dispatcher.run(() => {
       lastHash = previous;
       for (const event of events) {
         log.push(event);
@@ -183,6 +188,7 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       }
       cached = undefined;
       if (changes.listening) for (const event of events) changes.emit(event);
+      return result();
     });
   };
 
@@ -220,12 +226,16 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     if (existing >= 0) return transferView(state, existing);
     const stamp = stamps.indexOfTime(time);
     const at = stamps.text(stamp);
+    let row: number;
     if (hash === undefined && !changes.listening) {
       // The same reducer as replay's, called with the checked fields: no event object is
       // made, and the log keeps the row.
-      log.pushKey(applyTransfer(state, checked, stamp, at, debit, credit));
+      row = applyTransfer(state, checked, stamp, at, debit, credit);
+      log.pushKey(row);
+      cached = undefined;
     } else {
-      // Chained or heard: the event is made (and hashed) first, then applied.
+      // Chained or heard: the event is made (and hashed) first, then applied. Listeners are
+      // told last: one may write (a later row) or read the snapshot (made afresh).
       const made = {
         seq: log.size + 1,
         type: 'points.transferred',
@@ -234,12 +244,14 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       };
       const event = sealed(Object.freeze(made) as PointsEvent, lastHash);
       if (event.hash !== undefined) lastHash = event.hash;
-      applyTransfer(state, checked, stamp, at, debit, credit);
+      row = applyTransfer(state, checked, stamp, at, debit, credit);
       log.push(event);
+      cached = undefined;
+      // Read before the listeners run (at once, when no command is running).
+      const view = transferView(state, row);
       changes.emit(event);
+      return view;
     }
-    cached = undefined;
-    const row = transfers.size - 1;
     if (checked.pending || checked.reversal || checked.ref !== undefined) {
       return transferView(state, row);
     }
@@ -271,11 +283,11 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     const data: { id: string; by?: string; reason?: string } = { id };
     if (given.by !== undefined) data.by = given.by;
     if (given.reason !== undefined) data.reason = given.reason;
-    commit(
+    return commit(
       [[outcome === 'post' ? 'points.posted' : 'points.voided', data]],
       stamps.indexOfTime(time),
+      () => transferView(state, row),
     );
-    return transferView(state, row);
   };
 
   /** A pickup code from the `pickupCode` option that no redemption has. */
@@ -303,11 +315,11 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const asOf = nowInput === undefined ? time : parseInstant(nowInput, 'now');
       const due = dueRows(state, asOf);
       const stamp = stamps.indexOfTime(time);
-      commit(
+      return commit(
         due.map((row) => ['points.timed_out', { id: transfers.id(row) }] as const),
         stamp,
+        () => due.map((row) => transferView(state, row)),
       );
-      return due.map((row) => transferView(state, row));
     },
     balance: (account) => balanceOf(accounts.get(parseAccount(account))),
     owing(account) {
@@ -340,16 +352,16 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const existing = checkAddItem(state, data);
       if (existing !== undefined) return itemView(existing);
       const stamp = stamps.indexOfTime(readClock(now));
-      commit([['points.item_added', data]], stamp);
-      return itemView(state.items.get(data.id) ?? notFound('item', data.id, ['id']));
+      return commit([['points.item_added', data]], stamp, () =>
+        itemView(state.items.get(data.id) ?? notFound('item', data.id, ['id'])),
+      );
     },
     restock(itemIdInput, quantityInput) {
       const itemId = parseId(itemIdInput, 'itemId');
       const quantity = parseInput(pointsQuantitySchema, quantityInput, ['quantity']);
       const item = checkRestock(state, itemId, quantity);
       const stamp = stamps.indexOfTime(readClock(now));
-      commit([['points.restocked', { itemId, quantity }]], stamp);
-      return itemView(item);
+      return commit([['points.restocked', { itemId, quantity }]], stamp, () => itemView(item));
     },
     getItem(id) {
       const item = state.items.get(parseId(id));
@@ -367,14 +379,14 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const stamp = stamps.indexOfTime(time);
       const { id, volunteerId, itemId, quantity } = data;
       // The hold and the redemption are one command: listeners hear of both after both.
-      commit(
+      return commit(
         [
           ['points.transferred', redemptionTransfer(plan, id, holdMinutes)],
           ['points.reserved', { id, volunteerId, itemId, quantity, pickupCode: code }],
         ],
         stamp,
+        () => redemptionView(state.redemptions.get(id) ?? notFound('redemption', id, ['id'])),
       );
-      return redemptionView(state.redemptions.get(id) ?? notFound('redemption', id, ['id']));
     },
     fulfil(idInput, fulfilOptions) {
       const id = parseId(idInput);
@@ -383,16 +395,18 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const time = readClock(now);
       const transferId = `redeem:${id}`;
       checkPost(state, transferId, time);
-      commit([['points.posted', { id: transferId, by }]], stamps.indexOfTime(time));
-      return redemptionView(redemption);
+      return commit([['points.posted', { id: transferId, by }]], stamps.indexOfTime(time), () =>
+        redemptionView(redemption),
+      );
     },
     cancel(idInput, cancelOptions) {
       const id = parseId(idInput);
       const { reason } = parseInput(redemptionCancelOptionsSchema, cancelOptions);
       const redemption = checkReserved(state, id);
       const stamp = stamps.indexOfTime(readClock(now));
-      commit([['points.voided', { id: `redeem:${id}`, reason }]], stamp);
-      return redemptionView(redemption);
+      return commit([['points.voided', { id: `redeem:${id}`, reason }]], stamp, () =>
+        redemptionView(redemption),
+      );
     },
     getRedemption(id) {
       const redemption = state.redemptions.get(parseId(id));
@@ -414,11 +428,11 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
         checkTransfer(state, checked, time, accounts.get(data.from), accounts.get(data.to), -1);
       }
       const stamp = stamps.indexOfTime(time);
-      commit(
+      return commit(
         made.map((data) => ['points.transferred', data] as const),
         stamp,
+        () => made.map((data) => transferView(state, transfers.rowOf(data.id))),
       );
-      return made.map((data) => transferView(state, transfers.rowOf(data.id)));
     },
     lots: (account) => lotsOf(state, accounts.get(parseAccount(account))),
     toLedgerJournal: (journalOptions) => toHledgerJournal(state, journalOptions),

@@ -75,6 +75,34 @@ describe('point ledger listeners', () => {
     assert.deepEqual(replayed.snapshot(), ledger.snapshot());
   });
 
+  it('return what the command made, before a listener acts on it', () => {
+    const ledger = createPointsLedger({ now: manualClock(START).now });
+    ledger.transfer({ id: 'e1', from: 'issuer', to: 'volunteer:v1', amount: 50, code: 'earn' });
+    ledger.addItem({ id: 'soap', name: 'Soap', cost: 10, stock: 5, stationId: 's1' });
+    const snapshots: number[] = [];
+    ledger.subscribe((event) => {
+      snapshots.push(ledger.snapshot().version);
+      if (event.type === 'points.transferred' && event.data.code === 'hold')
+        ledger.post(event.data.id);
+      if (event.type === 'points.reserved') ledger.cancel(event.data.id, { reason: 'listener' });
+    });
+    const hold = ledger.transfer({
+      id: 'h1',
+      from: 'volunteer:v1',
+      to: 'station:s1',
+      amount: 5,
+      code: 'hold',
+      pending: {},
+    });
+    assert.equal(hold.status, 'pending');
+    assert.equal(ledger.getTransfer('h1')?.status, 'posted');
+    const redemption = ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 });
+    assert.equal(redemption.status, 'reserved');
+    assert.equal(ledger.getRedemption('r1')?.status, 'cancelled');
+    // Each listener call saw a snapshot that includes the event it was told of.
+    assert.deepEqual(snapshots, [3, 4, 6, 6, 7]);
+  });
+
   it('share a dispatcher: listeners of two ledgers hear after the outer command', () => {
     const dispatcher = createDispatcher();
     const clock = manualClock(START);
