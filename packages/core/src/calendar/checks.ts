@@ -5,7 +5,7 @@ import { invalidField } from '../schemas/parse.js';
 import { MAX_INSTANT_MS, inInstantRange } from '../time/constants.js';
 import { instantMs } from '../time/parse.js';
 import { dayNumber, inDayRange, looksLikeDay } from './days.js';
-import { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS } from './schemas.js';
+import { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS } from './deadline.js';
 import type { DeadlineSpec } from './api.js';
 
 /** The most working days `addWorkingDays` may step, either way. */

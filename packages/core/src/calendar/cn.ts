@@ -1,7 +1,7 @@
 import { dayNumber, dayString } from './days.js';
 import { CN_HOLIDAY_NOTICES } from './cn-data.js';
 import type { CnHolidayNotice } from './types.js';
-import { createWorkCalendar } from './calendar.js';
+import { buildCalendar } from './frozen-calendar.js';
 import type { WorkCalendar } from './api.js';
 
 /** Expands the notices' ranges into the holiday and workday lists of a calendar. */
@@ -31,8 +31,13 @@ function cnCalendarData(notices: readonly CnHolidayNotice[]): {
  * // '2025-02-05T23:59:59.999+08:00': 01-26 and 01-27 count, the festival 01-28..02-04 does not
  * ```
  */
-export const cnCalendar: WorkCalendar = createWorkCalendar({
+/** The options of {@link cnCalendar}, from the shipped notices. */
+export const CN_CALENDAR_OPTIONS = {
   timeZone: 'Asia/Shanghai',
   ...cnCalendarData(CN_HOLIDAY_NOTICES),
   years: CN_HOLIDAY_NOTICES.map((notice) => notice.year),
-});
+};
+
+// The shipped data is checked against the schema by test/calendar/cn-calendar.test.ts, not
+// at every start: that keeps the options schema out of bundles that only route.
+export const cnCalendar: WorkCalendar = buildCalendar(CN_CALENDAR_OPTIONS);

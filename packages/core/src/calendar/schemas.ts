@@ -1,36 +1,14 @@
 // The zod/mini schemas of the calendar's inputs: exported for JSON Schemas and for the folders
 // that embed a deadline in their own records. The methods check their arguments by hand
-// (checks.ts), with the same rules.
+// (checks.ts), with the same rules. The deadline's schema has its own module (deadline.ts) so
+// that a bundle which only routes does not carry the others.
 import * as z from 'zod/mini';
 import { daySchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
 import { inInstantRange } from '../time/constants.js';
 import { FIRST_YEAR, LAST_YEAR } from './days.js';
+import { deadlineSpecSchema } from './deadline.js';
 
-/** The most working days a deadline may count: ten years is plenty and keeps loops bounded. */
-export const MAX_DEADLINE_WORKING_DAYS = 2_600;
-/** The most plain hours a deadline may count: a leap year. */
-export const MAX_DEADLINE_HOURS = 8_784;
-
-/**
- * A deadline with its unit spelled out: `{ workingDays: 3 }` or `{ hours: 2 }`.
- *
- * @example
- * ```ts
- * parseInput(deadlineSpecSchema, { workingDays: 3 }); // ok
- * parseInput(deadlineSpecSchema, { days: 3 }); // throws: the unit must be explicit
- * ```
- */
-export const deadlineSpecSchema = z.union(
-  [
-    z.strictObject({
-      workingDays: z.int().check(z.minimum(0), z.maximum(MAX_DEADLINE_WORKING_DAYS)),
-    }),
-    z.strictObject({ hours: z.number().check(z.positive(), z.maximum(MAX_DEADLINE_HOURS)) }),
-  ],
-  {
-    error: `a deadline is { workingDays: n } with n a whole number from 0 to ${MAX_DEADLINE_WORKING_DAYS}, or { hours: n } with 0 < n <= ${MAX_DEADLINE_HOURS}`,
-  },
-);
+export { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS, deadlineSpecSchema } from './deadline.js';
 
 /** An ISO weekday: 1 is Monday, 7 is Sunday. */
 export const isoWeekdaySchema = z.int().check(z.minimum(1), z.maximum(7));

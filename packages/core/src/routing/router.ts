@@ -1,7 +1,7 @@
 // The factory: checks a rule set (checks.ts), compiles its conditions (compile.ts, views.ts),
 // indexes its rules (store/rule-index.ts) and returns a frozen router.
 import type { DeadlineSpec, WorkCalendar } from '../calendar/api.js';
-import { engineOf } from '../calendar/calendar.js';
+import { engineOf } from '../calendar/frozen-calendar.js';
 import { cnCalendar } from '../calendar/cn.js';
 import type { CalendarEngine } from '../calendar/engine.js';
 import type { ErrorPath } from '../errors/error.js';

@@ -2,7 +2,7 @@
 // `compileRouting` parses a rule set piece by piece with them (checks.ts) and walks conditions
 // by hand, so that deep or cyclic conditions are reported instead of overflowing the stack.
 import * as z from 'zod/mini';
-import { deadlineSpecSchema } from '../calendar/schemas.js';
+import { deadlineSpecSchema } from '../calendar/deadline.js';
 import { idSchema, instantSchema } from '../schemas/common.js';
 import { factPathProblem } from './facts.js';
 import { MAX_PATTERN_LENGTH } from './patterns.js';
