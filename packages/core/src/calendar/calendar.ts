@@ -27,4 +27,3 @@ import type { WorkCalendar, WorkCalendarOptions } from './api.js';
 export function createWorkCalendar(options: WorkCalendarOptions): WorkCalendar {
   return buildCalendar(parseInput(workCalendarOptionsSchema, options));
 }
-

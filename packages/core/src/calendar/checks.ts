@@ -16,7 +16,8 @@ const LAST = new Date(MAX_INSTANT_MS - 1).toISOString().slice(0, 10);
 /** The epoch milliseconds of an instant argument (ISO string with an offset, or a Date). */
 export function instantArgument(value: unknown, path: ErrorPath): number {
   const ms = value instanceof Date ? value.getTime() : instantMs(value);
-  if (!inInstantRange(ms)) throw invalidField(path, 'must be an ISO 8601 instant with an offset', 'instant');
+  if (!inInstantRange(ms))
+    throw invalidField(path, 'must be an ISO 8601 instant with an offset', 'instant');
   return ms;
 }
 
@@ -55,7 +56,8 @@ export function inRange(day: number, path: ErrorPath): number {
 
 /** A whole number of working days to step. */
 export function stepArgument(value: unknown, path: ErrorPath): number {
-  if (!Number.isSafeInteger(value)) throw invalidField(path, 'must be a whole number', 'whole_number');
+  if (!Number.isSafeInteger(value))
+    throw invalidField(path, 'must be a whole number', 'whole_number');
   const n = value as number;
   if (Math.abs(n) > MAX_WORKING_DAY_STEP) {
     throw invalidField(path, `must be from -${MAX_WORKING_DAY_STEP} to ${MAX_WORKING_DAY_STEP}`);
@@ -65,7 +67,8 @@ export function stepArgument(value: unknown, path: ErrorPath): number {
 
 /** A year for `covers`: a whole number. */
 export function yearArgument(value: unknown, path: ErrorPath): number {
-  if (!Number.isSafeInteger(value)) throw invalidField(path, 'must be a whole number', 'whole_number');
+  if (!Number.isSafeInteger(value))
+    throw invalidField(path, 'must be a whole number', 'whole_number');
   return value as number;
 }
 
@@ -77,7 +80,11 @@ export function deadlineArgument(value: unknown, path: ErrorPath): DeadlineSpec 
     const keys = Object.keys(value);
     if (keys.length === 1 && Object.hasOwn(value, 'workingDays')) {
       const n = (value as { workingDays: unknown }).workingDays;
-      if (Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) <= MAX_DEADLINE_WORKING_DAYS)
+      if (
+        Number.isSafeInteger(n) &&
+        (n as number) >= 0 &&
+        (n as number) <= MAX_DEADLINE_WORKING_DAYS
+      )
         return { workingDays: n as number };
     }
     if (keys.length === 1 && Object.hasOwn(value, 'hours')) {

@@ -26,4 +26,3 @@ export const deadlineSpecSchema = z.union(
     error: `a deadline is { workingDays: n } with n a whole number from 0 to ${MAX_DEADLINE_WORKING_DAYS}, or { hours: n } with 0 < n <= ${MAX_DEADLINE_HOURS}`,
   },
 );
-

@@ -51,7 +51,7 @@ export function calendarEngine(
     let day = dayNum;
     const step = n < 0 ? -1 : 1;
     // Every week has a working day (the weekend has at most six days), so this ends.
-    for (let left = Math.abs(n); left > 0 && inDayRange(day); ) {
+    for (let left = Math.abs(n); left > 0 && inDayRange(day);) {
       day += step;
       if (isWorking(day)) left -= 1;
     }

@@ -70,11 +70,11 @@ export function buildCalendar(settled: SettledCalendarOptions): WorkCalendar {
       if (due === undefined) throw invalidField(['spec'], 'gives a due instant after 2999');
       return due;
     },
-    dayOf: (at) => dayString(inRange(engine.dayOfMs(instantArgument(at, ['instant'])), ['instant'])),
+    dayOf: (at) =>
+      dayString(inRange(engine.dayOfMs(instantArgument(at, ['instant'])), ['instant'])),
     startOfDay: (day) => format(engine.startMs(dayArgument(day, ['day'])), 'day'),
     endOfDay: (day) => format(engine.endMs(dayArgument(day, ['day'])), 'day'),
   };
   Object.defineProperty(calendar, ENGINE, { value: engine });
   return Object.freeze(calendar);
 }
-

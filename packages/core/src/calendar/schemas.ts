@@ -6,7 +6,6 @@ import * as z from 'zod/mini';
 import { daySchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
 import { inInstantRange } from '../time/constants.js';
 import { FIRST_YEAR, LAST_YEAR } from './days.js';
-import { deadlineSpecSchema } from './deadline.js';
 
 export { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS, deadlineSpecSchema } from './deadline.js';
 
@@ -26,12 +25,10 @@ export const workCalendarOptionsSchema = z
   .strictObject({
     timeZone: timeZoneSchema,
     weekend: z.optional(
-      z
-        .array(isoWeekdaySchema)
-        .check(
-          z.maxLength(6, 'at least one weekday must be a working day'),
-          z.refine((days) => new Set(days).size === days.length, 'weekend days must not repeat'),
-        ),
+      z.array(isoWeekdaySchema).check(
+        z.maxLength(6, 'at least one weekday must be a working day'),
+        z.refine((days) => new Set(days).size === days.length, 'weekend days must not repeat'),
+      ),
     ),
     holidays: z.optional(z.array(calendarDaySchema)),
     workdays: z.optional(z.array(calendarDaySchema)),
@@ -55,9 +52,7 @@ export const workCalendarOptionsSchema = z
 
 const dateSchema = z
   .date()
-  .check(
-    z.refine((date) => inInstantRange(date.getTime()), 'must be a date from 1970 to 2999'),
-  );
+  .check(z.refine((date) => inInstantRange(date.getTime()), 'must be a date from 1970 to 2999'));
 
 /** A day (`YYYY-MM-DD`, read in the calendar's zone) or an instant (ISO string with offset, or a Date). */
 export const dayOrInstantSchema = z.union([calendarDaySchema, instantSchema, dateSchema], {

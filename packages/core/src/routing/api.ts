@@ -12,8 +12,16 @@ export type RoutingPrimitive = string | number | boolean | null;
 /** A leaf condition `{ fact, op, value }`: `fact` is a dotted path into the case. */
 export type RoutingLeaf =
   | { readonly fact: string; readonly op: 'eq' | 'ne'; readonly value: RoutingPrimitive }
-  | { readonly fact: string; readonly op: 'in' | 'nin'; readonly value: readonly RoutingPrimitive[] }
-  | { readonly fact: string; readonly op: 'lt' | 'lte' | 'gt' | 'gte'; readonly value: number | string }
+  | {
+      readonly fact: string;
+      readonly op: 'in' | 'nin';
+      readonly value: readonly RoutingPrimitive[];
+    }
+  | {
+      readonly fact: string;
+      readonly op: 'lt' | 'lte' | 'gt' | 'gte';
+      readonly value: number | string;
+    }
   | {
       readonly fact: string;
       readonly op: 'between';

@@ -158,7 +158,11 @@ class ConditionChecks {
     if (leaf === undefined || !('op' in leaf) || leaf.op !== 'matches') return leaf;
     const checked = checkPattern(leaf.value, leaf.flags);
     if (typeof checked !== 'number') {
-      this.problems.push({ code: checked.code, path: [...path, 'value'], message: checked.message });
+      this.problems.push({
+        code: checked.code,
+        path: [...path, 'value'],
+        message: checked.message,
+      });
       return undefined;
     }
     this.patternCost += checked;
@@ -204,7 +208,13 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
   const broken = jsonProblem(input);
   if (broken !== undefined) throw rulesError([broken]);
   const problems: RoutingProblem[] = [];
-  type Shell = { $schema?: string; description?: string; tiers: unknown[]; rules?: unknown[]; default: unknown };
+  type Shell = {
+    $schema?: string;
+    description?: string;
+    tiers: unknown[];
+    rules?: unknown[];
+    default: unknown;
+  };
   const shell = parsePart<Shell>(configShellSchema, input, [], problems);
   if (shell === undefined) throw rulesError(problems);
 
@@ -221,8 +231,7 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
     type RuleShell = Omit<RoutingRule, 'when' | 'then'> & { when?: unknown; then: unknown };
     const rule = parsePart<RuleShell>(ruleShellSchema, raw, at, problems);
     const rawWhen = ownField(raw, 'when');
-    const when =
-      rawWhen === undefined ? undefined : conditions.check(rawWhen, [...at, 'when'], 1);
+    const when = rawWhen === undefined ? undefined : conditions.check(rawWhen, [...at, 'when'], 1);
     const then = parsePart<RoutingRule['then']>(
       routingThenSchema,
       ownField(raw, 'then'),
@@ -244,7 +253,9 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
   const tierIds = duplicates(shell.tiers, 'tiers', 'tier', problems);
   duplicates(rawRules, 'rules', 'rule', problems);
 
-  rawRules.forEach((raw, i) => checkTier(ownField(raw, 'then'), tierIds, ['rules', i, 'then'], problems));
+  rawRules.forEach((raw, i) =>
+    checkTier(ownField(raw, 'then'), tierIds, ['rules', i, 'then'], problems),
+  );
   checkTier(shell.default, tierIds, ['default'], problems);
   for (const { rule, index } of placed) {
     if (isAlwaysFalse(rule.when)) {
@@ -327,6 +338,11 @@ function rulesError(problems: readonly RoutingProblem[]): LanewiseError {
   return new LanewiseError(
     'INVALID_RULES',
     `${where}: ${first?.message ?? 'invalid rule set'}${more}`,
-    { path, details: { problems: deepFreeze(problems.map((problem) => ({ ...problem, path: [...problem.path] }))) } },
+    {
+      path,
+      details: {
+        problems: deepFreeze(problems.map((problem) => ({ ...problem, path: [...problem.path] }))),
+      },
+    },
   );
 }

@@ -4,11 +4,7 @@
  * @module routing
  */
 export { compileRouting } from './router.js';
-export {
-  MAX_CONDITION_DEPTH,
-  MAX_RULES_JSON_DEPTH,
-  MAX_RULES_JSON_VALUES,
-} from './checks.js';
+export { MAX_CONDITION_DEPTH, MAX_RULES_JSON_DEPTH, MAX_RULES_JSON_VALUES } from './checks.js';
 export {
   MAX_PATTERN_COST,
   MAX_PATTERN_LENGTH,

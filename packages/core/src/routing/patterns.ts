@@ -74,7 +74,7 @@ export function patternCost(pattern: string, flags = ''): number | PatternProble
   };
   const item = (): Part => ({ cost: 1, quantified: false, alternated: false });
 
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const char = pattern[i] as string;
     if (char === '\\') {
       const next = pattern[i + 1] ?? '';

@@ -41,13 +41,19 @@ interface CompiledRule {
 const OPTION_KEYS = new Set(['calendar', 'indexed']);
 
 /** The options, checked: own known keys, a calendar made by `createWorkCalendar`. */
-function settleOptions(options: unknown): { calendar: WorkCalendar; engine: CalendarEngine; indexed: boolean } {
-  if (options === undefined) return { calendar: cnCalendar, engine: engineOf(cnCalendar) as CalendarEngine, indexed: true };
+function settleOptions(options: unknown): {
+  calendar: WorkCalendar;
+  engine: CalendarEngine;
+  indexed: boolean;
+} {
+  if (options === undefined)
+    return { calendar: cnCalendar, engine: engineOf(cnCalendar) as CalendarEngine, indexed: true };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw invalidField(['options'], 'must be an object', 'type', { expected: 'object' });
   }
   for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) throw invalidField(['options', key], 'is not a known field', 'unknown_key', { key });
+    if (!OPTION_KEYS.has(key))
+      throw invalidField(['options', key], 'is not a known field', 'unknown_key', { key });
   }
   const { calendar = cnCalendar, indexed = true } = options as Record<string, unknown>;
   const engine = engineOf(calendar);
@@ -55,7 +61,9 @@ function settleOptions(options: unknown): { calendar: WorkCalendar; engine: Cale
     throw invalidField(['options', 'calendar'], 'must be a calendar made by createWorkCalendar');
   }
   if (typeof indexed !== 'boolean') {
-    throw invalidField(['options', 'indexed'], 'must be true or false', 'type', { expected: 'boolean' });
+    throw invalidField(['options', 'indexed'], 'must be true or false', 'type', {
+      expected: 'boolean',
+    });
   }
   return { calendar: calendar as WorkCalendar, engine, indexed };
 }
@@ -144,11 +152,16 @@ export function compileRouting(config: unknown, options?: CompileRoutingOptions)
       throw invalidField([], 'a case must be an object', 'type', { expected: 'object' });
     }
     if (routeOptions !== undefined) {
-      if (typeof routeOptions !== 'object' || routeOptions === null || Array.isArray(routeOptions)) {
+      if (
+        typeof routeOptions !== 'object' ||
+        routeOptions === null ||
+        Array.isArray(routeOptions)
+      ) {
         throw invalidField(['options'], 'must be an object', 'type', { expected: 'object' });
       }
       for (const key of Object.keys(routeOptions)) {
-        if (key !== 'now') throw invalidField(['options', key], 'is not a known field', 'unknown_key', { key });
+        if (key !== 'now')
+          throw invalidField(['options', key], 'is not a known field', 'unknown_key', { key });
       }
       const now = (routeOptions as RouteOptions).now;
       if (now !== undefined) return [instantArgument(now, ['now']), 'now'];
@@ -181,7 +194,8 @@ export function compileRouting(config: unknown, options?: CompileRoutingOptions)
   };
 
   const tierId = (id: unknown): string => {
-    if (typeof id !== 'string') throw invalidField(['id'], 'must be text', 'type', { expected: 'string' });
+    if (typeof id !== 'string')
+      throw invalidField(['id'], 'must be text', 'type', { expected: 'string' });
     return id;
   };
 

@@ -63,15 +63,13 @@ export const routingLeafSchema = z.discriminatedUnion(
     z.strictObject({
       fact: factSchema,
       op: z.literal('between'),
-      value: z
-        .tuple([comparableSchema, comparableSchema])
-        .check(
-          z.refine(
-            ([low, high]) => typeof low === typeof high,
-            'both bounds must be numbers, or both strings',
-          ),
-          z.refine(([low, high]) => low <= high, 'the low bound must not exceed the high bound'),
+      value: z.tuple([comparableSchema, comparableSchema]).check(
+        z.refine(
+          ([low, high]) => typeof low === typeof high,
+          'both bounds must be numbers, or both strings',
         ),
+        z.refine(([low, high]) => low <= high, 'the low bound must not exceed the high bound'),
+      ),
     }),
     z.strictObject({ fact: factSchema, op: z.literal('contains'), value: primitiveSchema }),
     z.strictObject({ fact: factSchema, op: z.literal('startsWith'), value: z.string() }),
@@ -79,7 +77,9 @@ export const routingLeafSchema = z.discriminatedUnion(
       fact: factSchema,
       op: z.literal('matches'),
       value: z.string().check(z.maxLength(MAX_PATTERN_LENGTH)),
-      flags: z.optional(z.string().check(z.regex(/^[imsuv]*$/, 'flags may only be i, m, s, u and v'))),
+      flags: z.optional(
+        z.string().check(z.regex(/^[imsuv]*$/, 'flags may only be i, m, s, u and v')),
+      ),
     }),
     z.strictObject({ fact: factSchema, op: z.literal('exists'), value: z.optional(z.boolean()) }),
   ],
