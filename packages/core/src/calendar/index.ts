@@ -7,10 +7,7 @@ export { createWorkCalendar } from './calendar.js';
 export { cnCalendar } from './cn.js';
 export { CN_HOLIDAY_NOTICES } from './cn-data.js';
 export {
-  calendarDaySchema,
-  dayOrInstantSchema,
   deadlineSpecSchema,
-  instantOrDateSchema,
   isoWeekdaySchema,
   workCalendarOptionsSchema,
   MAX_DEADLINE_HOURS,

@@ -3,8 +3,7 @@
 // (checks.ts), with the same rules. The deadline's schema has its own module (deadline.ts) so
 // that a bundle which only routes does not carry the others.
 import * as z from 'zod/mini';
-import { daySchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
-import { inInstantRange } from '../time/constants.js';
+import { daySchema, timeZoneSchema } from '../schemas/common.js';
 import { FIRST_YEAR, LAST_YEAR } from './days.js';
 
 export { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS, deadlineSpecSchema } from './deadline.js';
@@ -13,7 +12,7 @@ export { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS, deadlineSpecSchema } fro
 export const isoWeekdaySchema = z.int().check(z.minimum(1), z.maximum(7));
 
 /** A supported day: `YYYY-MM-DD` from 1970-01-01 to 2999-12-31. */
-export const calendarDaySchema = daySchema.check(
+const supportedDay = daySchema.check(
   z.refine((day) => {
     const year = Number(day.slice(0, 4));
     return year >= FIRST_YEAR && year <= LAST_YEAR;
@@ -30,8 +29,8 @@ export const workCalendarOptionsSchema = z
         z.refine((days) => new Set(days).size === days.length, 'weekend days must not repeat'),
       ),
     ),
-    holidays: z.optional(z.array(calendarDaySchema)),
-    workdays: z.optional(z.array(calendarDaySchema)),
+    holidays: z.optional(z.array(supportedDay)),
+    workdays: z.optional(z.array(supportedDay)),
     years: z.optional(z.array(z.int().check(z.minimum(FIRST_YEAR), z.maximum(LAST_YEAR)))),
   })
   .check(
@@ -49,17 +48,3 @@ export const workCalendarOptionsSchema = z
       });
     }),
   );
-
-const dateSchema = z
-  .date()
-  .check(z.refine((date) => inInstantRange(date.getTime()), 'must be a date from 1970 to 2999'));
-
-/** A day (`YYYY-MM-DD`, read in the calendar's zone) or an instant (ISO string with offset, or a Date). */
-export const dayOrInstantSchema = z.union([calendarDaySchema, instantSchema, dateSchema], {
-  error: 'expected a day (YYYY-MM-DD), an ISO instant with an offset, or a Date',
-});
-
-/** An instant: an ISO string with an offset, or a valid Date, in the supported range. */
-export const instantOrDateSchema = z.union([instantSchema, dateSchema], {
-  error: 'expected an ISO instant with an offset, or a Date',
-});

@@ -8,11 +8,11 @@ import { parseInput } from '../schemas/parse.js';
 import { isAlwaysFalse, isAlwaysTrue } from './analysis.js';
 import { MAX_RULE_SET_PATTERN_COST, checkPattern } from './patterns.js';
 import {
-  configShellSchema,
+  configShell,
   routingLeafSchema,
   routingThenSchema,
   routingTierSchema,
-  ruleShellSchema,
+  ruleShell,
 } from './schemas.js';
 import type { RoutingCondition, RoutingConfig, RoutingRule, RoutingTier } from './api.js';
 import type { RoutingProblem } from './types.js';
@@ -215,7 +215,7 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
     rules?: unknown[];
     default: unknown;
   };
-  const shell = parsePart<Shell>(configShellSchema, input, [], problems);
+  const shell = parsePart<Shell>(configShell, input, [], problems);
   if (shell === undefined) throw rulesError(problems);
 
   const tiers: RoutingTier[] = [];
@@ -229,7 +229,7 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
   rawRules.forEach((raw, index) => {
     const at = ['rules', index];
     type RuleShell = Omit<RoutingRule, 'when' | 'then'> & { when?: unknown; then: unknown };
-    const rule = parsePart<RuleShell>(ruleShellSchema, raw, at, problems);
+    const rule = parsePart<RuleShell>(ruleShell, raw, at, problems);
     const rawWhen = ownField(raw, 'when');
     const when = rawWhen === undefined ? undefined : conditions.check(rawWhen, [...at, 'when'], 1);
     const then = parsePart<RoutingRule['then']>(

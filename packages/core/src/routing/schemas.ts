@@ -130,8 +130,8 @@ export const routingRuleSchema = z.strictObject({
   then: routingThenSchema,
 });
 
-/** A rule with its `when` and `then` left for their own checks. */
-export const ruleShellSchema = z.strictObject({
+/** A rule with its `when` and `then` left for their own checks (not a wire format). */
+export const ruleShell = z.strictObject({
   ...ruleFields,
   when: z.optional(z.unknown()),
   then: z.optional(z.unknown()),
@@ -150,8 +150,8 @@ export const routingConfigSchema = z.strictObject({
   default: routingThenSchema,
 });
 
-/** A rule set with its parts left for their own checks. */
-export const configShellSchema = z.strictObject({
+/** A rule set with its parts left for their own checks (not a wire format). */
+export const configShell = z.strictObject({
   ...configFields,
   tiers: z.array(z.unknown()).check(z.minLength(1)),
   rules: z.optional(z.array(z.unknown())),
