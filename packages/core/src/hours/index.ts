@@ -4,38 +4,43 @@
  * @module hours
  */
 export { createHoursLedger } from './ledger.js';
-export type { HoursLedger } from './api.js';
+export type {
+  ApproveHoursInput,
+  CloseHoursInput,
+  CorrectHoursInput,
+  CreditedMinutesFilter,
+  HoursCertificateOptions,
+  HoursLedger,
+  HoursLedgerOptions,
+  HoursListener,
+  HoursListFilter,
+  HoursPeriod,
+  HoursSpan,
+  HoursSummaryOptions,
+  RecordHoursInput,
+} from './api.js';
 export {
   DEFAULT_HOURS_TIME_ZONE,
   DEFAULT_STAR_THRESHOLDS_HOURS,
   resolveHoursPolicy,
 } from './policy.js';
-export { HOUR_ENTRY_STATUSES } from './types.js';
+export { HOUR_ENTRY_STATUSES, HOURS_APPROVAL_RULES } from './types.js';
 export type {
-  CorrectHoursInput,
-  CreditedMinutesFilter,
   HourEntry,
   HourEntryDraft,
   HourEntryStatus,
+  HoursApprovalRule,
   HoursApprovedEvent,
   HoursCertificate,
   HoursCertificateActivity,
   HoursCertificateEntry,
-  HoursCertificateOptions,
   HoursCorrectedEvent,
   HoursEvent,
-  HoursLedgerOptions,
-  HoursListener,
-  HoursListFilter,
-  HoursPeriod,
   HoursPolicy,
   HoursRecordedEvent,
   HoursRejectedEvent,
   HoursRevokedEvent,
   HoursSnapshot,
-  HoursSpan,
-  HoursSummaryOptions,
   HoursSummaryRow,
-  RecordHoursInput,
   ResolvedHoursPolicy,
 } from './types.js';
