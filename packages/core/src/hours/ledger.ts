@@ -171,15 +171,24 @@ export function createHoursLedgerWith(
 
   // Replay: the envelopes, then each event through the checks and the reducer. Any error
   // leaves nothing behind: the state is this call's own until it returns.
-  const given: unknown = (options as { events?: unknown }).events ?? [];
+  // `null` is not "no log": only a missing one is.
+  const passed: unknown = (options as { events?: unknown }).events;
+  const given: unknown = passed === undefined ? [] : passed;
   checkEnvelopes(given, { types: HOURS_EVENT_TYPES, checkpoint });
   const replay = { state, policy, fast, format };
+  let lastAt = '';
+  let lastAtMs = Number.NaN;
   for (let index = 0; index < given.length; index += 1) {
     const event = given[index]!;
     if (hash === undefined && event.hash !== undefined) {
       throw invalidLog(index, ['hash'], 'is a chained event: pass the hash function to read it');
     }
-    const key = replayEvent(replay, event, index, instantMs(event.at));
+    // Runs of events share an instant: parse each run's once.
+    if (event.at !== lastAt) {
+      lastAt = event.at;
+      lastAtMs = instantMs(event.at);
+    }
+    const key = replayEvent(replay, event, index, lastAtMs);
     if (hash === undefined) {
       log.pushKey(key);
       continue;
