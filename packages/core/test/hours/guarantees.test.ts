@@ -2,10 +2,17 @@
 // LanewiseErrors, the approval rule, and one instant format in every record.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as z from 'zod/mini';
 import { manualClock } from '../../src/clock.js';
 import { formatError } from '../../src/errors/index.js';
 import { createHoursLedger, type HoursEvent, resolveHoursPolicy } from '../../src/hours/index.js';
 import { createHoursLedgerWith } from '../../src/hours/ledger.js';
+import {
+  hoursCertificateSchema,
+  hoursEventSchema,
+  hoursSnapshotSchema,
+  hoursSummaryRowSchema,
+} from '../../src/hours/schemas.js';
 import { createDispatcher } from '../../src/internal/dispatch.js';
 import { expectLanewiseError, expectUnchanged } from '../support/expect.js';
 import { entry, ledgerAt, NOW } from './fixtures.js';
@@ -66,6 +73,28 @@ describe('hours: what a caller holds is frozen', () => {
     ledger.record(input);
     (input.tags as string[]).push('elderly');
     assert.deepEqual(ledger.get('e1')?.tags, ['repair']);
+  });
+});
+
+describe('hours: records and events match their published schemas', () => {
+  it('validates the snapshot, every event and a certificate', () => {
+    const { ledger } = busyLedger();
+    assert.ok(z.safeParse(hoursSnapshotSchema, ledger.snapshot()).success);
+    for (const event of ledger.events()) {
+      const parsed = z.safeParse(hoursEventSchema, event);
+      assert.ok(parsed.success, `event ${event.seq}: ${JSON.stringify(parsed.error?.issues)}`);
+    }
+    const certificate = ledger.certificate('v-li', {
+      from: '2025-03-01T00:00:00Z',
+      to: '2025-03-31',
+      issuer: 'team',
+      serial: 's1',
+    });
+    assert.ok(z.safeParse(hoursCertificateSchema, certificate).success);
+    assert.equal(certificate.period.from, '2025-03-01T08:00:00.000+08:00');
+    for (const row of ledger.summary({ groupBy: 'activity', period: 'week' })) {
+      assert.ok(z.safeParse(hoursSummaryRowSchema, row).success);
+    }
   });
 });
 
