@@ -1,14 +1,13 @@
 // What the three rates need to know of one case, read (and checked) once, so that the totals
 // and every breakdown add the same facts.
 import { invalidField } from '../schemas/parse.js';
+import { MS_PER_MINUTE } from '../time/constants.js';
 import { instantMs, requireInstantMs } from '../time/parse.js';
-import type { SatisfactionLevel } from './satisfaction.js';
-import type { MetricsCase } from './types.js';
+import type { MetricsCase, MetricsCaseSource, SatisfactionLevel } from './types.js';
 
 const STATUSES = new Set(['dispatched', 'in_progress', 'resolved', 'closed', 'duplicate']);
 const OUTCOMES = new Set(['resolved', 'mediated', 'referred', 'unresolvable']);
 const LEVELS = new Set(['satisfied', 'basic', 'unsatisfied']);
-const MS_PER_MINUTE = 60_000;
 
 /** The settings the facts depend on. */
 export interface CaseFactSettings {
@@ -58,13 +57,16 @@ function optionalInstant(value: unknown, path: (string | number)[]): number {
 function firstResponseMs(record: MetricsCase, index: number): number {
   let first = optionalInstant(record.acceptedAt, [index, 'acceptedAt']);
   const actions: unknown = record.actions;
-  if (!Array.isArray(actions)) throw invalidField([index, 'actions'], 'must be an array');
+  if (!Array.isArray(actions))
+    throw invalidField([index, 'actions'], 'must be a list', 'type', { expected: 'array' });
   for (let position = 0; position < actions.length; position++) {
     const action = actions[position] as { at?: unknown } | null;
     const at = typeof action === 'object' && action !== null ? instantMs(action.at) : NaN;
     if (Number.isNaN(at)) {
       if (typeof action !== 'object' || action === null) {
-        throw invalidField([index, 'actions', position], 'must be an action');
+        throw invalidField([index, 'actions', position], 'must be an action', 'type', {
+          expected: 'object',
+        });
       }
       requireInstantMs(action.at, [index, 'actions', position, 'at']);
     }
@@ -79,7 +81,8 @@ function followUpFacts(
   settings: CaseFactSettings,
 ): [number, number] {
   const followUps = record.followUps;
-  if (!Array.isArray(followUps)) throw invalidField([index, 'followUps'], 'must be an array');
+  if (!Array.isArray(followUps))
+    throw invalidField([index, 'followUps'], 'must be a list', 'type', { expected: 'array' });
   const from = settings.followUps === 'latest' ? Math.max(0, followUps.length - 1) : 0;
   let satisfied = 0;
   for (let position = from; position < followUps.length; position++) {
@@ -109,9 +112,10 @@ export function caseFacts(
       "must be 'dispatched', 'in_progress', 'resolved', 'closed' or 'duplicate'",
     );
   }
-  if (typeof record.tier !== 'string') throw invalidField([index, 'tier'], 'must be a string');
+  if (typeof record.tier !== 'string')
+    throw invalidField([index, 'tier'], 'must be text', 'type', { expected: 'string' });
   if (typeof record.category !== 'string')
-    throw invalidField([index, 'category'], 'must be a string');
+    throw invalidField([index, 'category'], 'must be text', 'type', { expected: 'string' });
   if (status === 'duplicate') return { status, ...DUPLICATE };
 
   const dueMs = requireInstantMs(record.dueAt, [index, 'dueAt']);
@@ -151,10 +155,33 @@ export function caseFacts(
 /** The handling units of a case: its handlers, each once. */
 export function caseUnits(record: MetricsCase, index: number): readonly string[] {
   const handlers: unknown = record.handlers;
-  if (!Array.isArray(handlers)) throw invalidField([index, 'handlers'], 'must be an array');
+  if (!Array.isArray(handlers))
+    throw invalidField([index, 'handlers'], 'must be a list', 'type', { expected: 'array' });
   for (let position = 0; position < handlers.length; position++) {
     if (typeof handlers[position] !== 'string')
-      throw invalidField([index, 'handlers', position], 'must be a string');
+      throw invalidField([index, 'handlers', position], 'must be text', 'type', {
+        expected: 'string',
+      });
   }
   return handlers.length < 2 ? (handlers as string[]) : [...new Set(handlers as string[])];
+}
+
+/** The case records of a source: the array itself, or the book's `list()`. */
+export function listCases(source: MetricsCaseSource): readonly MetricsCase[] {
+  if (Array.isArray(source)) return source as readonly MetricsCase[];
+  if (
+    typeof source === 'object' &&
+    source !== null &&
+    typeof (source as { list?: unknown }).list === 'function'
+  ) {
+    const cases = (source as { list(): readonly MetricsCase[] }).list();
+    if (Array.isArray(cases)) return cases;
+  }
+  throw invalidField([], 'cases must be an array of case records or a case book with list()');
+}
+
+/** Checks that a case is an object before its fields are read. */
+export function requireCaseObject(record: unknown, index: number): asserts record is MetricsCase {
+  if (typeof record !== 'object' || record === null)
+    throw invalidField([index], 'must be a case record', 'type', { expected: 'object' });
 }

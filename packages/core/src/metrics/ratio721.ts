@@ -1,43 +1,14 @@
-import type { z } from 'zod';
-import { parseInput } from '../schemas/parse.js';
-import { checkedAt, checkedWeight, rejectAction, type RatioAction } from './action-check.js';
-import { invalidField } from '../schemas/parse.js';
+import { invalidField, parseInput } from '../schemas/parse.js';
+import { instantMs } from '../time/parse.js';
 import { createPeriodCutter, type PeriodSlot } from '../time/periods.js';
-import { summarize721, type Ratio721Result } from './ratio-summary.js';
-import { ratio721OptionsSchema } from './ratio-schemas.js';
-import type { MetricsPeriod, RatioByKind } from './types.js';
-
-/** What `ratio721` can group by: the acting unit, the action type, or a calendar period. */
-export type Ratio721GroupBy = 'unit' | 'type' | MetricsPeriod;
-
-/** Options of {@link ratio721}. */
-export interface Ratio721Options {
-  /** The target shares; `{ service: 0.7, manage: 0.2, enforce: 0.1 }` by default. */
-  target?: RatioByKind;
-  /** How far (as a share) each kind may be from its target and still be on target; 0.05 by default. */
-  tolerance?: number;
-  /** Counts only actions at or after this instant. */
-  from?: string;
-  /** Counts only actions before this instant. */
-  to?: string;
-  /** Returns one result per unit, type, day, ISO week or month instead of one in all. */
-  groupBy?: Ratio721GroupBy;
-  /** The community's time zone, where days, weeks and months are cut; `Asia/Shanghai` by default. */
-  timeZone?: string;
-}
-
-/** One group's 721 figures. */
-export interface Ratio721Group extends Ratio721Result {
-  /**
-   * The unit or type (`null` for actions without one), or the period's key: `2025-03-01`,
-   * `2025-W09` (ISO week), `2025-03`.
-   */
-  readonly key: string | null;
-  /** For periods: the period's start, an ISO instant in the community's time zone. */
-  readonly start?: string;
-  /** For periods: the period's end (the next one's start). */
-  readonly end?: string;
-}
+import { zoneOffsets } from '../time/zone.js';
+import type * as z from 'zod/mini';
+import type { Ratio721GroupBy, Ratio721Options } from './api.js';
+import { MAX_RATIO_WEIGHT, ratio721OptionsSchema } from './schemas.js';
+import { checkedAt, checkedWeight, rejectAction } from './store/actions.js';
+import { isInstant } from './store/instants.js';
+import type { Ratio721Group, Ratio721Result, RatioAction } from './types.js';
+import { summarize721 } from './views.js';
 
 /** The options after parsing, defaults filled in. */
 export type ParsedRatio721Options = z.output<typeof ratio721OptionsSchema>;
@@ -50,10 +21,12 @@ export type ParsedRatio721Options = z.output<typeof ratio721OptionsSchema>;
  * With `groupBy`, returns one result per group that has actions in the window, in order:
  * periods oldest first, units and types by name with `null` last.
  *
- * Each action is checked as it is counted (a hand-written check with the rules of the
- * schema, since a schema parse per record would cost more than the count): a bad action
- * throws `INVALID_INPUT` with its index and field in `path`. `at` must be a string; its
- * format is checked where it is read (with `from`, `to` or a period `groupBy`).
+ * Each action is checked as it is counted (a hand-written check with the rules of
+ * `ratioActionSchema`, since a schema parse per record would cost more than the count): a bad
+ * action throws `INVALID_INPUT` with its index and field in `path` (`[3, 'at']`), bad options
+ * with the option's name (`['tolerance']`), unknown option keys included. Every `at` must be an
+ * ISO instant with an offset, window or not; every weight a number from 0 to 10^12, so that no
+ * sum overflows and every share is finite.
  *
  * @example
  * ```ts
@@ -85,7 +58,8 @@ export function ratio721(
   actions: readonly RatioAction[],
   options: Ratio721Options = {},
 ): Ratio721Result | Ratio721Group[] {
-  if (!Array.isArray(actions)) throw invalidField([], 'actions must be an array');
+  if (!Array.isArray(actions))
+    throw invalidField([], 'actions must be a list', 'type', { expected: 'array' });
   return ratio721Parsed(actions, parseInput(ratio721OptionsSchema, options));
 }
 
@@ -95,25 +69,26 @@ export function ratio721Parsed(
   options: ParsedRatio721Options,
 ): Ratio721Result | Ratio721Group[] {
   const { target, tolerance, groupBy } = options;
-  if (groupBy === undefined && options.from === undefined && options.to === undefined) {
-    const [service, manage, enforce] = sumAll(actions);
-    return summarize721(service, manage, enforce, target, tolerance);
-  }
-  const fromMs = options.from === undefined ? -Infinity : Date.parse(options.from);
-  const toMs = options.to === undefined ? Infinity : Date.parse(options.to);
+  const fromMs = options.from === undefined ? -Infinity : instantMs(options.from);
+  const toMs = options.to === undefined ? Infinity : instantMs(options.to);
   if (groupBy === undefined) {
-    const [service, manage, enforce] = sumWindow(actions, fromMs, toMs);
+    const [service, manage, enforce] =
+      fromMs === -Infinity && toMs === Infinity
+        ? sumAll(actions)
+        : sumWindow(actions, fromMs, toMs);
     return summarize721(service, manage, enforce, target, tolerance);
   }
+  const zone = zoneOffsets(options.timeZone);
   return sumGroups(actions, fromMs, toMs, groupBy, options.timeZone).map(({ key, sums, slot }) => {
     const result = summarize721(sums[0], sums[1], sums[2], target, tolerance);
+    // The period's bounds are written with the zone's offset, as every instant the core returns.
     return slot === undefined
       ? { key, ...result }
-      : { key, start: slot.start, end: slot.end, ...result };
+      : { key, start: zone.format(slot.startMs), end: zone.format(slot.endMs), ...result };
   });
 }
 
-/** The hot loop: three sums, every action checked inline. */
+/** The hottest loop: three sums, every action checked inline, instants checked but not read. */
 function sumAll(actions: readonly RatioAction[]): [number, number, number] {
   let service = 0;
   let manage = 0;
@@ -123,7 +98,7 @@ function sumAll(actions: readonly RatioAction[]): [number, number, number] {
     if (typeof action !== 'object' || action === null) rejectAction(action, index);
     let weight = action.weight;
     if (weight === undefined) weight = 1;
-    else if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity)
+    else if (typeof weight !== 'number' || !(weight >= 0 && weight <= MAX_RATIO_WEIGHT))
       rejectAction(action, index);
     const { unit, type } = action;
     if (
@@ -132,8 +107,7 @@ function sumAll(actions: readonly RatioAction[]): [number, number, number] {
     ) {
       rejectAction(action, index);
     }
-    // The instant is not read here, so only its type is checked (a full parse costs more than the count).
-    if (typeof action.at !== 'string') checkedAt(action, index);
+    if (!isInstant(action.at)) rejectAction(action, index);
     const kind = action.kind;
     if (kind === 'service') service += weight;
     else if (kind === 'manage') manage += weight;
@@ -143,20 +117,42 @@ function sumAll(actions: readonly RatioAction[]): [number, number, number] {
   return [service, manage, enforce];
 }
 
-/** Three sums over the actions in `[fromMs, toMs)`. */
+/** The loop of a window: three sums over the actions in `[fromMs, toMs)`, every action checked inline. */
 function sumWindow(
   actions: readonly RatioAction[],
   fromMs: number,
   toMs: number,
 ): [number, number, number] {
-  const sums: [number, number, number] = [0, 0, 0];
+  let service = 0;
+  let manage = 0;
+  let enforce = 0;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index] as RatioAction;
-    const weight = checkedWeight(action, index);
-    const ms = checkedAt(action, index);
-    if (ms >= fromMs && ms < toMs) sums[kindIndex(action.kind)] += weight;
+    if (typeof action !== 'object' || action === null) rejectAction(action, index);
+    let weight = action.weight;
+    if (weight === undefined) weight = 1;
+    else if (typeof weight !== 'number' || !(weight >= 0 && weight <= MAX_RATIO_WEIGHT))
+      rejectAction(action, index);
+    const { unit, type } = action;
+    if (
+      (unit !== undefined && typeof unit !== 'string') ||
+      (type !== undefined && typeof type !== 'string')
+    ) {
+      rejectAction(action, index);
+    }
+    const ms = instantMs(action.at);
+    if (ms !== ms) rejectAction(action, index); // NaN: not an instant with an offset
+    const kind = action.kind;
+    const inside = ms >= fromMs && ms < toMs;
+    if (kind === 'service') {
+      if (inside) service += weight;
+    } else if (kind === 'manage') {
+      if (inside) manage += weight;
+    } else if (kind === 'enforce') {
+      if (inside) enforce += weight;
+    } else rejectAction(action, index);
   }
-  return sums;
+  return [service, manage, enforce];
 }
 
 interface GroupSums {
@@ -176,12 +172,14 @@ function sumGroups(
   const groups = new Map<string | null, GroupSums>();
   const cut =
     groupBy === 'unit' || groupBy === 'type' ? undefined : createPeriodCutter(groupBy, timeZone);
+  // Units and types without a window need no instant's value: a validity check does.
   const readsTime = cut !== undefined || fromMs !== -Infinity || toMs !== Infinity;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index] as RatioAction;
     const weight = checkedWeight(action, index);
-    if (!readsTime && typeof action.at !== 'string') checkedAt(action, index);
-    const ms = readsTime ? checkedAt(action, index) : 0;
+    let ms = 0;
+    if (readsTime) ms = checkedAt(action, index);
+    else if (!isInstant(action.at)) checkedAt(action, index);
     if (ms < fromMs || ms >= toMs) continue;
     const slot = cut?.(ms);
     const key =

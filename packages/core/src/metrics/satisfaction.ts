@@ -1,90 +1,16 @@
-import type { z } from 'zod';
-import { parseInput } from '../schemas/parse.js';
-import { invalidField } from '../schemas/parse.js';
-import { twoSidedZ } from './normal.js';
-import {
-  fivePointOptionsSchema,
-  npsOptionsSchema,
-  threeLevelOptionsSchema,
-} from './satisfaction-schemas.js';
-import type { RateEstimate } from './types.js';
+import type * as z from 'zod/mini';
+import { invalidField, parseInput } from '../schemas/parse.js';
+import type { ScoreScaleOptions, ThreeLevelOptions } from './api.js';
+import { twoSidedZ } from './normal-quantile.js';
+import { fivePointOptionsSchema, npsOptionsSchema, threeLevelOptionsSchema } from './schemas.js';
+import type {
+  FivePointSatisfaction,
+  NpsSatisfaction,
+  SatisfactionLevel,
+  SatisfactionResult,
+  ThreeLevelSatisfaction,
+} from './types.js';
 import { estimateWithZ } from './wilson.js';
-
-/** The survey scales: three levels (满意/基本满意/不满意), five points (CSAT), or 0-10 (NPS). */
-export type SatisfactionScale = 'three-level' | 'five-point' | 'nps';
-
-/** An answer on the three-level scale: 满意 satisfied, 基本满意 basically satisfied, 不满意 unsatisfied. */
-export type SatisfactionLevel = 'satisfied' | 'basic' | 'unsatisfied';
-
-/** Options of {@link satisfaction} on the three-level scale. */
-export interface ThreeLevelOptions {
-  scale?: 'three-level';
-  /** The levels that count as satisfied; `['satisfied', 'basic']` by default. */
-  satisfied?: readonly SatisfactionLevel[];
-  /** The interval's confidence level, 0.95 by default. */
-  confidence?: number;
-}
-
-/** Options of {@link satisfaction} on a scored scale. */
-export interface ScoreScaleOptions {
-  scale: 'five-point' | 'nps';
-  /** The scores that count as satisfied: `[4, 5]` on five points (top-two-box), `[9, 10]` for NPS. */
-  satisfied?: readonly number[];
-  /** The interval's confidence level, 0.95 by default. */
-  confidence?: number;
-  /** The prior mean of the Bayesian mean: the scale's midpoint (3, or 5 for NPS) by default. */
-  prior?: number;
-  /** How many answers the prior weighs as: 10 by default. */
-  priorWeight?: number;
-}
-
-/** The figures common to every scale: `successes` of `n` answers count as satisfied. */
-export interface SatisfactionBase extends RateEstimate {
-  readonly scale: SatisfactionScale;
-}
-
-/** The result on the three-level scale. */
-export interface ThreeLevelSatisfaction extends SatisfactionBase {
-  readonly scale: 'three-level';
-  readonly counts: {
-    readonly satisfied: number;
-    readonly basic: number;
-    readonly unsatisfied: number;
-  };
-}
-
-/** The figures of a scored scale: mean and Bayesian mean. */
-export interface ScoredSatisfaction extends SatisfactionBase {
-  /** Answers per score, `'1'` to `'5'` or `'0'` to `'10'`. */
-  readonly counts: Readonly<Record<string, number>>;
-  /** The mean score; `null` with no answers. */
-  readonly mean: number | null;
-  /** `(prior × priorWeight + sum of scores) / (priorWeight + n)`: a mean that few answers cannot swing. */
-  readonly bayesianMean: number;
-  readonly prior: number;
-  readonly priorWeight: number;
-}
-
-/** The result on the five-point scale. */
-export interface FivePointSatisfaction extends ScoredSatisfaction {
-  readonly scale: 'five-point';
-}
-
-/** The result on the 0-10 scale, with the Net Promoter Score. */
-export interface NpsSatisfaction extends ScoredSatisfaction {
-  readonly scale: 'nps';
-  /** Answers of 9 or 10. */
-  readonly promoters: number;
-  /** Answers of 7 or 8. */
-  readonly passives: number;
-  /** Answers of 0 to 6. */
-  readonly detractors: number;
-  /** % promoters minus % detractors, from -100 to 100 points; `null` with no answers. */
-  readonly nps: number | null;
-}
-
-/** Any result of {@link satisfaction}. */
-export type SatisfactionResult = ThreeLevelSatisfaction | FivePointSatisfaction | NpsSatisfaction;
 
 /**
  * The satisfaction of survey answers: how many count as satisfied, the rate, and its Wilson
@@ -97,6 +23,8 @@ export type SatisfactionResult = ThreeLevelSatisfaction | FivePointSatisfaction 
  *   by default the rate is the promoters' share.
  *
  * Each answer is checked as it is counted; a bad one throws `INVALID_INPUT` naming its index.
+ * Options are checked by the scale's schema: an unknown key, a confidence outside (0, 1) or a
+ * `priorWeight` above 10^9 throws `INVALID_INPUT` naming the option.
  *
  * @example
  * ```ts
@@ -126,8 +54,14 @@ export function satisfaction(
   responses: readonly unknown[],
   options: ThreeLevelOptions | ScoreScaleOptions = {},
 ): SatisfactionResult {
-  if (!Array.isArray(responses)) throw invalidField([], 'responses must be an array');
-  const scale = (options as { scale?: unknown }).scale;
+  if (!Array.isArray(responses))
+    throw invalidField([], 'responses must be a list', 'type', { expected: 'array' });
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidField([], 'options must be an object', 'type', { expected: 'object' });
+  }
+  const scale = Object.hasOwn(options, 'scale')
+    ? (options as { scale?: unknown }).scale
+    : undefined;
   if (scale === 'five-point' || scale === 'nps') {
     return scored(
       responses,
@@ -147,12 +81,20 @@ function threeLevel(
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as { rating?: unknown } | null;
     if (typeof response !== 'object' || response === null)
-      throw invalidField([index], 'must be an object');
+      throw invalidField([index], 'must be an object', 'type', { expected: 'object' });
     const rating = response.rating;
     if (rating === 'satisfied') satisfied += 1;
     else if (rating === 'basic') basic += 1;
     else if (rating === 'unsatisfied') unsatisfied += 1;
-    else throw invalidField([index, 'rating'], "must be 'satisfied', 'basic' or 'unsatisfied'");
+    else
+      throw invalidField(
+        [index, 'rating'],
+        'must be one of "satisfied", "basic", "unsatisfied"',
+        'enum',
+        {
+          values: ['satisfied', 'basic', 'unsatisfied'],
+        },
+      );
   }
   const counts = { satisfied, basic, unsatisfied };
   const successes = [...new Set(options.satisfied)].reduce((sum, level) => sum + counts[level], 0);
@@ -176,7 +118,7 @@ function scored(
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as { score?: unknown } | null;
     if (typeof response !== 'object' || response === null)
-      throw invalidField([index], 'must be an object');
+      throw invalidField([index], 'must be an object', 'type', { expected: 'object' });
     const score = response.score;
     if (typeof score !== 'number' || (score | 0) !== score || score < min || score > max) {
       throw invalidField([index, 'score'], `must be a whole number from ${min} to ${max}`);

@@ -1,82 +1,122 @@
-import { z } from 'zod';
-import type { Clock } from '../clock.js';
-import { LanewiseError } from '../errors.js';
-import { createJournal, type JournalEvent } from '../journal/index.js';
-import { instantSchema } from '../schemas/common.js';
+// The live 721 tracker: an event-sourced count. Live adds and replay go through the same
+// check (commands.ts) and the same reducer (apply.ts); listeners hear an add once it is complete.
+import { readClock } from '../clock.js';
+import { invalidLog, LanewiseError } from '../errors/index.js';
+import { createDispatcher, Subscribable } from '../internal/dispatch.js';
+import { chainLink, checkEnvelopes, checkpointOf, type Checkpoint } from '../journal/index.js';
 import { parseInput } from '../schemas/parse.js';
-import type { RatioAction } from './action-check.js';
-import { summarize721, type Ratio721Result } from './ratio-summary.js';
-import { ratio721GoalShape, ratioActionSchema } from './ratio-schemas.js';
-import type { RatioByKind } from './types.js';
+import { instantMs } from '../time/parse.js';
+import { zoneOffsets, type ZoneOffsets } from '../time/zone.js';
+import type { RatioActionInput, RatioTracker, RatioTrackerOptions } from './api.js';
+import { applyActionAdded, emptyTrackerState, type TrackerState } from './apply.js';
+import { checkAdd } from './commands.js';
+import { fastActionInput } from './store/inputs.js';
+import {
+  ratioActionInputSchema,
+  ratioTrackerOptionsSchema,
+  storedRatioActionSchema,
+} from './schemas.js';
+import {
+  RATIO_ACTION_ADDED,
+  type Ratio721Result,
+  type RatioAction,
+  type RatioTrackerEvent,
+} from './types.js';
+import { trackerSnapshot } from './views.js';
 
-/** The one event of a tracker's log: an action was added. */
-export type RatioTrackerEvent = JournalEvent<'ratio-action-added', RatioAction>;
+const TYPES: ReadonlySet<string> = new Set([RATIO_ACTION_ADDED]);
 
-/** What {@link RatioTracker.add} takes: an action whose `at` defaults to the clock's now. */
-export type RatioActionInput = Omit<RatioAction, 'at'> & { readonly at?: string };
-
-/** A live 721 count, fed one action at a time. */
-export interface RatioTracker {
-  /**
-   * Adds an action in constant time and tells the subscribers. An action with an `id` that
-   * was added before is not counted again: the stored action is returned when the content
-   * is the same, and `ID_CONFLICT` is thrown when it differs.
-   */
-  add(action: RatioActionInput): RatioAction;
-  /** The same result as `ratio721` over everything added; the same object until the next add. */
-  snapshot(): Ratio721Result;
-  /** Listens to every later add; returns the function that stops listening. */
-  subscribe(listener: (event: RatioTrackerEvent) => void): () => void;
-  /** The log of adds, oldest first: pass it as `events` to rebuild an equal tracker. */
-  events(): readonly RatioTrackerEvent[];
-  /** How many actions were added. */
-  readonly size: number;
+/** The action as stored: its fields in one order, none `undefined`, frozen. */
+function storedAction(action: Omit<RatioAction, 'at'>, at: string): RatioAction {
+  const { id, kind, weight, unit, type } = action;
+  const stored: { -readonly [K in keyof RatioAction]: RatioAction[K] } = { at, kind };
+  if (id !== undefined) stored.id = id;
+  if (weight !== undefined) stored.weight = weight;
+  if (unit !== undefined) stored.unit = unit;
+  if (type !== undefined) stored.type = type;
+  return Object.freeze(stored);
 }
 
-/** Options of {@link createRatioTracker}. */
-export interface RatioTrackerOptions {
-  /** Stamps the log and the actions added without `at`. */
-  now: Clock;
-  /** The target shares; `{ service: 0.7, manage: 0.2, enforce: 0.1 }` by default. */
-  target?: RatioByKind;
-  /** 0.05 by default. */
-  tolerance?: number;
-  /** A log from an earlier tracker's `events()`, replayed to start from. */
-  events?: readonly RatioTrackerEvent[];
-}
-
-const optionsSchema = z.object({
-  ...ratio721GoalShape,
-  now: z.custom<Clock>(
-    (value) => typeof value === 'function',
-    'must be a function returning a Date',
-  ),
-  events: z
-    .array(
-      z.object({
-        seq: z.number().int(),
-        type: z.literal('ratio-action-added'),
-        at: instantSchema,
-        data: ratioActionSchema,
-      }),
-    )
-    .optional(),
-});
-const inputSchema = ratioActionSchema.extend({ at: instantSchema.optional() });
-
-function sameAction(stored: RatioAction, input: RatioActionInput): boolean {
-  return (
-    (input.at === undefined || input.at === stored.at) &&
-    input.kind === stored.kind &&
-    input.weight === stored.weight &&
-    input.unit === stored.unit &&
-    input.type === stored.type
+function frozenEvent(
+  seq: number,
+  at: string,
+  data: RatioAction,
+  hash: string | undefined,
+): RatioTrackerEvent {
+  return Object.freeze(
+    hash === undefined
+      ? { seq, type: RATIO_ACTION_ADDED, at, data }
+      : { seq, type: RATIO_ACTION_ADDED, at, data, hash },
   );
 }
 
 /**
+ * Rebuilds the state from a log, checked as strictly as the adds that wrote it: the envelope
+ * (`seq` from 1, the one type, `at`, the chain and the checkpoint when given), every event's
+ * data against the stored action's schema, and ids unique. Throws `INVALID_LOG` at
+ * `['events', index, ...]`; nothing is built from a bad log.
+ */
+function replayLog(
+  events: unknown,
+  hash: RatioTrackerOptions['hash'],
+  checkpoint: Checkpoint | undefined,
+  zone: ZoneOffsets,
+): TrackerState {
+  checkEnvelopes(events, { types: TYPES, hash, checkpoint });
+  // A tracker writes every instant with its zone's offset, to the millisecond.
+  const written = (index: number, path: readonly (string | number)[], at: string) => {
+    const canonical = zone.format(instantMs(at));
+    if (at !== canonical) {
+      throw invalidLog(index, path, `${path.join('.')} must be written as ${canonical}`, {
+        timeZone: zone.timeZone,
+      });
+    }
+  };
+  const state = emptyTrackerState();
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as RatioTrackerEvent;
+    let data: RatioAction;
+    try {
+      data = parseInput(storedRatioActionSchema, event.data, ['data']);
+    } catch (error) {
+      if (!(error instanceof LanewiseError)) throw error;
+      throw invalidLog(index, error.path, error.message, { issues: error.details['issues'] });
+    }
+    written(index, ['at'], event.at);
+    written(index, ['data', 'at'], data.at);
+    let stored: RatioAction | undefined;
+    try {
+      stored = checkAdd(state, data);
+    } catch (error) {
+      if (!(error instanceof LanewiseError)) throw error;
+      throw invalidLog(index, ['data', 'id'], error.message, { id: data.id });
+    }
+    // A live add of an id added before writes nothing, so a log never holds it twice.
+    if (stored !== undefined) {
+      throw invalidLog(index, ['data', 'id'], `action ${String(data.id)} is in the log twice`, {
+        id: data.id,
+      });
+    }
+    applyActionAdded(
+      state,
+      frozenEvent(event.seq, event.at, storedAction(data, data.at), event.hash),
+    );
+  }
+  return state;
+}
+
+/**
  * Creates a live 721 tracker: `add` is constant time, `snapshot` is the result of `ratio721`
- * over everything added, and every add is an event in an append-only log.
+ * over everything added, and every add is a `metrics.action_added` event in an append-only log.
+ *
+ * - Instants are written with the community's offset (`timeZone`, `Asia/Shanghai` by default):
+ *   an action added with `at: '2025-06-01T02:00:00Z'` is stored at `2025-06-01T10:00:00.000+08:00`.
+ * - `events` replays a log; a log no tracker could have written (a duplicated or edited event,
+ *   an unknown field, an id twice, a broken chain with `hash`, a log cut before `checkpoint`)
+ *   throws `INVALID_LOG` with the event's index in the path, and nothing is built.
+ * - Listeners run after the add is complete; a listener's error goes to `onListenerError`, and
+ *   an add made from a listener runs after the current one.
+ * - Everything handed out (actions, events, the log, the snapshot) is frozen.
  *
  * @example
  * ```ts
@@ -87,63 +127,57 @@ function sameAction(stored: RatioAction, input: RatioActionInput): boolean {
  * ```
  */
 export function createRatioTracker(options: RatioTrackerOptions): RatioTracker {
-  const { target, tolerance, now, events = [] } = parseInput(optionsSchema, options);
-  const journal = createJournal<RatioTrackerEvent>({ now });
-  const byId = new Map<string, RatioAction>();
-  const sums = { service: 0, manage: 0, enforce: 0 };
-  let cached: Ratio721Result | undefined;
+  const parsed = parseInput(ratioTrackerOptionsSchema, options);
+  const { target, tolerance, now, hash } = parsed;
+  const zone = zoneOffsets(parsed.timeZone);
+  const state = replayLog(
+    parsed.events === undefined ? [] : parsed.events,
+    hash,
+    parsed.checkpoint,
+    zone,
+  );
+  const dispatcher =
+    parsed.dispatcher ?? createDispatcher({ onListenerError: parsed.onListenerError });
+  const listeners = new Subscribable<RatioTrackerEvent>(dispatcher);
+  let snapshot: Ratio721Result | undefined;
+  let log: readonly RatioTrackerEvent[] | undefined;
 
-  const record = (action: RatioAction, at?: string): void => {
-    journal.append('ratio-action-added', action, at);
-    if (action.id !== undefined) byId.set(action.id, action);
-    sums[action.kind] += action.weight ?? 1;
-    cached = undefined;
+  const add = (input: RatioActionInput): RatioAction => {
+    const action = fastActionInput(input) ?? parseInput(ratioActionInputSchema, input);
+    const stored = checkAdd(state, action);
+    if (stored !== undefined) return stored;
+    const nowMs = readClock(now);
+    const stamp = zone.format(nowMs);
+    const at = action.at === undefined ? stamp : zone.format(instantMs(action.at));
+    const data = storedAction(action, at);
+    const seq = state.events.length + 1;
+    const previous = state.events[seq - 2]?.hash ?? '';
+    const link =
+      hash === undefined
+        ? undefined
+        : chainLink(hash, previous, { seq, type: RATIO_ACTION_ADDED, at: stamp, data });
+    const event = frozenEvent(seq, stamp, data, link);
+    applyActionAdded(state, event);
+    snapshot = undefined;
+    log = undefined;
+    listeners.emit(event);
+    return data;
   };
-  for (const [index, event] of events.entries()) {
-    if (event.seq !== index + 1) {
-      throw new LanewiseError(
-        'INVALID_INPUT',
-        `event ${index} has seq ${event.seq}, expected ${index + 1}`,
-        {
-          path: ['events', index, 'seq'],
-        },
-      );
-    }
-    record(Object.freeze(event.data), event.at);
-  }
 
   return {
-    add(input) {
-      const parsed = parseInput(inputSchema, input);
-      if (parsed.id !== undefined) {
-        const stored = byId.get(parsed.id);
-        if (stored !== undefined) {
-          if (sameAction(stored, parsed)) return stored;
-          throw new LanewiseError(
-            'ID_CONFLICT',
-            `action ${parsed.id} was added with other content`,
-            {
-              path: ['id'],
-              details: { id: parsed.id, stored },
-            },
-          );
-        }
-      }
-      const action: RatioAction = Object.freeze({
-        ...parsed,
-        at: parsed.at ?? now().toISOString(),
-      });
-      record(action);
-      return action;
-    },
+    add: (input) => dispatcher.run(() => add(input)),
     snapshot() {
-      cached ??= summarize721(sums.service, sums.manage, sums.enforce, target, tolerance);
-      return cached;
+      snapshot ??= trackerSnapshot(state, target, tolerance);
+      return snapshot;
     },
-    subscribe: (listener) => journal.subscribe(listener),
-    events: () => journal.events(),
+    subscribe: (listener) => listeners.subscribe(listener),
+    events() {
+      log ??= Object.freeze(state.events.slice());
+      return log;
+    },
+    checkpoint: () => checkpointOf(state.events),
     get size() {
-      return journal.size;
+      return state.events.length;
     },
   };
 }

@@ -1,65 +1,29 @@
-import { z } from 'zod';
-import { LanewiseError } from '../errors.js';
-import { instantSchema, timeZoneSchema } from '../schemas/common.js';
-import { parseInput } from '../schemas/parse.js';
+import { LanewiseError } from '../errors/index.js';
+import { invalidField, parseInput } from '../schemas/parse.js';
+import { MS_PER_HOUR } from '../time/constants.js';
+import { instantMs } from '../time/parse.js';
 import { createPeriodCutter } from '../time/periods.js';
-import { DEFAULT_METRICS_TIME_ZONE, windowIsOrdered } from './ratio-schemas.js';
-import type { MetricsPeriod } from './types.js';
+import { zoneOffsets } from '../time/zone.js';
+import type { TrendOptions } from './api.js';
+import { trendOptionsSchema } from './schemas.js';
+import type { TrendPoint, TrendWindow } from './types.js';
 
 /** The most periods one trend may have (a century of days fits). */
 export const MAX_TREND_PERIODS = 100_000;
 
-const HOUR_MS = 3_600_000;
 /** The longest day, week and month in any zone (a day with a one-hour clock change, more or less). */
 const LONGEST_MS = {
-  day: 26 * HOUR_MS,
-  week: (7 * 24 + 2) * HOUR_MS,
-  month: (31 * 24 + 2) * HOUR_MS,
+  day: 26 * MS_PER_HOUR,
+  week: (7 * 24 + 2) * MS_PER_HOUR,
+  month: (31 * 24 + 2) * MS_PER_HOUR,
 };
-
-/** Options of {@link trend}. */
-export interface TrendOptions {
-  /** `day`, `week` (ISO weeks, Monday first) or `month`, cut in `timeZone`. */
-  period: MetricsPeriod;
-  /** The series starts with the period that holds this instant. */
-  from: string;
-  /** The series ends with the period that holds the instant just before this one. */
-  to: string;
-  /** The community's time zone; `Asia/Shanghai` by default. */
-  timeZone?: string;
-}
-
-/** The window of one point of a trend, as passed to the function that computes it. */
-export interface TrendWindow {
-  /** The period's key: `2025-03-01`, `2025-W09` or `2025-03`. */
-  readonly key: string;
-  /** The window's start: the period's start, or the trend's `from` when that is later. */
-  readonly from: string;
-  /** The window's end: the period's end, or the trend's `to` when that is earlier. */
-  readonly to: string;
-  /** True when the window is clipped to a part of its period by `from` or `to`. */
-  readonly partial: boolean;
-}
-
-/** One point of a trend: a window and the value computed over it. */
-export interface TrendPoint<T> extends TrendWindow {
-  readonly value: T;
-}
-
-const optionsSchema = z
-  .object({
-    period: z.enum(['day', 'week', 'month']),
-    from: instantSchema,
-    to: instantSchema,
-    timeZone: timeZoneSchema.default(DEFAULT_METRICS_TIME_ZONE),
-  })
-  .refine(windowIsOrdered, { message: 'to must be after from', path: ['to'] });
 
 /**
  * A series of any figure per day, week or month: calls `fn` with each period's window
  * `{ key, from, to }` and returns the values in order, empty periods included (the figure
  * decides what an empty window is worth). Windows are clipped to `[from, to)`, so the
- * first and last may be `partial`.
+ * first and last may be `partial`. Every window's `from` and `to` are written with the
+ * zone's offset (a `from` given as `...Z` comes back as the same instant in `+08:00`).
  *
  * @example
  * ```ts
@@ -71,13 +35,12 @@ const optionsSchema = z
  * ```
  */
 export function trend<T>(fn: (window: TrendWindow) => T, options: TrendOptions): TrendPoint<T>[] {
-  if (typeof fn !== 'function') {
-    throw new LanewiseError('INVALID_INPUT', 'fn: must be a function', { path: ['fn'] });
-  }
-  const { period, from, to, timeZone } = parseInput(optionsSchema, options);
+  if (typeof fn !== 'function') throw invalidField(['fn'], 'must be a function');
+  const { period, from, to, timeZone } = parseInput(trendOptionsSchema, options);
   const cut = createPeriodCutter(period, timeZone);
-  const fromMs = Date.parse(from);
-  const toMs = Date.parse(to);
+  const zone = zoneOffsets(timeZone);
+  const fromMs = instantMs(from);
+  const toMs = instantMs(to);
   const tooMany = () =>
     new LanewiseError('INVALID_INPUT', `to: more than ${MAX_TREND_PERIODS} periods`, {
       path: ['to'],
@@ -93,8 +56,8 @@ export function trend<T>(fn: (window: TrendWindow) => T, options: TrendOptions):
     const endClipped = slot.endMs > toMs;
     windows.push({
       key: slot.key,
-      from: startClipped ? from : slot.start,
-      to: endClipped ? to : slot.end,
+      from: zone.format(startClipped ? fromMs : slot.startMs),
+      to: zone.format(endClipped ? toMs : slot.endMs),
       partial: startClipped || endClipped,
     });
     ms = slot.endMs;

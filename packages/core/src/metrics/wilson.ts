@@ -1,21 +1,8 @@
-import { z } from 'zod';
+// The Wilson score interval of a proportion (Wilson 1927), and the rate estimates built on it.
 import { parseInput } from '../schemas/parse.js';
-import { twoSidedZ } from './normal.js';
+import { twoSidedZ } from './normal-quantile.js';
+import { DEFAULT_CONFIDENCE, proportionSchema } from './schemas.js';
 import type { RateEstimate, RateInterval } from './types.js';
-
-/** A confidence level strictly between 0 and 1, such as 0.95. */
-export const confidenceSchema = z.number().gt(0).lt(1);
-
-const countsSchema = z
-  .object({
-    successes: z.number().int().nonnegative(),
-    n: z.number().int().nonnegative(),
-    confidence: confidenceSchema,
-  })
-  .refine((value) => value.successes <= value.n, {
-    message: 'successes must not exceed n',
-    path: ['successes'],
-  });
 
 /** The Wilson interval with `z` already known; the hot paths call this without validation. */
 export function wilsonWithZ(successes: number, n: number, z: number): RateInterval {
@@ -42,7 +29,9 @@ export function wilsonWithZ(successes: number, n: number, z: number): RateInterv
  * @param n - how many were counted.
  * @param confidence - the two-sided confidence level, 0.95 by default.
  * @returns `[lower, upper]`.
- * @throws LanewiseError `INVALID_INPUT` for counts that are not integers, or `successes > n`.
+ * @throws LanewiseError `INVALID_INPUT` for counts that are not whole numbers, `successes > n`,
+ *   or a confidence that is not strictly between 0 and 1 (path `['successes']`, `['n']` or
+ *   `['confidence']`).
  *
  * @example
  * ```ts
@@ -50,8 +39,12 @@ export function wilsonWithZ(successes: number, n: number, z: number): RateInterv
  * wilsonInterval(0, 10); // [0, 0.2775327999]
  * ```
  */
-export function wilsonInterval(successes: number, n: number, confidence = 0.95): RateInterval {
-  parseInput(countsSchema, { successes, n, confidence });
+export function wilsonInterval(
+  successes: number,
+  n: number,
+  confidence = DEFAULT_CONFIDENCE,
+): RateInterval {
+  parseInput(proportionSchema, { successes, n, confidence });
   return wilsonWithZ(successes, n, twoSidedZ(confidence));
 }
 
@@ -81,7 +74,11 @@ export function estimateWithZ(
  * rateEstimate(1633, 1640).interval; // about [0.9912, 0.9981]
  * ```
  */
-export function rateEstimate(successes: number, n: number, confidence = 0.95): RateEstimate {
-  parseInput(countsSchema, { successes, n, confidence });
+export function rateEstimate(
+  successes: number,
+  n: number,
+  confidence = DEFAULT_CONFIDENCE,
+): RateEstimate {
+  parseInput(proportionSchema, { successes, n, confidence });
   return estimateWithZ(successes, n, twoSidedZ(confidence), confidence);
 }

@@ -1,6 +1,6 @@
 // Fast UTC-offset look-ups for one time zone. `tzOffset` (Intl underneath) costs about a
 // microsecond; routing a million cases a second needs the answer from a cache.
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { instantFormatter } from './format.js';
 
 const MS_PER_HOUR = 3_600_000;

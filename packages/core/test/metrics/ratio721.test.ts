@@ -2,13 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  classifyActions,
   ratio721,
   ratioActionSchema,
   type RatioAction,
   type RatioKind,
 } from '../../src/metrics/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 
 const at = '2025-06-01T10:00:00+08:00';
 /** Actions with the given counts of each kind, one record per action. */
@@ -224,50 +223,121 @@ describe('ratio721', () => {
   });
 });
 
-describe('classifyActions', () => {
-  const mapping = {
-    publicity: 'service',
-    consultation: 'service',
-    'joint-meeting': 'manage',
-    penalty: 'enforce',
-  } as const;
+const service = (at: string): RatioAction => ({ at, kind: 'service' });
+const keys = (groups: { key: string | null; total: number }[]) =>
+  groups.map((group) => [group.key, group.total]);
 
-  it('maps record types to kinds and reports the types it could not map', () => {
-    const records = [
-      { at, type: 'publicity', unit: 'station-1', id: 'r1' },
-      { at, type: 'penalty', weight: 2 },
-      { at, type: 'patrol' },
-      { at, type: 'consultation' },
-      { at, type: 'toString' },
-      { at, type: 'patrol' },
-      { at, type: 'joint-meeting', note: 'extra fields are fine' },
+describe('periods in the community time zone', () => {
+  it('cuts days and months at midnight in Shanghai, not in UTC', () => {
+    const actions = [
+      service('2025-02-28T15:59:59.999Z'), // 23:59:59.999 on 28 February in Shanghai
+      service('2025-02-28T16:00:00Z'), // midnight, 1 March in Shanghai
+      service('2025-03-01T07:00:00+08:00'),
     ];
-    const { actions, unmapped } = classifyActions(records, mapping);
-    assert.deepEqual(actions, [
-      { id: 'r1', at, kind: 'service', type: 'publicity', unit: 'station-1' },
-      { at, kind: 'enforce', type: 'penalty', weight: 2 },
-      { at, kind: 'service', type: 'consultation' },
-      { at, kind: 'manage', type: 'joint-meeting' },
+    assert.deepEqual(keys(ratio721(actions, { groupBy: 'day' })), [
+      ['2025-02-28', 1],
+      ['2025-03-01', 2],
     ]);
-    assert.deepEqual(unmapped, [
-      { type: 'patrol', count: 2 },
-      { type: 'toString', count: 1 },
+    const months = ratio721(actions, { groupBy: 'month' });
+    assert.deepEqual(keys(months), [
+      ['2025-02', 1],
+      ['2025-03', 2],
     ]);
-    assert.deepEqual(ratio721(actions).counts, { service: 2, manage: 1, enforce: 2 });
+    assert.equal(months[1]?.start, '2025-03-01T00:00:00.000+08:00');
+    assert.equal(months[1]?.end, '2025-04-01T00:00:00.000+08:00');
+    assert.deepEqual(keys(ratio721(actions, { groupBy: 'day', timeZone: 'UTC' })), [
+      ['2025-02-28', 3],
+    ]);
   });
 
-  it('rejects a mapping to an unknown kind and records without a type or instant', () => {
-    assert.throws(
-      () => classifyActions([], { patrol: 'watch' as RatioKind }),
-      invalidAt(['mapping', 'patrol']),
+  it('cuts ISO weeks on Monday, with the ISO week-year at the turn of the year', () => {
+    const actions = [
+      service('2024-12-29T23:59:00+08:00'), // Sunday: 2024-W52
+      service('2024-12-29T16:00:00Z'), // Monday 30 December in Shanghai: 2025-W01
+      service('2025-01-05T23:00:00+08:00'), // Sunday: still 2025-W01
+      service('2021-01-03T12:00:00+08:00'), // Sunday: 2020-W53
+      service('2026-01-01T12:00:00+08:00'), // Thursday: 2026-W01
+    ];
+    const weeks = ratio721(actions, { groupBy: 'week' });
+    assert.deepEqual(keys(weeks), [
+      ['2020-W53', 1],
+      ['2024-W52', 1],
+      ['2025-W01', 2],
+      ['2026-W01', 1],
+    ]);
+    assert.equal(weeks[2]?.start, '2024-12-30T00:00:00.000+08:00');
+    assert.equal(weeks[2]?.end, '2025-01-06T00:00:00.000+08:00');
+  });
+
+  it('follows daylight saving time where the zone has it (a 23-hour day)', () => {
+    const zone = { groupBy: 'day' as const, timeZone: 'America/New_York' };
+    const days = ratio721(
+      [
+        service('2025-03-09T04:59:00Z'),
+        service('2025-03-09T05:00:00Z'),
+        service('2025-03-10T03:59:00Z'),
+        service('2025-03-10T04:00:00Z'),
+      ],
+      zone,
     );
-    assert.throws(
-      () => classifyActions([{ at } as { at: string; type: string }], mapping),
-      invalidAt([0, 'type']),
+    assert.deepEqual(keys(days), [
+      ['2025-03-08', 1],
+      ['2025-03-09', 2],
+      ['2025-03-10', 1],
+    ]);
+    assert.equal(days[1]?.start, '2025-03-09T00:00:00.000-05:00');
+    assert.equal(days[1]?.end, '2025-03-10T00:00:00.000-04:00');
+  });
+
+  it('puts each instant in the period whose bounds hold it, whatever the order of the data', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({
+            min: Date.parse('2020-01-01T00:00:00Z'),
+            max: Date.parse('2030-01-01T00:00:00Z'),
+          }),
+          {
+            minLength: 1,
+            maxLength: 60,
+          },
+        ),
+        fc.constantFrom('day', 'week', 'month') as fc.Arbitrary<'day' | 'week' | 'month'>,
+        fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Asia/Kolkata', 'UTC'),
+        (instants, period, timeZone) => {
+          const groups = ratio721(
+            instants.map((ms) => service(new Date(ms).toISOString())),
+            { groupBy: period, timeZone },
+          );
+          assert.equal(
+            groups.reduce((sum, group) => sum + group.total, 0),
+            instants.length,
+          );
+          for (const [index, group] of groups.entries()) {
+            const start = Date.parse(group.start ?? '');
+            const end = Date.parse(group.end ?? '');
+            const inside = instants.filter((ms) => ms >= start && ms < end).length;
+            assert.equal(inside, group.total);
+            if (index > 0) assert.ok(start >= Date.parse(groups[index - 1]?.end ?? ''));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
-    assert.throws(
-      () => classifyActions([{ at: 'yesterday', type: 'penalty' }], mapping),
-      invalidAt([0, 'at']),
+  });
+});
+
+describe('periods where the clocks skip midnight', () => {
+  it('starts the next day at its own midnight (Santiago, 3 September 2023 began at 01:00)', () => {
+    const days = ratio721(
+      [service('2023-09-03T12:00:00-03:00'), service('2023-09-04T00:30:00-03:00')],
+      { groupBy: 'day', timeZone: 'America/Santiago' },
     );
+    assert.deepEqual(keys(days), [
+      ['2023-09-03', 1],
+      ['2023-09-04', 1],
+    ]);
+    assert.equal(days[0]?.start, '2023-09-03T01:00:00.000-03:00');
+    assert.equal(days[0]?.end, '2023-09-04T00:00:00.000-03:00');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { satisfaction, wilsonInterval, type SatisfactionLevel } from '../../src/metrics/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 
 const ratings = (satisfied: number, basic: number, unsatisfied: number) => [
   ...Array.from({ length: satisfied }, () => ({ rating: 'satisfied' as SatisfactionLevel })),

@@ -1,45 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  compareRates,
-  normalQuantile,
-  rateEstimate,
-  wilsonInterval,
-} from '../../src/metrics/index.js';
-import { isLanewiseError } from '../../src/errors.js';
-
-const close = (actual: number, expected: number, within = 1e-10) =>
-  assert.ok(
-    Math.abs(actual - expected) <= within,
-    `${actual} is not within ${within} of ${expected}`,
-  );
-
-// R's qnorm values, to the digits R prints with options(digits = 16).
-const Z95 = 1.959963984540054;
-const Z99 = 2.575829303548901;
-const Z90 = 1.644853626951472;
-
-/** The Wilson bounds as the roots of (p̂ - p)² = z² p (1 - p) / n: a second, independent derivation. */
-function wilsonByRoots(k: number, n: number, z: number): [number, number] {
-  const phat = k / n;
-  const a = 1 + (z * z) / n;
-  const b = -(2 * phat + (z * z) / n);
-  const c = phat * phat;
-  const root = Math.sqrt(Math.max(0, b * b - 4 * a * c));
-  return [(-b - root) / (2 * a), (-b + root) / (2 * a)];
-}
-
-describe('normalQuantile', () => {
-  it("matches R's qnorm", () => {
-    close(normalQuantile(0.975), Z95, 1e-15);
-    close(normalQuantile(0.995), Z99, 1e-15);
-    close(normalQuantile(0.95), Z90, 1e-15);
-    close(normalQuantile(0.025), -Z95, 1e-15);
-    close(normalQuantile(1e-10), -6.361340902404056, 1e-13);
-    assert.equal(normalQuantile(0.5), 0);
-  });
-});
+import { rateEstimate, wilsonInterval } from '../../src/metrics/index.js';
+import { isLanewiseError } from '../../src/errors/index.js';
+import { close, wilsonByRoots, Z90, Z95, Z99 } from './statistics.js';
 
 describe('wilsonInterval', () => {
   it('gives the reference interval for 18 of 20', () => {
@@ -134,81 +98,5 @@ describe('wilsonInterval', () => {
     close(estimate.rate ?? NaN, 1633 / 1640);
     assert.deepEqual(estimate.interval, wilsonInterval(1633, 1640));
     assert.equal(rateEstimate(0, 0).rate, null);
-  });
-});
-
-describe('compareRates (Newcombe)', () => {
-  it("reproduces Newcombe's (1998) method 10 examples to 4 places", () => {
-    const examples: [number, number, number, number, number, number][] = [
-      [56, 70, 48, 80, 0.0524, 0.3339],
-      [9, 10, 3, 10, 0.1705, 0.809],
-      [5, 56, 0, 29, -0.0381, 0.1926],
-      [0, 10, 0, 20, -0.1611, 0.2775],
-      [0, 10, 0, 10, -0.2775, 0.2775],
-      [10, 10, 0, 20, 0.6791, 1],
-      [10, 10, 0, 10, 0.6075, 1],
-    ];
-    for (const [k1, n1, k2, n2, lower, upper] of examples) {
-      const { interval } = compareRates({ successes: k1, n: n1 }, { successes: k2, n: n2 });
-      close(interval[0], lower, 5e-5);
-      close(interval[1], upper, 5e-5);
-    }
-  });
-
-  it('builds the interval from the two Wilson intervals', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 500 }),
-        fc.integer({ min: 1, max: 500 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (n1, n2, s1, s2) => {
-          const k1 = Math.round(s1 * n1);
-          const k2 = Math.round(s2 * n2);
-          const [l1, u1] = wilsonByRoots(k1, n1, Z95);
-          const [l2, u2] = wilsonByRoots(k2, n2, Z95);
-          const d = k1 / n1 - k2 / n2;
-          const result = compareRates({ successes: k1, n: n1 }, { successes: k2, n: n2 });
-          close(result.difference ?? NaN, d, 1e-12);
-          close(
-            result.interval[0],
-            Math.max(-1, d - Math.sqrt((k1 / n1 - l1) ** 2 + (u2 - k2 / n2) ** 2)),
-            1e-8,
-          );
-          close(
-            result.interval[1],
-            Math.min(1, d + Math.sqrt((u1 - k1 / n1) ** 2 + (k2 / n2 - l2) ** 2)),
-            1e-8,
-          );
-        },
-      ),
-    );
-  });
-
-  it('says higher, lower or inconclusive from the interval', () => {
-    const thisMonth = rateEstimate(990, 1000);
-    const lastMonth = rateEstimate(950, 1000);
-    assert.equal(compareRates(thisMonth, lastMonth).verdict, 'higher');
-    assert.equal(compareRates(lastMonth, thisMonth).verdict, 'lower');
-    assert.equal(
-      compareRates(rateEstimate(99, 100), rateEstimate(98, 100)).verdict,
-      'inconclusive',
-    );
-  });
-
-  it('is inconclusive over [-1, 1] when a rate has no data', () => {
-    assert.deepEqual(compareRates({ successes: 0, n: 0 }, { successes: 3, n: 4 }), {
-      difference: null,
-      interval: [-1, 1],
-      confidence: 0.95,
-      verdict: 'inconclusive',
-    });
-  });
-
-  it('rejects counts that are not a rate, naming the side', () => {
-    assert.throws(
-      () => compareRates({ successes: 5, n: 4 }, { successes: 1, n: 4 }),
-      (error) => isLanewiseError(error, 'INVALID_INPUT') && error.path[0] === 'a',
-    );
   });
 });

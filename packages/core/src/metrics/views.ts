@@ -1,35 +1,7 @@
-// From the three sums of a 721 count to the figures a station is judged by.
-import type { RatioByKind } from './types.js';
-
-/**
- * Where a station stands against the 721 target:
- * - `on-target`: every kind's share is within the tolerance of its target (the edge counts as within);
- * - `drifting`: some kind is outside the tolerance, none more than twice the tolerance away;
- * - `off-target`: some kind is more than twice the tolerance away.
- */
-export type Ratio721Status = 'on-target' | 'drifting' | 'off-target';
-
-/** The 721 figures of a set of actions. */
-export interface Ratio721Result {
-  /** The sum of the weights (the number of actions when every weight is 1). */
-  readonly total: number;
-  /** The sum of the weights per kind. */
-  readonly counts: RatioByKind;
-  /** Each kind's share of the total, from 0 to 1 (all 0 when the total is 0). */
-  readonly shares: RatioByKind;
-  /** Each kind's share minus its target, in percentage points (-55.5 means 55.5 points short). */
-  readonly deviation: RatioByKind;
-  readonly status: Ratio721Status;
-  /**
-   * The least number of further service actions (weight 1 each, or units of the weight) that
-   * would bring the service share up to its target; 0 when it is there already.
-   */
-  readonly serviceNeeded: number;
-  /** The target the figures were judged against. */
-  readonly target: RatioByKind;
-  /** The tolerance, as a share (0.05 is 5 points). */
-  readonly tolerance: number;
-}
+// Reads: from the three sums of a 721 count to the figures a station is judged by. Both
+// `ratio721` and a tracker's snapshot are made here.
+import type { TrackerState } from './apply.js';
+import type { Ratio721Result, Ratio721Status, RatioByKind } from './types.js';
 
 // Shares are compared with a little slack, so that 75 of 100 is exactly 5 points off 70%
 // although 0.75 - 0.7 is 0.05000000000000004 in floating point.
@@ -88,4 +60,19 @@ export function summarize721(
     target: { service: target.service, manage: target.manage, enforce: target.enforce },
     tolerance,
   };
+}
+
+/** A tracker's snapshot: the 721 figures of its sums, deeply frozen (it is handed out as is). */
+export function trackerSnapshot(
+  state: TrackerState,
+  target: RatioByKind,
+  tolerance: number,
+): Ratio721Result {
+  const { service, manage, enforce } = state.sums;
+  const result = summarize721(service, manage, enforce, target, tolerance);
+  Object.freeze(result.counts);
+  Object.freeze(result.shares);
+  Object.freeze(result.deviation);
+  Object.freeze(result.target);
+  return Object.freeze(result);
 }

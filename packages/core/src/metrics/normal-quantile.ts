@@ -1,5 +1,7 @@
 // The standard normal quantile, by Wichura's algorithm AS 241 (PPND16, Applied Statistics
 // 1988, 37(3)): accurate to about 1 part in 10^16, which R's qnorm also uses.
+import { parseInput } from '../schemas/parse.js';
+import { probabilitySchema } from './schemas.js';
 
 /* eslint-disable no-loss-of-precision -- the coefficients as published, to check against the paper */
 
@@ -39,14 +41,8 @@ function poly(coefficients: readonly number[], x: number): number {
   return sum;
 }
 
-/**
- * The standard normal quantile: the `z` with `P(Z ≤ z) = p`. `normalQuantile(0.975)` is
- * 1.959963984540054, the `z` of a 95% two-sided interval.
- *
- * @param p - a probability strictly between 0 and 1 (0 and 1 give -Infinity and Infinity).
- */
-export function normalQuantile(p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile: not a probability: ${p}`);
+/** The quantile of a probability already known to be in [0, 1] (no check: the hot paths). */
+export function quantileOf(p: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   const q = p - 0.5;
@@ -66,7 +62,28 @@ export function normalQuantile(p: number): number {
   return q < 0 ? -z : z;
 }
 
-/** The `z` of a two-sided interval at `confidence` (0.95 gives 1.96). */
+/**
+ * The standard normal quantile: the `z` with `P(Z ≤ z) = p`. `normalQuantile(0.975)` is
+ * 1.959963984540054, the `z` of a 95% two-sided interval.
+ *
+ * @param p - a probability from 0 to 1 (0 and 1 give -Infinity and Infinity).
+ * @throws LanewiseError `INVALID_INPUT` (path `['p']`) for anything else: NaN, a number
+ *   outside [0, 1], a string.
+ *
+ * @example
+ * ```ts
+ * normalQuantile(0.975); // 1.959963984540054
+ * ```
+ */
+export function normalQuantile(p: number): number {
+  return quantileOf(parseInput(probabilitySchema, p, ['p']));
+}
+
+/**
+ * The `z` of a two-sided interval at `confidence` (0.95 gives 1.96), from the lower tail
+ * `(1 - confidence) / 2`: that tail is still a positive number for every confidence below 1
+ * (where `1 - tail` would round to 1 and give Infinity), so `z` is always finite.
+ */
 export function twoSidedZ(confidence: number): number {
-  return normalQuantile(1 - (1 - confidence) / 2);
+  return -quantileOf((1 - confidence) / 2);
 }

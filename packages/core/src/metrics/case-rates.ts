@@ -1,83 +1,40 @@
-import { LanewiseError } from '../errors.js';
+import { readClock } from '../clock.js';
 import { parseInput } from '../schemas/parse.js';
-import type { Clock } from '../clock.js';
-import { caseFacts, caseUnits, type CaseFacts, type CaseFactSettings } from './case-facts.js';
-import { listCases, requireCaseObject } from './case-source.js';
+import { MS_PER_MINUTE } from '../time/constants.js';
 import { requireInstantMs } from '../time/parse.js';
-import { twoSidedZ } from './normal.js';
-import { quantileSorted } from './quantile.js';
-import { caseRatesOptionsSchema } from './rates-schemas.js';
-import type { SatisfactionLevel } from './satisfaction.js';
-import type { MetricsCase, MetricsCaseSource, RateEstimate } from './types.js';
+import { zoneOffsets } from '../time/zone.js';
+import type { CaseRatesOptions } from './api.js';
+import {
+  caseFacts,
+  caseUnits,
+  listCases,
+  requireCaseObject,
+  type CaseFacts,
+  type CaseFactSettings,
+} from './case-facts.js';
+import { twoSidedZ } from './normal-quantile.js';
+import { quantileSorted } from './sample-quantile.js';
+import { caseRatesOptionsSchema, responseMinutesSchema } from './schemas.js';
+import type {
+  CaseRateFigures,
+  CaseRatesGroup,
+  CaseRatesResult,
+  MetricsCaseSource,
+} from './types.js';
 import { estimateWithZ } from './wilson.js';
 
-/** Options of {@link caseRates}. */
-export interface CaseRatesOptions {
-  /** The clock: decides which responses are still pending and which open cases are overdue. */
-  now: Clock;
-  /** Counts the cases received at or after this instant. */
-  from?: string;
-  /** Counts the cases received before this instant. */
-  to?: string;
-  /** The response limit from receipt, in minutes: 1440 (24 hours) by default. */
-  responseMinutes?: number;
-  /** Response limits per tier, in minutes, over `responseMinutes`. */
-  responseMinutesByTier?: Readonly<Record<string, number>>;
-  /** The follow-up answers that count as satisfied: `['satisfied', 'basic']` by default. */
-  satisfied?: readonly SatisfactionLevel[];
-  /** Which follow-ups count: each case's `latest` (the default) or `all` of them. */
-  followUps?: 'latest' | 'all';
-  /** The intervals' confidence level, 0.95 by default. */
-  confidence?: number;
-}
-
-/** Median and 90th percentile of the minutes from receipt to resolution. */
-export interface HandlingTime {
-  /** How many resolved cases were timed. */
-  readonly n: number;
-  readonly median: number | null;
-  readonly p90: number | null;
-}
-
-/** The figures of a set of cases; see `docs/metrics.md` for each definition. */
-export interface CaseRateFigures {
-  /** Cases received in the window, duplicates not counted. */
-  readonly received: number;
-  /** Cases marked duplicate, counted in no rate. */
-  readonly duplicates: number;
-  /** Cases by their status now, duplicates included. */
-  readonly byStatus: Readonly<Record<MetricsCase['status'], number>>;
-  /** Responded (accepted, or first acted on) within the response limit, of those decided. */
-  readonly response: RateEstimate;
-  /** Not yet responded, with the response limit not yet passed: in no rate yet. */
-  readonly responsePending: number;
-  /** Resolved by the due time, of those resolved (按期办结率). */
-  readonly onTime: RateEstimate;
-  /** Closed as resolved or mediated, of those closed (化解率). */
-  readonly resolution: RateEstimate;
-  /** Satisfied at the follow-up, of those followed up (满意率). */
-  readonly satisfaction: RateEstimate;
-  /** Open (dispatched or in progress) and past the due time now. */
-  readonly overdueOpen: number;
-  readonly handlingMinutes: HandlingTime;
-}
-
-/** The figures of one tier, category or handling unit. */
-export interface CaseRatesGroup extends CaseRateFigures {
-  readonly key: string;
-}
-
-/** The result of {@link caseRates}. */
-export interface CaseRatesResult extends CaseRateFigures {
-  readonly from?: string;
-  readonly to?: string;
-  /** The clock's now when the figures were taken. */
-  readonly at: string;
-  /** By the tier each case is in now, ordered by key. */
-  readonly byTier: CaseRatesGroup[];
-  readonly byCategory: CaseRatesGroup[];
-  /** By handling unit: a case with several handlers counts for each of them. */
-  readonly byUnit: CaseRatesGroup[];
+/**
+ * The per-tier limits in milliseconds, as a `Map` of the option's own keys: a tier named
+ * `__proto__` or `constructor` is a tier like any other (a zod record would drop `__proto__`).
+ */
+function tierLimits(byTier: unknown): Map<string, number> {
+  const limits = new Map<string, number>();
+  if (byTier === undefined) return limits;
+  for (const [tier, minutes] of Object.entries(byTier as object)) {
+    const checked = parseInput(responseMinutesSchema, minutes, ['responseMinutesByTier', tier]);
+    limits.set(tier, checked * MS_PER_MINUTE);
+  }
+  return limits;
 }
 
 /** Counts that add up the facts of many cases. */
@@ -186,21 +143,19 @@ function groupFigures(groups: Map<string, Tally>, z: number, confidence: number)
  */
 export function caseRates(cases: MetricsCaseSource, options: CaseRatesOptions): CaseRatesResult {
   const parsed = parseInput(caseRatesOptionsSchema, options);
+  const limits = tierLimits((options as { responseMinutesByTier?: unknown }).responseMinutesByTier);
   const records = listCases(cases);
-  const now = parsed.now();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new LanewiseError('INVALID_INPUT', 'now: must return a valid Date', { path: ['now'] });
-  }
-  const byTier = parsed.responseMinutesByTier;
+  const nowMs = readClock(parsed.now);
+  const defaultMs = parsed.responseMinutes * MS_PER_MINUTE;
   const settings: CaseFactSettings = {
-    nowMs: now.getTime(),
-    responseMs: (tier) =>
-      (Object.hasOwn(byTier, tier) ? (byTier[tier] as number) : parsed.responseMinutes) * 60_000,
+    nowMs,
+    responseMs: (tier) => limits.get(tier) ?? defaultMs,
     satisfied: new Set(parsed.satisfied),
     followUps: parsed.followUps,
   };
-  const fromMs = parsed.from === undefined ? -Infinity : Date.parse(parsed.from);
-  const toMs = parsed.to === undefined ? Infinity : Date.parse(parsed.to);
+  const fromMs = parsed.from === undefined ? -Infinity : requireInstantMs(parsed.from, ['from']);
+  const toMs = parsed.to === undefined ? Infinity : requireInstantMs(parsed.to, ['to']);
+  const zone = zoneOffsets(parsed.timeZone);
 
   const total = new Tally();
   const tiers = new Map<string, Tally>();
@@ -221,9 +176,9 @@ export function caseRates(cases: MetricsCaseSource, options: CaseRatesOptions): 
   const { confidence } = parsed;
   const z = twoSidedZ(confidence);
   return {
-    ...(parsed.from === undefined ? {} : { from: parsed.from }),
-    ...(parsed.to === undefined ? {} : { to: parsed.to }),
-    at: now.toISOString(),
+    ...(parsed.from === undefined ? {} : { from: zone.format(fromMs) }),
+    ...(parsed.to === undefined ? {} : { to: zone.format(toMs) }),
+    at: zone.format(nowMs),
     ...total.figures(z, confidence),
     byTier: groupFigures(tiers, z, confidence),
     byCategory: groupFigures(categories, z, confidence),

@@ -1,28 +1,10 @@
-import { parseInput } from '../schemas/parse.js';
-import type { RatioAction } from './action-check.js';
-import { listCases, requireCaseObject } from './case-source.js';
-import { invalidField } from '../schemas/parse.js';
+import { invalidField, parseInput } from '../schemas/parse.js';
 import { requireInstantMs } from '../time/parse.js';
-import type { Ratio721Result } from './ratio-summary.js';
-import { ratio721FromCasesOptionsSchema } from './ratio-schemas.js';
-import {
-  ratio721Parsed,
-  type Ratio721Group,
-  type Ratio721GroupBy,
-  type Ratio721Options,
-} from './ratio721.js';
-import type { MetricsCaseSource } from './types.js';
-
-/** Options of {@link ratio721FromCases}. */
-export interface Ratio721FromCasesOptions extends Ratio721Options {
-  /**
-   * What is counted: `actions` (the default) counts every handling action recorded on the
-   * cases, at its own time, by its `by` as the unit and its `type`; `cases` counts each case
-   * once by its `kind`, at `receivedAt`, with its first handler as the unit and its category
-   * as the type (cases without a kind are not counted).
-   */
-  count?: 'actions' | 'cases';
-}
+import type { Ratio721FromCasesOptions, Ratio721GroupBy } from './api.js';
+import { listCases, requireCaseObject } from './case-facts.js';
+import { ratio721Parsed } from './ratio721.js';
+import { ratio721FromCasesOptionsSchema } from './schemas.js';
+import type { MetricsCaseSource, Ratio721Group, Ratio721Result, RatioAction } from './types.js';
 
 const KINDS = new Set(['service', 'manage', 'enforce']);
 
@@ -57,14 +39,22 @@ export function ratio721FromCases(
 ): Ratio721Result | Ratio721Group[] {
   const parsed = parseInput(ratio721FromCasesOptionsSchema, options);
   const cases = listCases(caseBook);
+  const { count, ...ratioOptions } = parsed;
   const actions: RatioAction[] = [];
   for (const [index, record] of cases.entries()) {
     requireCaseObject(record, index);
     if (record.status === 'duplicate') continue;
-    if (parsed.count === 'cases') {
+    if (count === 'cases') {
       if (record.kind === undefined) continue;
       if (!KINDS.has(record.kind))
-        throw invalidField([index, 'kind'], "must be 'service', 'manage' or 'enforce'");
+        throw invalidField(
+          [index, 'kind'],
+          'must be one of "service", "manage", "enforce"',
+          'enum',
+          {
+            values: ['service', 'manage', 'enforce'],
+          },
+        );
       requireInstantMs(record.receivedAt, [index, 'receivedAt']);
       const unit = Array.isArray(record.handlers) ? record.handlers[0] : undefined;
       actions.push({
@@ -75,13 +65,21 @@ export function ratio721FromCases(
       });
       continue;
     }
-    if (!Array.isArray(record.actions)) throw invalidField([index, 'actions'], 'must be an array');
+    if (!Array.isArray(record.actions))
+      throw invalidField([index, 'actions'], 'must be a list', 'type', { expected: 'array' });
     for (const [position, action] of record.actions.entries()) {
       const path = [index, 'actions', position];
       if (typeof action !== 'object' || action === null)
-        throw invalidField(path, 'must be an action');
+        throw invalidField(path, 'must be an action', 'type', { expected: 'object' });
       if (!KINDS.has(action.kind))
-        throw invalidField([...path, 'kind'], "must be 'service', 'manage' or 'enforce'");
+        throw invalidField(
+          [...path, 'kind'],
+          'must be one of "service", "manage", "enforce"',
+          'enum',
+          {
+            values: ['service', 'manage', 'enforce'],
+          },
+        );
       requireInstantMs(action.at, [...path, 'at']);
       actions.push({
         at: action.at,
@@ -91,5 +89,5 @@ export function ratio721FromCases(
       });
     }
   }
-  return ratio721Parsed(actions, parsed);
+  return ratio721Parsed(actions, ratioOptions);
 }

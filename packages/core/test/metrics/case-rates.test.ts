@@ -6,7 +6,7 @@ import {
   wilsonInterval,
   type MetricsCase,
 } from '../../src/metrics/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 import { JUNE, JUNE_NOW, juneBook, makeCase } from './fixtures.js';
 
 const now = () => new Date(JUNE_NOW);
@@ -27,8 +27,9 @@ describe('caseRates over the June book', () => {
       closed: 4,
       duplicate: 1,
     });
-    assert.equal(june.from, JUNE.from);
-    assert.equal(june.at, '2025-06-30T04:00:00.000Z');
+    // The result's instants carry the community's offset, to the millisecond.
+    assert.equal(june.from, '2025-06-01T00:00:00.000+08:00');
+    assert.equal(june.at, '2025-06-30T12:00:00.000+08:00');
   });
 
   it('response: within 24 hours of the decided cases, the reopened one by its first action', () => {
