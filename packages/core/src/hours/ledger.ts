@@ -166,7 +166,12 @@ export function createHoursLedgerWith(
   const commands: CommandContext = { state, policy };
   // The ledger's own moves are logged as keys (a row and a kind) and built from the row when
   // read; so are the events of a replayed log, once checked.
-  const log = new CompactLog<HoursEvent>((key, seq) => buildRowEvent(state, key, seq));
+  // A chained log keeps each event's hash by seq, and adds it when the event is built.
+  const hashes: string[] = [];
+  const log = new CompactLog<HoursEvent>((key, seq) => {
+    const event = buildRowEvent(state, key, seq);
+    return hash === undefined ? event : Object.freeze({ ...event, hash: hashes[seq - 1]! });
+  });
   let lastHash = '';
 
   // Replay: the envelopes, then each event through the checks and the reducer. Any error
@@ -194,10 +199,10 @@ export function createHoursLedgerWith(
       continue;
     }
     // The event as this ledger holds it must hash as the one given: so it is the same event.
-    const built = buildRowEvent(state, key, index + 1);
-    const link = chainLink(hash, lastHash, built);
+    const link = chainLink(hash, lastHash, buildRowEvent(state, key, index + 1));
     if (link !== event.hash) throw invalidLog(index, ['hash'], 'does not match its hash');
-    log.push(Object.freeze({ ...built, hash: link }));
+    hashes.push(link);
+    log.pushKey(key);
     lastHash = link;
   }
 
@@ -208,8 +213,8 @@ export function createHoursLedgerWith(
   let cached: HoursSnapshot | undefined;
   let frozenEvents: readonly HoursEvent[] = Object.freeze([]);
 
-  /** Whether a move must build its event's data now: for the hook, listeners or the chain. */
-  const eventful = () => beforeCommit !== undefined || listeners.listening || hash !== undefined;
+  /** Whether a move must build its event's data now: for the hook or the listeners. */
+  const eventful = () => beforeCommit !== undefined || listeners.listening;
   /** Whether a command can skip the dispatcher: nobody hears of it, and it touches no other object. */
   const alone = () => beforeCommit === undefined && !listeners.listening;
   /** The entry a move starts from, for the hook. */
@@ -220,17 +225,22 @@ export function createHoursLedgerWith(
    * (around `data` when the move had it built), chained, and told to the listeners.
    */
   const commit = (key: number, type: HoursEvent['type'], at: number, data: unknown) => {
-    if (!listeners.listening && hash === undefined) {
+    const seq = log.size + 1;
+    if (!listeners.listening) {
+      if (hash !== undefined) {
+        lastHash = chainLink(hash, lastHash, buildRowEvent(state, key, seq));
+        hashes.push(lastHash);
+      }
       log.pushKey(key);
       return;
     }
-    const seq = log.size + 1;
     let event =
       data === undefined
         ? buildRowEvent(state, key, seq)
         : (Object.freeze({ seq, type, at: state.stamps.text(at), data }) as HoursEvent);
     if (hash !== undefined) {
       lastHash = chainLink(hash, lastHash, event);
+      hashes.push(lastHash);
       event = Object.freeze({ ...event, hash: lastHash });
     }
     log.push(event);

@@ -13,6 +13,7 @@ import {
   type HoursEvent,
   type HoursLedger,
 } from '../../src/hours/index.js';
+import { verifyChain } from '../../src/journal/index.js';
 import { instantMs } from '../../src/time/parse.js';
 import { expectLanewiseError } from '../support/expect.js';
 import { logMutation } from '../support/log-mutations.js';
@@ -338,6 +339,23 @@ describe('hours: replay checks what the live calls check', () => {
     });
     assert.deepEqual(again.snapshot(), chained.snapshot());
     assert.deepEqual(ledger.checkpoint(), { seq: 0 });
+  });
+
+  it('chains the same events whether or not someone listens', () => {
+    const heard: HoursEvent[] = [];
+    const quiet = createHoursLedger({ now: ledgerAt().clock.now, hash: sha256 });
+    const loud = createHoursLedger({ now: ledgerAt().clock.now, hash: sha256 });
+    loud.subscribe((event) => heard.push(event));
+    for (const target of [quiet, loud]) {
+      target.record(entry('e1', '09:00', '10:00', { note: 'n', tags: ['repair'] }));
+      target.approve('e1', { by: 'org-zhao' });
+      target.correct('e1', { id: 'e1b', end: '2025-03-01T10:30:00+08:00', by: 'o', reason: 'r' });
+      target.reject('e1b', { by: 'org-zhao', reason: 'no' });
+    }
+    assert.deepEqual(quiet.events(), loud.events());
+    assert.deepEqual(heard, loud.events());
+    assert.deepEqual(quiet.checkpoint(), loud.checkpoint());
+    assert.equal(verifyChain(quiet.events(), sha256).ok, true);
   });
 
   it('builds nothing from a refused log, and the caller cannot change a rebuilt ledger', () => {
