@@ -63,8 +63,19 @@ export const correctHoursInputSchema = z.strictObject({
   reason: textSchema,
 });
 
+/** A local day in the supported range (years 1970 to 2999, as instants are). */
+const spanDaySchema = daySchema.check(
+  z.refine(
+    (day) => {
+      const year = Number(day.slice(0, 4));
+      return year >= 1970 && year <= 2999;
+    },
+    { message: 'must be a day from 1970-01-01 to 2999-12-31' },
+  ),
+);
+
 /** A bound of a span: an instant with offset, or a local day. */
-const boundSchema = z.union([instantSchema, daySchema]);
+const boundSchema = z.union([instantSchema, spanDaySchema]);
 
 const spanShape = { from: z.optional(boundSchema), to: z.optional(boundSchema) };
 const statusSchema = z.enum(HOUR_ENTRY_STATUSES);

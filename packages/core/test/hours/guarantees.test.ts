@@ -233,6 +233,20 @@ describe('hours: bad options', () => {
     expectLanewiseError(() => resolveHoursPolicy(null as never), 'INVALID_INPUT', ['policy']);
   });
 
+  it('refuses days outside the supported range in spans', () => {
+    const { ledger } = ledgerAt();
+    expectLanewiseError(() => ledger.list({ from: '0050-01-01' }), 'INVALID_INPUT', ['from']);
+    expectLanewiseError(
+      () => ledger.summary({ groupBy: 'volunteer', to: '3000-01-01' }),
+      'INVALID_INPUT',
+      ['to'],
+    );
+    expectLanewiseError(() => ledger.list({ from: '1969-12-31T23:59:59Z' }), 'INVALID_INPUT', [
+      'from',
+    ]);
+    assert.deepEqual(ledger.list({ from: '1970-01-01', to: '2999-12-31' }), []);
+  });
+
   it('refuses a clock that breaks, changing nothing', () => {
     let reading: unknown = new Date(NOW);
     const ledger = createHoursLedger({ now: () => reading as Date });
