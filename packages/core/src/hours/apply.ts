@@ -148,40 +148,26 @@ export interface ReplayContext extends CommandContext {
   readonly format: (ms: number) => string;
 }
 
+const DATA: ErrorPath = ['data'];
+const DATA_ENTRY: ErrorPath = ['data', 'entry'];
+
 /**
- * Runs `run`, turning any `LanewiseError` it throws into `INVALID_LOG` at event `index`, with
- * the original path under `prefix` and the original code in `details.code`.
+ * The `INVALID_LOG` of event `index` for an error a check threw, with the check's path under
+ * `prefix` and its code in `details.code`.
  */
-function atEvent<T>(index: number, prefix: ErrorPath, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof LanewiseError)) throw error;
-    const path =
-      error.code === 'INVALID_TRANSITION'
-        ? ['type']
-        : [...prefix, ...(error.path.length > 0 ? error.path : ['id'])];
-    const message = error.message;
-    const issues = Array.isArray(error.details['issues'])
-      ? (error.details['issues'] as { path: ErrorPath }[]).map((issue) => ({
-          ...issue,
-          path: ['events', index, ...prefix, ...issue.path],
-        }))
-      : [{ path: ['events', index, ...path], message, reason: 'invalid', params: { message } }];
-    throw invalidLog(index, path, message, { ...error.details, code: error.code, issues });
-  }
-}
-
-/** A draft from an event's data: the fast check, or the schema (which names the bad field). */
-function draftFrom(context: ReplayContext, data: unknown, index: number, at: ErrorPath) {
-  const fast = context.fast.recordDraft(data, true);
-  if (fast) return fast;
-  return atEvent(index, at, () => draftOf(parseInput(hourEntryDraftSchema, data)));
-}
-
-/** The milliseconds of a checked draft's instants. */
-function spanOf(context: ReplayContext, draft: HourEntryDraft): [number, number] {
-  return [context.fast.instantMs(draft.start), context.fast.instantMs(draft.end)];
+function asInvalidLog(error: LanewiseError, index: number, prefix: ErrorPath): LanewiseError {
+  const path =
+    error.code === 'INVALID_TRANSITION'
+      ? ['type']
+      : [...prefix, ...(error.path.length > 0 ? error.path : ['id'])];
+  const message = error.message;
+  const issues = Array.isArray(error.details['issues'])
+    ? (error.details['issues'] as { path: ErrorPath }[]).map((issue) => ({
+        ...issue,
+        path: ['events', index, ...prefix, ...issue.path],
+      }))
+    : [{ path: ['events', index, ...path], message, reason: 'invalid', params: { message } }];
+  return invalidLog(index, path, message, { ...error.details, code: error.code, issues });
 }
 
 /**
@@ -198,73 +184,76 @@ export function replayEvent(
   atMs: number,
 ): number {
   const { state, fast, format } = context;
-  const at = state.stamps.indexOfLogged(event.at, atMs);
   const data: unknown = event.data;
-  switch (event.type) {
-    case 'hours.recorded': {
-      const draft = draftFrom(context, data, index, ['data']);
-      const [startMs, endMs] = spanOf(context, draft);
-      const existing = atEvent(index, ['data'], () =>
-        checkRecord(context, draft, startMs, endMs, atMs, format),
-      );
-      if (existing >= 0)
-        throw invalidLog(index, ['data', 'id'], `entry ${draft.id} is recorded twice`);
-      return recordedKey(applyRecorded(state, draft, startMs, endMs, at, undefined));
-    }
-    case 'hours.approved': {
-      const parsed =
-        fast.approvedData(data) ??
-        atEvent(index, ['data'], () => parseInput(hoursApprovedDataSchema, data));
-      const row = atEvent(index, ['data'], () => requireRow(state, parsed.id));
-      const minutes = atEvent(index, ['data'], () => checkApprove(context, row, parsed.by));
-      if (parsed.creditedMinutes !== minutes) {
-        throw invalidLog(
-          index,
-          ['data', 'creditedMinutes'],
-          `the policy credits ${minutes} minutes, not ${parsed.creditedMinutes}`,
-          { expected: minutes, found: parsed.creditedMinutes },
-        );
+  // Where the paths of the checks' errors start within the event.
+  let prefix = DATA;
+  try {
+    const at = state.stamps.indexOfLogged(event.at, atMs);
+    switch (event.type) {
+      case 'hours.recorded': {
+        const draft =
+          fast.recordDraft(data, true) ?? draftOf(parseInput(hourEntryDraftSchema, data));
+        const startMs = fast.instantMs(draft.start);
+        const endMs = fast.instantMs(draft.end);
+        if (checkRecord(context, draft, startMs, endMs, atMs, format) >= 0) {
+          throw invalidLog(index, ['data', 'id'], `entry ${draft.id} is recorded twice`);
+        }
+        return recordedKey(applyRecorded(state, draft, startMs, endMs, at, undefined));
       }
-      applyApproved(state, row, minutes, parsed.by, at);
-      return approvedKey(row);
-    }
-    case 'hours.rejected':
-    case 'hours.revoked': {
-      const parsed =
-        fast.closedData(data) ??
-        atEvent(index, ['data'], () => parseInput(hoursClosedDataSchema, data));
-      const row = atEvent(index, ['data'], () => requireRow(state, parsed.id));
-      const action = event.type === 'hours.rejected' ? 'reject' : 'revoke';
-      atEvent(index, ['type'], () => checkClose(context, row, action));
-      applyClosed(state, row, event.type, parsed.by, parsed.reason, at);
-      return closedKey(row);
-    }
-    case 'hours.corrected': {
-      const parsed = atEvent(index, ['data'], () => parseInput(hoursCorrectedDataSchema, data));
-      const draft = draftFrom(context, parsed.entry, index, ['data', 'entry']);
-      const row = atEvent(index, ['data'], () => requireRow(state, parsed.id));
-      // A correction keeps the volunteer and is recorded by whoever corrects.
-      if (draft.volunteerId !== bookOf(state, row).id) {
-        throw invalidLog(
-          index,
-          ['data', 'entry', 'volunteerId'],
-          'a correction keeps the volunteer',
-        );
+      case 'hours.approved': {
+        const parsed = fast.approvedData(data) ?? parseInput(hoursApprovedDataSchema, data);
+        const row = requireRow(state, parsed.id);
+        const minutes = checkApprove(context, row, parsed.by);
+        if (parsed.creditedMinutes !== minutes) {
+          throw invalidLog(
+            index,
+            ['data', 'creditedMinutes'],
+            `the policy credits ${minutes} minutes, not ${parsed.creditedMinutes}`,
+            { expected: minutes, found: parsed.creditedMinutes },
+          );
+        }
+        applyApproved(state, row, minutes, parsed.by, at);
+        return approvedKey(row);
       }
-      if (draft.recordedBy !== parsed.by) {
-        throw invalidLog(index, ['data', 'entry', 'recordedBy'], 'must be who corrects (by)');
+      case 'hours.rejected':
+      case 'hours.revoked': {
+        const parsed = fast.closedData(data) ?? parseInput(hoursClosedDataSchema, data);
+        const row = requireRow(state, parsed.id);
+        checkClose(context, row, event.type === 'hours.rejected' ? 'reject' : 'revoke');
+        applyClosed(state, row, event.type, parsed.by, parsed.reason, at);
+        return closedKey(row);
       }
-      const [startMs, endMs] = spanOf(context, draft);
-      const existing = atEvent(index, ['data', 'entry'], () =>
-        checkCorrect(context, row, draft, startMs, endMs, parsed.reason, atMs, format),
-      );
-      if (existing >= 0) {
-        throw invalidLog(index, ['data', 'entry', 'id'], `entry ${draft.id} is recorded twice`);
+      case 'hours.corrected': {
+        const parsed = parseInput(hoursCorrectedDataSchema, data);
+        const row = requireRow(state, parsed.id);
+        prefix = DATA_ENTRY;
+        const draft = fast.recordDraft(parsed.entry, true) ?? draftOf(parsed.entry);
+        // A correction keeps the volunteer and is recorded by whoever corrects.
+        if (draft.volunteerId !== bookOf(state, row).id) {
+          throw invalidLog(
+            index,
+            ['data', 'entry', 'volunteerId'],
+            'a correction keeps the volunteer',
+          );
+        }
+        if (draft.recordedBy !== parsed.by) {
+          throw invalidLog(index, ['data', 'entry', 'recordedBy'], 'must be who corrects (by)');
+        }
+        const startMs = fast.instantMs(draft.start);
+        const endMs = fast.instantMs(draft.end);
+        if (checkCorrect(context, row, draft, startMs, endMs, parsed.reason, atMs, format) >= 0) {
+          throw invalidLog(index, ['data', 'entry', 'id'], `entry ${draft.id} is recorded twice`);
+        }
+        applyCorrected(state, row, parsed.by, parsed.reason, at, draft, startMs, endMs);
+        return correctedKey(row);
       }
-      applyCorrected(state, row, parsed.by, parsed.reason, at, draft, startMs, endMs);
-      return correctedKey(row);
+      default:
+        throw invalidLog(index, ['type'], `unknown event type ${String(event.type)}`);
     }
-    default:
-      throw invalidLog(index, ['type'], `unknown event type ${String(event.type)}`);
+  } catch (error) {
+    if (error instanceof LanewiseError && error.code !== 'INVALID_LOG') {
+      throw asInvalidLog(error, index, prefix);
+    }
+    throw error;
   }
 }
