@@ -93,7 +93,7 @@ export interface CloseHoursInput {
   reason: string;
 }
 
-/** Called after each event is appended. */
+/** Called with each event once the command that wrote it is complete. */
 export type HoursListener = (event: HoursEvent) => void;
 
 /** The options of {@link createHoursLedger}. */
