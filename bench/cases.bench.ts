@@ -72,6 +72,7 @@ const times = inputs.map((input) => {
   const receivedMs = Date.parse(input.receivedAt);
   return {
     receivedMs,
+    actedMs: receivedMs + 2 * HOUR,
     actedAt: new Date(receivedMs + 2 * HOUR).toISOString(),
     resolvedMs: receivedMs + 3 * HOUR,
     followedUpAt: new Date(receivedMs + 24 * HOUR).toISOString(),
@@ -96,6 +97,7 @@ const lifeCycle = () => {
     clock.set(time.receivedMs);
     const { id } = book.open(input);
     book.accept(id, { by: 'officer' });
+    clock.set(time.actedMs);
     book.act(id, { id: 'a1', kind: 'service', type: 'visit', by: 'officer', at: time.actedAt });
     clock.set(time.resolvedMs);
     book.resolve(id, { by: 'officer', outcome: 'resolved' });
@@ -110,6 +112,8 @@ const eventCount = events.length;
 
 let late: CaseBook = newBook();
 const openAll = () => {
+  // After the last receipt: a case may not be received after the clock.
+  clock.set('2025-12-31T12:00:00+08:00');
   late = newBook();
   for (const input of inputs) late.open(input);
 };

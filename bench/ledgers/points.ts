@@ -1,7 +1,10 @@
 // Point ledger: 1,000,000 transfers posted per call (goal 2,000,000/s) beside a floor (the
-// work no ledger can skip, alone), two-phase holds, a replay of the events, balance() on a
-// small and a large ledger (constant time: the two should match), and the memory 1,000,000
-// transfers hold.
+// work no ledger can skip, alone), two-phase holds, a replay of the events with every check a
+// live transfer makes, the same replay of a SHA-256 chained log (every hash recomputed),
+// balance() on a small and a large ledger (constant time: the two should match), and the memory
+// 1,000,000 transfers hold. Runs alone with `npx tsx --expose-gc bench/ledgers/points.ts`.
+import { hash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { IdIndex } from '../../packages/core/src/internal/id-index.js';
 import {
   createPointsLedger,
@@ -109,6 +112,9 @@ function holdAndPost(ledger: PointsLedger): void {
   for (let index = 0; index < half; index++) ledger.post(ids[index] as string);
 }
 
+/** SHA-256 in hex, the chain's hash. */
+const sha256 = (text: string): string => hash('sha256', text, 'hex');
+
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 let sink = 0;
 
@@ -152,6 +158,7 @@ export async function benchPoints(): Promise<void> {
   // Reads and replay, over a ledger of 1,000,000 transfers.
   const filled = fill(createPointsLedger({ now }));
   const events: readonly PointsEvent[] = filled.events();
+  const chained = fill(createPointsLedger({ now, hash: sha256 })).events();
   const small = fill(createPointsLedger({ now }), 10_000);
   const balances = (target: PointsLedger) => () => {
     for (let index = 0; index < N; index++) {
@@ -167,6 +174,12 @@ export async function benchPoints(): Promise<void> {
       setup: collect,
       fn: () => createPointsLedger({ now, events }),
     },
+    {
+      name: 'replay 1M transfer events, SHA-256 chain verified',
+      ops: N,
+      setup: collect,
+      fn: () => createPointsLedger({ now, events: chained, hash: sha256 }),
+    },
   ]);
   console.log(
     `heap held by 1,000,000 transfers: ${heap.toFixed(1)} MiB, ` +
@@ -174,4 +187,9 @@ export async function benchPoints(): Promise<void> {
       `${heapWithEvents.toFixed(1)} MiB once events() has built the events`,
   );
   if (sink < 0) console.log('unreachable');
+}
+
+// Standalone: `npx tsx --expose-gc bench/ledgers/points.ts`.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await benchPoints();
 }

@@ -44,21 +44,24 @@ book.open(
   ),
 );
 
-console.log('Dispatched:');
+console.log('Cases as dispatched at intake (one row per case):');
 console.table(
   book.list().map(({ id, tier, handlers, dueAt, ruleId, kind }) => ({
-    id,
+    case: id,
     tier,
     handlers: handlers.join(', '),
-    due: cnCalendar.dayOf(dueAt),
-    rule: ruleId ?? '(default)',
-    kind,
+    'due (local day)': cnCalendar.dayOf(dueAt),
+    'due (instant)': dueAt,
+    'routing rule': ruleId ?? '(default)',
+    'counts as (721)': kind,
   })),
 );
 
-// The litter case: done on the spot, the same morning.
+// The litter case: done on the spot, the same morning. Each action is logged once it has
+// happened: the book refuses times after its clock.
 clock.set('2025-01-24T10:00:00+08:00');
 book.accept('LZ-002', { by: 'station-wang' });
+clock.set('2025-01-24T10:30:00+08:00');
 book.act('LZ-002', {
   id: 'LZ-002-a1',
   kind: 'service',
@@ -71,6 +74,7 @@ book.resolve('LZ-002', { by: 'station-wang', outcome: 'resolved' });
 // The noise case: mediated in the evening.
 clock.set('2025-01-24T20:00:00+08:00');
 book.accept('LZ-001', { by: 'squad-li' });
+clock.set('2025-01-24T20:30:00+08:00');
 book.act('LZ-001', {
   id: 'LZ-001-a1',
   kind: 'manage',
@@ -94,7 +98,8 @@ const reopened = book.followUp('LZ-001', {
   at: '2025-01-25T10:00:00+08:00',
 });
 console.log(
-  `\nLZ-001 reopened (${reopened.reopenedCount}x): ${reopened.status}, new due day ${cnCalendar.dayOf(reopened.dueAt)}`,
+  `\nLZ-001 after the unsatisfied follow-up: status ${reopened.status}, ` +
+    `times reopened ${reopened.reopenedCount}, new due day ${cnCalendar.dayOf(reopened.dueAt)}`,
 );
 
 // The street light is forgotten, and the noise case is late again: review chases both the
@@ -102,24 +107,27 @@ console.log(
 for (const day of ['2025-02-06T09:00:00+08:00', '2025-02-12T09:00:00+08:00']) {
   for (const entry of book.review(day)) {
     console.log(
-      `${cnCalendar.dayOf(day)} review: ${entry.step} ${entry.caseId} (due ${cnCalendar.dayOf(entry.dueAt)})`,
+      `review of ${cnCalendar.dayOf(day)}: ${entry.step} for ${entry.caseId} ` +
+        `(missed due day ${cnCalendar.dayOf(entry.dueAt)}, deadline round ${entry.round})`,
     );
   }
 }
 
-console.log('\nAs Open311 service requests:');
+console.log('\nThe cases as Open311 service requests (one row per case):');
 console.table(
   book.list().map((record) => {
     const request = toOpen311(record, { categories: { 'FAC-01': 'street-light' } });
     return {
-      id: request.service_request_id,
-      code: request.service_code,
+      'request id': request.service_request_id,
+      'service code': request.service_code,
       status: request.status,
-      expected: request.expected_datetime,
+      'expected (due) at': request.expected_datetime,
     };
   }),
 );
-console.log('Services:', open311Services(rules, { locale: 'en' }).length, 'categories');
+console.log(
+  `Open311 service list of the rules: ${open311Services(rules, { locale: 'en' }).length} services (one per category)`,
+);
 
 // The log rebuilds the same book.
 const replayed = createCaseBook({
@@ -129,5 +137,6 @@ const replayed = createCaseBook({
   events: book.events(),
 });
 console.log(
-  `\n${book.events().length} events; replay equal: ${JSON.stringify(replayed.list()) === JSON.stringify(book.list())}`,
+  `\nevents in the log: ${book.events().length}; ` +
+    `the replayed book equals the live one: ${JSON.stringify(replayed.list()) === JSON.stringify(book.list())}`,
 );

@@ -1,68 +1,86 @@
-// The case book: validates each move, turns it into an event, and folds the event into the
-// records through the same reducer a replay uses.
-import { z } from 'zod';
+// The case book: wires the commands, the reducer, the replay, the log and the listeners.
+import * as z from 'zod/mini';
 import type { WorkCalendar } from '../calendar/types.js';
-import { instantOrDateSchema } from '../calendar/schemas.js';
-import type { Clock } from '../clock.js';
-import { LanewiseError } from '../errors.js';
-import type { ChainHash } from '../journal/chain.js';
-import { createJournal } from '../journal/journal.js';
-import { idSchema } from '../schemas/common.js';
-import { parseInput } from '../schemas/parse.js';
-import type { CaseBook, CaseBookOptions, CaseReviewEntry } from './book-types.js';
-import { createDispatcher } from './dispatch.js';
+import { readClock, type Clock } from '../clock.js';
+import { createDispatcher, Subscribable, type Dispatcher } from '../internal/dispatch.js';
+import { chainLink, checkpointOf, type ChainHash } from '../journal/chain.js';
+import { invalidField, parseInput } from '../schemas/parse.js';
+import { zoneOffsets } from '../time/zone.js';
+import type { CaseBook, CaseBookOptions, CaseReviewEntry } from './api.js';
+import { applyCaseEvent, type CaseState } from './apply.js';
+import { createCaseRouter } from './case-router.js';
+import {
+  acceptCommand,
+  actCommand,
+  CHANGE_CHECKS,
+  closeCommand,
+  extendCommand,
+  followUpCommand,
+  markDuplicateCommand,
+  openCommand,
+  requireCase,
+  resolveCommand,
+  type CommandContext,
+  type CommandResult,
+} from './commands.js';
 import { dueEscalations } from './escalation.js';
-import type { CaseEvent, CaseEventType } from './events.js';
-import { filterCases } from './filter.js';
-import { caseMoves } from './moves.js';
-import { applyCaseEvent, type CaseState } from './reducer.js';
-import { checkCaseEvents } from './replay-check.js';
-import { escalationPolicySchema } from './schemas.js';
+import { deepFreeze } from './json.js';
+import { replayCaseLog } from './replay.js';
+import { instantWriter } from './store/instants.js';
+import { caseEscalationPolicySchema } from './schemas.js';
 import { isOpenStatus } from './transitions.js';
-import type { CaseRecord, CaseSnapshot } from './types.js';
-import { utc } from './values.js';
+import type {
+  CaseEvent,
+  CaseEventData,
+  CaseEventType,
+  CaseRecord,
+  CaseSnapshot,
+  SettledEscalationPolicy,
+} from './types.js';
+import { filterCases, instantOrDateMs, snapshotOf } from './views.js';
 
-const optionsSchema = z.object({
+const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', { message });
+
+const optionsSchema = z.strictObject({
   routing: z.custom<object>((value) => typeof value === 'object' && value !== null, {
-    error: 'expected a rule set or a compiled router',
+    message: 'expected a rule set or a compiled router',
   }),
   calendar: z.custom<WorkCalendar>(
-    (value) => typeof (value as Partial<WorkCalendar> | null)?.deadline === 'function',
-    { error: 'expected a WorkCalendar (createWorkCalendar or cnCalendar)' },
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Partial<WorkCalendar>).deadline === 'function' &&
+      typeof (value as Partial<WorkCalendar>).timeZone === 'string',
+    { message: 'expected a WorkCalendar (createWorkCalendar or cnCalendar)' },
   ),
-  now: z.custom<Clock>((value) => typeof value === 'function', {
-    error: 'expected a clock: () => Date',
-  }),
-  escalation: escalationPolicySchema.optional(),
-  events: z.array(z.unknown()).optional(),
-  hash: z
-    .custom<ChainHash>((value) => typeof value === 'function', {
-      error: 'expected (text) => digest',
-    })
-    .optional(),
+  now: fn<Clock>('expected a clock: () => Date'),
+  escalation: z.optional(caseEscalationPolicySchema),
+  // Any value: the replay says what is wrong with it (INVALID_LOG).
+  events: z.optional(z.unknown()),
+  hash: z.optional(fn<ChainHash>('expected (text) => digest')),
+  checkpoint: z.optional(
+    z.strictObject({ seq: z.int().check(z.gte(0)), hash: z.optional(z.string()) }),
+  ),
+  onListenerError: z.optional(fn<(error: unknown) => void>('expected (error) => void')),
+  dispatcher: z.optional(
+    z.custom<Dispatcher>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as Partial<Dispatcher>).run === 'function' &&
+        typeof (value as Partial<Dispatcher>).notify === 'function',
+      { message: 'expected a dispatcher' },
+    ),
+  ),
 });
-
-/** What the moves need from the book: the records, the clock, the calendar and the log. */
-export interface CaseBookCore {
-  readonly state: CaseState;
-  readonly calendar: WorkCalendar;
-  readonly now: Clock;
-  /** The record, or `NOT_FOUND` (with the path of the argument that named it). */
-  require(id: unknown, path?: readonly (string | number)[]): CaseRecord;
-  /** Appends an event, folds it in, tells the listeners; returns the changed record. */
-  commit<T extends CaseEventType>(
-    type: T,
-    data: Extract<CaseEvent, { type: T }>['data'],
-    at?: string,
-  ): CaseRecord;
-}
 
 /**
  * Creates a case book: the closed loop of a resident's problem from intake to closing, with
  * deadlines in working days and escalation of late cases. Pass `events` to rebuild a book from
  * its log; the rebuilt records equal the originals.
  *
- * @throws `INVALID_INPUT` for bad options or events, `INVALID_RULES` for a rule set that does not compile.
+ * @throws `INVALID_INPUT` for bad options, `INVALID_LOG` for a log no book could have written,
+ * `INVALID_RULES` for a rule set that does not compile.
  * @example
  * ```ts
  * import { cnCalendar, createCaseBook, manualClock } from '@lanewise/core';
@@ -79,7 +97,7 @@ export interface CaseBookCore {
  * });
  * opened.status; // 'dispatched', with opened.tier, opened.handlers and opened.dueAt
  * book.accept('c-1', { by: 'officer-li' });
- * book.act('c-1', { id: 'a-1', kind: 'service', type: 'visit', by: 'officer-li', at: '2025-01-24T15:00:00+08:00' });
+ * book.act('c-1', { id: 'a-1', kind: 'service', type: 'visit', by: 'officer-li', at: '2025-01-24T10:04:00+08:00' });
  * book.resolve('c-1', { by: 'officer-li', outcome: 'mediated' });
  * book.followUp('c-1', { rating: 'satisfied', at: '2025-01-25T10:00:00+08:00' });
  * book.close('c-1');
@@ -88,86 +106,128 @@ export interface CaseBookCore {
 export function createCaseBook(options: CaseBookOptions): CaseBook {
   const settled = parseInput(optionsSchema, options);
   const calendar = settled.calendar;
-  const policy = escalationPolicySchema.parse(settled.escalation ?? {});
-  const dispatcher = createDispatcher(options.routing, calendar);
-  const initial = checkCaseEvents(settled.events ?? []);
-  // The journal checks the order (and the hash chain) before anything is folded in.
-  const journal = createJournal<CaseEvent>({
-    now: settled.now,
-    events: initial,
-    ...(settled.hash === undefined ? {} : { hash: settled.hash }),
-  });
+  const policy: SettledEscalationPolicy =
+    settled.escalation ?? parseInput(caseEscalationPolicySchema, {});
+  const { format, write } = instantWriter(zoneOffsets(calendar.timeZone));
+  const router = createCaseRouter(settled.routing as CaseBookOptions['routing'], calendar, write);
   const state: CaseState = new Map();
-  for (const event of initial) applyCaseEvent(state, event);
-  const listeners = new Set<(event: CaseEvent) => void>();
+  const ctx: CommandContext & { readonly state: CaseState } = { state, router, format, write };
+  const log: CaseEvent[] =
+    settled.events === undefined
+      ? []
+      : replayCaseLog(settled.events, ctx, { hash: settled.hash, checkpoint: settled.checkpoint });
+  const dispatcher = settled.dispatcher ?? createDispatcher(settled);
+  const listeners = new Subscribable<CaseEvent>(dispatcher);
   let all: readonly CaseRecord[] | undefined;
   let snapshot: CaseSnapshot | undefined;
+  let events: readonly CaseEvent[] | undefined;
 
-  const core: CaseBookCore = {
-    state,
-    calendar,
-    now: settled.now,
-    require(id, path = ['id']) {
-      const known = typeof id === 'string' ? state.get(id) : undefined;
-      if (known !== undefined) return known;
-      const key = parseInput(idSchema, id, path);
-      const record = state.get(key);
-      if (record === undefined) {
-        throw new LanewiseError('NOT_FOUND', `no case with id ${key}`, {
-          path,
-          details: { id: key },
-        });
-      }
-      return record;
-    },
-    commit(type, data, at) {
-      const event = journal.append(type, data as never, at) as CaseEvent;
-      applyCaseEvent(state, event);
-      all = undefined;
-      snapshot = undefined;
-      for (const listener of listeners) listener(event);
-      const id = event.type === 'case.opened' ? event.data.intake.id : event.data.id;
-      return state.get(id) as CaseRecord;
-    },
+  const clock = (): number => readClock(settled.now);
+  let stampMs = Number.NaN;
+  let stamp = '';
+
+  /** Appends one checked event, folds it in; the listeners hear of it after the command. */
+  const append = <T extends CaseEventType>(
+    type: T,
+    data: CaseEventData<T>,
+    nowMs: number,
+  ): CaseRecord => {
+    // Most appends of a command (a review's escalations) share one instant: write it once.
+    if (nowMs !== stampMs) {
+      stampMs = nowMs;
+      stamp = format(nowMs);
+    }
+    const fields = { seq: log.length + 1, type, at: stamp, data: deepFreeze(data) };
+    const previous = log[log.length - 1]?.hash ?? '';
+    const event = Object.freeze(
+      settled.hash ? { ...fields, hash: chainLink(settled.hash, previous, fields) } : fields,
+    ) as unknown as CaseEvent;
+    const record = applyCaseEvent(state, event);
+    log.push(event);
+    all = undefined;
+    snapshot = undefined;
+    events = undefined;
+    listeners.emit(event);
+    return record;
   };
+
+  const commit = <T extends CaseEventType>(result: CommandResult<T>, type: T, nowMs: number) =>
+    'unchanged' in result ? result.unchanged : append(type, result.data, nowMs);
+
+  /** Runs a command on one case: finds it, reads the clock once, commits what it returns. */
+  const onCase =
+    <T extends CaseEventType, I>(
+      type: T,
+      command: (c: CommandContext, r: CaseRecord, input: I, nowMs: number) => CommandResult<T>,
+    ) =>
+    (id: string, input: I): CaseRecord =>
+      dispatcher.run(() => {
+        const record = requireCase(state, id);
+        const nowMs = clock();
+        return commit(command(ctx, record, input, nowMs), type, nowMs);
+      });
+
   const list = (): readonly CaseRecord[] => (all ??= Object.freeze([...state.values()]));
 
-  const review = (now?: Date | string): readonly CaseReviewEntry[] => {
-    const instant =
-      now === undefined ? settled.now() : parseInput(instantOrDateSchema, now, ['now']);
-    const at = utc(instant);
-    const nowMs = Date.parse(at);
-    const applied: CaseReviewEntry[] = [];
-    const thresholds = new Map<string, number>();
-    for (const record of list()) {
-      if (!isOpenStatus(record.status)) continue;
-      const due = dueEscalations(record, nowMs, policy, calendar, dispatcher.tiers, thresholds);
+  const review = (now?: Date | string): readonly CaseReviewEntry[] =>
+    dispatcher.run(() => {
+      const nowMs =
+        now === undefined
+          ? clock()
+          : typeof now === 'string' || now instanceof Date
+            ? instantOrDateMs(now, ['now'])
+            : instantOrDateMs('', ['now']);
+      // Every step is worked out before the first is written: one refused, none written.
+      const thresholds = new Map<string, number>();
+      const due = list()
+        .filter((record) => isOpenStatus(record.status))
+        .flatMap((record) => dueEscalations(record, nowMs, policy, calendar, router, thresholds));
+      const applied: CaseReviewEntry[] = [];
       for (const step of due) {
-        const changed = core.commit('case.escalated', step, at);
+        const before = state.get(step.id) as CaseRecord;
+        CHANGE_CHECKS['cases.escalated'](ctx, before, step, nowMs);
+        const changed = append('cases.escalated', step, nowMs);
         const escalation = changed.escalations[changed.escalations.length - 1];
-        if (escalation !== undefined) applied.push({ caseId: changed.id, ...escalation });
+        if (escalation !== undefined)
+          applied.push(Object.freeze({ caseId: changed.id, ...escalation }));
       }
-    }
-    return applied;
-  };
+      return Object.freeze(applied);
+    });
 
   return {
-    ...caseMoves(core, dispatcher),
+    open: (input) =>
+      dispatcher.run(() => {
+        const nowMs = clock();
+        return commit(openCommand(ctx, input, nowMs), 'cases.opened', nowMs);
+      }),
+    accept: onCase('cases.accepted', acceptCommand),
+    act: onCase('cases.acted', actCommand),
+    extend: onCase('cases.extended', extendCommand),
+    resolve: onCase('cases.resolved', resolveCommand),
+    followUp: onCase('cases.followed_up', followUpCommand),
+    close: (id) =>
+      onCase('cases.closed', (c, r, _input: undefined, nowMs) => closeCommand(c, r, nowMs))(
+        id,
+        undefined,
+      ),
+    markDuplicate: onCase('cases.marked_duplicate', markDuplicateCommand),
     review,
     list: (filter) => (filter === undefined ? list() : filterCases(list(), filter)),
-    get: (id) => state.get(id),
+    get: (id) => (typeof id === 'string' ? state.get(id) : undefined),
     subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
+      if (typeof listener !== 'function') {
+        throw invalidField(['listener'], 'must be a function', 'type', { expected: 'function' });
+      }
+      return listeners.subscribe(listener);
     },
-    snapshot: () => (snapshot ??= Object.freeze({ cases: list() })),
-    events: () => journal.events(),
+    snapshot: () => (snapshot ??= snapshotOf(list())),
+    events: () => (events ??= Object.freeze(log.slice())),
+    checkpoint: () => checkpointOf(log),
     get size() {
       return state.size;
     },
-    router: dispatcher.router,
+    router: router.router,
     calendar,
+    timeZone: calendar.timeZone,
   };
 }

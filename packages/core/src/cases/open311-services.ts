@@ -1,9 +1,28 @@
 // The GeoReport v2 service list of a rule set: the categories its rules test, each with the
 // tier and deadline it is routed to.
+import * as z from 'zod/mini';
 import type { DeadlineSpec } from '../calendar/types.js';
 import { compileRouting } from '../routing/index.js';
 import type { Router, RoutingCondition, RoutingThen } from '../routing/index.js';
-import type { CaseRouting } from './dispatch.js';
+import { parseInput } from '../schemas/parse.js';
+import type { CaseRouting } from './api.js';
+import { isRouter } from './case-router.js';
+
+const name = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** Service codes to categories: `{ "NOISE-01": "noise" }`, or a list of codes that are their own category. */
+export const categoryMapSchema = z.union([z.record(name, name), z.array(name)], {
+  error: 'must map service codes to categories ({ "NOISE-01": "noise" }) or list the categories',
+});
+
+/** Names by category, such as service names. */
+export const nameMapSchema = z.record(name, z.string().check(z.maxLength(500)));
+
+const servicesOptionsSchema = z.strictObject({
+  locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
+  categories: z.optional(categoryMapSchema),
+  serviceNames: z.optional(nameMapSchema),
+});
 
 /** One entry of a GeoReport v2 service list (`GET services.json`). */
 export interface Open311Service {
@@ -57,14 +76,12 @@ export function routingCategories(
   routing: CaseRouting,
   options: Open311ServicesOptions,
 ): Open311Service[] {
-  const router: Router =
-    typeof (routing as Partial<Router>).route === 'function'
-      ? (routing as Router)
-      : compileRouting(routing);
-  const locale = options.locale ?? 'zh-CN';
+  const router: Router = isRouter(routing) ? routing : compileRouting(routing);
+  const settled = parseInput(servicesOptionsSchema, options, ['options']);
+  const locale = settled.locale ?? 'zh-CN';
   const english = locale.startsWith('en');
   const codeOf = new Map<string, string>();
-  const listed = options.categories ?? [];
+  const listed = settled.categories ?? [];
   const pairs = Array.isArray(listed)
     ? listed.map((category: string) => [category, category] as const)
     : Object.entries(listed as Readonly<Record<string, string>>);
@@ -84,13 +101,17 @@ export function routingCategories(
 
   return [...thenOf].map(([category, then]) => {
     const tier = router.tier(then.tier);
-    const names = tier?.name ?? {};
+    const names: Readonly<Record<string, string>> = tier?.name ?? {};
+    const own = (key: string) => (Object.hasOwn(names, key) ? names[key] : undefined);
     const group =
-      names[locale] ?? names[english ? 'en' : 'zh-CN'] ?? Object.values(names)[0] ?? then.tier;
+      own(locale) ?? own(english ? 'en' : 'zh-CN') ?? Object.values(names)[0] ?? then.tier;
     const deadline = then.deadline ?? tier?.deadline ?? { workingDays: 0 };
     const service: { -readonly [K in keyof Open311Service]: Open311Service[K] } = {
       service_code: codeOf.get(category) ?? category,
-      service_name: options.serviceNames?.[category] ?? category,
+      service_name:
+        settled.serviceNames !== undefined && Object.hasOwn(settled.serviceNames, category)
+          ? (settled.serviceNames[category] as string)
+          : category,
       description: english
         ? `${group}, ${within(deadline, true)}`
         : `${group}，${within(deadline, false)}`,

@@ -1,18 +1,21 @@
 // Open311 GeoReport v2: cases as service requests, incoming requests as cases, and the
 // service list made from a rule set's categories.
-import { z } from 'zod';
-import { LanewiseError } from '../errors.js';
-import { parseInput } from '../schemas/parse.js';
-import { idSchema, instantSchema } from '../schemas/common.js';
-import type { OpenCaseInput } from './book-types.js';
+import * as z from 'zod/mini';
+import { invalidField, parseInput } from '../schemas/parse.js';
+import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
+import { instantMs } from '../time/parse.js';
+import { zoneOffsets } from '../time/zone.js';
+import type { CaseRouting, OpenCaseInput } from './api.js';
+import { isJsonObject, setOwn, defined } from './json.js';
 import {
+  categoryMapSchema,
+  nameMapSchema,
   routingCategories,
   type Open311Service,
   type Open311ServicesOptions,
 } from './open311-services.js';
-import type { CaseRouting } from './dispatch.js';
+import { caseRecordSchema } from './schemas.js';
 import type { CaseAttributeValue, CaseRecord, CaseStatus } from './types.js';
-import { defined } from './values.js';
 
 export type { Open311Service, Open311ServicesOptions } from './open311-services.js';
 
@@ -49,6 +52,8 @@ export interface ToOpen311Options {
   readonly categories?: Open311Categories;
   /** Service names by category, shown as `service_name`; the category by default. */
   readonly serviceNames?: Readonly<Record<string, string>>;
+  /** The zone whose offset the request's instants carry; `Asia/Shanghai` by default. */
+  readonly timeZone?: string;
 }
 
 /** Options of {@link fromOpen311}. */
@@ -61,11 +66,31 @@ export interface FromOpen311Options {
 
 const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['dispatched', 'in_progress']);
 
+/** Category by service code, from a map or a list (own keys only). */
 function categoryByCode(categories: Open311Categories): ReadonlyMap<string, string> {
   return Array.isArray(categories)
     ? new Map(categories.map((category: string) => [category, category]))
     : new Map(Object.entries(categories as Readonly<Record<string, string>>));
 }
+
+/** The value of an own key of a name map, never one found through Object.prototype. */
+export function ownName(
+  names: Readonly<Record<string, string>> | undefined,
+  key: string,
+): string | undefined {
+  return names !== undefined && Object.hasOwn(names, key) ? names[key] : undefined;
+}
+
+const toOptionsSchema = z.strictObject({
+  categories: z.optional(categoryMapSchema),
+  serviceNames: z.optional(nameMapSchema),
+  timeZone: z.optional(timeZoneSchema),
+});
+
+const fromOptionsSchema = z.strictObject({
+  categories: categoryMapSchema,
+  channel: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
 
 function statusNotes(record: CaseRecord): string | undefined {
   if (record.status === 'duplicate') return `duplicate of ${record.duplicateOf ?? 'another case'}`;
@@ -88,54 +113,93 @@ function statusNotes(record: CaseRecord): string | undefined {
  * ```
  */
 export function toOpen311(record: CaseRecord, options: ToOpen311Options = {}): Open311Request {
+  parseInput(caseRecordSchema, record, ['record']);
+  const settled = parseInput(toOptionsSchema, options, ['options']);
+  const zone = zoneOffsets(settled.timeZone ?? 'Asia/Shanghai');
+  const instant = (text: string) => zone.format(instantMs(text));
   let serviceCode = record.category;
-  for (const [code, category] of categoryByCode(options.categories ?? [])) {
+  for (const [code, category] of categoryByCode(settled.categories ?? [])) {
     if (category === record.category) {
       serviceCode = code;
       break;
     }
   }
   const location = record.location;
-  return defined({
+  return defined<Open311Request>({
     service_request_id: record.id,
     status: OPEN_STATUSES.has(record.status) ? 'open' : 'closed',
     status_notes: statusNotes(record),
-    service_name: options.serviceNames?.[record.category] ?? record.category,
+    service_name: ownName(settled.serviceNames, record.category) ?? record.category,
     service_code: serviceCode,
     description: record.description ?? record.title,
     agency_responsible: record.handlers.join(', '),
-    requested_datetime: record.receivedAt,
-    updated_datetime: record.updatedAt,
-    expected_datetime: record.dueAt,
+    requested_datetime: instant(record.receivedAt),
+    updated_datetime: instant(record.updatedAt),
+    expected_datetime: instant(record.dueAt),
     address: location?.address,
     lat: location?.lat,
     long: location?.lon,
   });
 }
 
-const attributeValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+
+/** A coordinate: a finite number, or a decimal number as text (`'24.33'`), within its range. */
+const coordinate = (limit: number) =>
+  z.optional(
+    z.union(
+      [
+        z.number().check(z.gte(-limit), z.lte(limit)),
+        z.string().check(
+          z.refine((value) => {
+            if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return false;
+            const number = Number(value);
+            return number >= -limit && number <= limit;
+          }, `must be a decimal number from -${limit} to ${limit}`),
+        ),
+      ],
+      { error: `must be a decimal number from -${limit} to ${limit}` },
+    ),
+  );
+
+const ATTRIBUTE_MESSAGE =
+  'must be an object of text, numbers, true/false or lists of text, keyed by attribute code';
 
 // An incoming request: see Open311Input.
-const open311InputSchema = z.object({
+const open311InputSchema = z.strictObject({
   service_request_id: idSchema,
-  service_code: z.string().min(1),
-  service_name: z.string().optional(),
+  service_code: z.string().check(z.minLength(1), z.maxLength(200)),
+  service_name: text(500),
   requested_datetime: instantSchema,
-  description: z.string().max(20_000).optional(),
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  long: z.coerce.number().min(-180).max(180).optional(),
-  address_string: z.string().max(500).optional(),
-  address: z.string().max(500).optional(),
-  address_id: z.string().max(200).optional(),
-  zipcode: z.string().max(20).optional(),
-  email: z.string().max(320).optional(),
-  phone: z.string().max(50).optional(),
-  first_name: z.string().max(100).optional(),
-  last_name: z.string().max(100).optional(),
-  account_id: z.string().max(200).optional(),
-  device_id: z.string().max(200).optional(),
-  media_url: z.string().max(2000).optional(),
-  attribute: z.record(z.string(), attributeValue).optional(),
+  description: text(20_000),
+  lat: coordinate(90),
+  long: coordinate(180),
+  address_string: text(500),
+  address: text(500),
+  address_id: text(200),
+  zipcode: text(20),
+  email: text(320),
+  phone: text(50),
+  first_name: text(100),
+  last_name: text(100),
+  account_id: z.optional(idSchema),
+  device_id: text(200),
+  media_url: text(2000),
+  // Checked by hand, own keys only: a code such as `__proto__` stays a plain key.
+  attribute: z.optional(
+    z.custom<Readonly<Record<string, string | number | boolean | readonly string[]>>>(
+      (value) =>
+        isJsonObject(value, 200) &&
+        Object.values(value as object).every(
+          (item: unknown) =>
+            typeof item === 'string' ||
+            typeof item === 'boolean' ||
+            (typeof item === 'number' && Number.isFinite(item)) ||
+            (Array.isArray(item) && item.every((entry) => typeof entry === 'string')),
+        ),
+      { message: ATTRIBUTE_MESSAGE },
+    ),
+  ),
 });
 
 /**
@@ -149,7 +213,10 @@ export interface Open311Input {
   /** When it was received, an ISO instant with an offset. */
   readonly requested_datetime: string;
   readonly description?: string;
-  /** Latitude (WGS 84); a numeric string as a form would send it is accepted too. */
+  /**
+   * Latitude (WGS 84), -90 to 90; a decimal number as text, as a form sends it, is accepted
+   * too (`'24.33'`; not `''`, `'0x10'` or `'1e2'`).
+   */
   readonly lat?: number | string;
   readonly long?: number | string;
   readonly address_string?: string;
@@ -167,14 +234,42 @@ export interface Open311Input {
   readonly attribute?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
+const TITLE_LENGTH = 80;
+const TITLE_UNITS = 500;
+
+/** The text's user-perceived characters (grapheme clusters where Intl.Segmenter exists). */
+function characters(text: string): string[] {
+  if (typeof Intl.Segmenter === 'function') {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    return Array.from(segmenter.segment(text), (part) => part.segment);
+  }
+  return Array.from(text);
+}
+
+/**
+ * At most 80 characters (and 500 UTF-16 units, the title's limit), cut between characters so
+ * that an emoji or a letter with its accent stays whole; a cut text ends with `…`.
+ */
+export function shortTitle(text: string): string {
+  const parts = characters(text);
+  if (parts.length <= TITLE_LENGTH && text.length <= TITLE_UNITS) return text;
+  let out = '';
+  for (const part of parts.slice(0, TITLE_LENGTH - 1)) {
+    if (out.length + part.length > TITLE_UNITS - 1) break;
+    out += part;
+  }
+  return `${out}…`;
+}
+
 function titleOf(
   serviceName: string | undefined,
   description: string | undefined,
   category: string,
 ): string {
   const firstLine = description?.split('\n', 1)[0]?.trim();
-  if (firstLine) return firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
-  return serviceName ?? category;
+  if (firstLine) return shortTitle(firstLine);
+  const name = serviceName?.trim();
+  return shortTitle(name ? name : category);
 }
 
 /**
@@ -193,16 +288,10 @@ function titleOf(
  */
 export function fromOpen311(request: Open311Input, options: FromOpen311Options): OpenCaseInput {
   const parsed = parseInput(open311InputSchema, request);
-  const category = categoryByCode(options.categories).get(parsed.service_code);
+  const settled = parseInput(fromOptionsSchema, options, ['options']);
+  const category = categoryByCode(settled.categories).get(parsed.service_code);
   if (category === undefined) {
-    throw new LanewiseError(
-      'INVALID_INPUT',
-      `service_code: unknown service code ${parsed.service_code}`,
-      {
-        path: ['service_code'],
-        details: { serviceCode: parsed.service_code },
-      },
-    );
+    throw invalidField(['service_code'], `unknown service code ${parsed.service_code}`);
   }
   const name = [parsed.first_name, parsed.last_name].filter(Boolean).join(' ');
   const reporter = defined({
@@ -212,24 +301,29 @@ export function fromOpen311(request: Open311Input, options: FromOpen311Options):
     email: parsed.email,
   });
   const location = defined({
-    lat: parsed.lat,
-    lon: parsed.long,
+    lat: parsed.lat === undefined ? undefined : Number(parsed.lat),
+    lon: parsed.long === undefined ? undefined : Number(parsed.long),
     address: parsed.address_string ?? parsed.address,
   });
-  const attributes = defined({
-    ...parsed.attribute,
+  const attributes: Record<string, CaseAttributeValue> = {};
+  for (const [code, value] of Object.entries(parsed.attribute ?? {})) {
+    setOwn(attributes, code, Array.isArray(value) ? [...(value as string[])] : value);
+  }
+  const extra = {
     address_id: parsed.address_id,
     zipcode: parsed.zipcode,
     device_id: parsed.device_id,
     media_url: parsed.media_url,
-  }) as Record<string, CaseAttributeValue>;
-  return defined({
+  };
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined) attributes[key] = value;
+  return defined<OpenCaseInput>({
     id: parsed.service_request_id,
     category,
     title: titleOf(parsed.service_name, parsed.description, category),
     description: parsed.description,
     receivedAt: parsed.requested_datetime,
-    channel: options.channel ?? 'open311',
+    channel: settled.channel ?? 'open311',
     reporter: Object.keys(reporter).length > 0 ? reporter : undefined,
     location: Object.keys(location).length > 0 ? location : undefined,
     attributes: Object.keys(attributes).length > 0 ? attributes : undefined,

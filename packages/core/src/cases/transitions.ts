@@ -1,5 +1,5 @@
 // Which moves each status allows. One table, so the state machine is read in one place.
-import { LanewiseError } from '../errors.js';
+import { LanewiseError } from '../errors/index.js';
 import type { CaseRecord, CaseStatus } from './types.js';
 
 /** The moves of the case life cycle that depend on the status. */

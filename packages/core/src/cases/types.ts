@@ -1,7 +1,7 @@
-// The records of the case life cycle. Other folders (metrics) import these types, so fields
-// may be added but never renamed or removed.
+// The records, events and policy of the case life cycle. Other folders (metrics) import these
+// types, so fields may be added but never renamed or removed.
 import type { DeadlineSpec } from '../calendar/types.js';
-import type { CaseEvent } from './events.js';
+import type { JournalEvent } from '../journal/journal.js';
 
 /**
  * Where a case is in its life cycle.
@@ -103,9 +103,10 @@ export interface CaseExtension {
 }
 
 /**
- * One case, as derived from the event log. Records are immutable: every change makes a new
- * record object, so a changed case is a new reference. Every instant is a UTC ISO string
- * (`2025-02-05T15:59:59.999Z`), so instants compare correctly as strings.
+ * One case, as derived from the event log. Records are frozen (deeply): every change makes a
+ * new record object, so a changed case is a new reference. Every instant is an ISO string with
+ * the offset of the book's time zone (`2025-02-05T23:59:59.999+08:00`); compare instants by
+ * their milliseconds (`Date.parse`), never as text.
  */
 export interface CaseRecord {
   readonly id: string;
@@ -163,35 +164,149 @@ export interface CaseRecord {
   readonly duplicateAt?: string;
 }
 
-/** Which cases `list` returns; every field narrows the list, and none means all cases. */
-export interface CaseFilter {
-  /** One status or any of several. */
-  readonly status?: CaseStatus | readonly CaseStatus[];
-  readonly tier?: string;
-  readonly category?: string;
-  readonly channel?: string;
-  /** Cases whose handlers include this one. */
-  readonly handler?: string;
-  /** Open cases (dispatched or in progress) whose deadline is before this instant. */
-  readonly overdueAt?: string | Date;
-}
-
-/**
- * The read side of a case book: what metrics and elements need. Records come in the order
- * the cases were opened; each change replaces a record and the list.
- */
-export interface CaseSource {
-  /** The cases, optionally filtered. */
-  list(filter?: CaseFilter): readonly CaseRecord[];
-  /** One case, or `undefined` when the id is unknown. */
-  get(id: string): CaseRecord | undefined;
-  /** Listens to every change (one call per event); returns the function that stops listening. */
-  subscribe(listener: (event: CaseEvent) => void): () => void;
-  /** The current state as one object: a new object after each change, the same one until then. */
-  snapshot(): CaseSnapshot;
-}
-
-/** What `snapshot()` returns. */
+/** What `snapshot()` returns: every case, in the order they were opened. */
 export interface CaseSnapshot {
   readonly cases: readonly CaseRecord[];
+}
+
+/** A case as received, after validation: the input of `open` with its instants in the book's zone. */
+export interface CaseIntake {
+  readonly id: string;
+  readonly category: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly receivedAt: string;
+  readonly channel: string;
+  readonly reporter?: CaseReporter;
+  readonly location?: CaseLocation;
+  readonly attributes?: { readonly [key: string]: CaseAttributeValue };
+}
+
+/** Where routing sent a case: tier, handlers, deadline and the rule that decided. */
+export interface CaseDispatch {
+  readonly tier: string;
+  readonly handlers: readonly string[];
+  readonly dueAt: string;
+  readonly deadline: DeadlineSpec;
+  readonly ruleId: string | null;
+  readonly kind?: CaseActionKind;
+  readonly tags?: readonly string[];
+}
+
+/** A case came in and was routed. */
+export type CaseOpenedEvent = JournalEvent<
+  'cases.opened',
+  { readonly intake: CaseIntake; readonly dispatch: CaseDispatch }
+>;
+/** A handler accepted the case. */
+export type CaseAcceptedEvent = JournalEvent<
+  'cases.accepted',
+  { readonly id: string; readonly by: string }
+>;
+/** A handling action was logged. */
+export type CaseActedEvent = JournalEvent<
+  'cases.acted',
+  { readonly id: string; readonly action: CaseAction }
+>;
+/** The deadline was extended. */
+export type CaseExtendedEvent = JournalEvent<
+  'cases.extended',
+  { readonly id: string; readonly until: string; readonly reason: string; readonly by: string }
+>;
+/** The case was resolved. */
+export type CaseResolvedEvent = JournalEvent<
+  'cases.resolved',
+  {
+    readonly id: string;
+    readonly by: string;
+    readonly outcome: CaseOutcome;
+    readonly note?: string;
+  }
+>;
+/** A follow-up visit; `reopenDueAt` is set when an unsatisfied answer reopened the case. */
+export type CaseFollowedUpEvent = JournalEvent<
+  'cases.followed_up',
+  {
+    readonly id: string;
+    readonly rating: FollowUpRating;
+    readonly comment?: string;
+    readonly at: string;
+    readonly reopenDueAt?: string;
+  }
+>;
+/** The case was closed. */
+export type CaseClosedEvent = JournalEvent<'cases.closed', { readonly id: string }>;
+/** The case was marked a duplicate of another. */
+export type CaseMarkedDuplicateEvent = JournalEvent<
+  'cases.marked_duplicate',
+  { readonly id: string; readonly of: string }
+>;
+/**
+ * `review` applied one escalation step. A `tier` step carries the move (`toTier`, `handlers`,
+ * `deadline`, `newDueAt`); a `chase` or `notice` carries none of them.
+ */
+export type CaseEscalatedEvent = JournalEvent<
+  'cases.escalated',
+  {
+    readonly id: string;
+    readonly step: EscalationStep;
+    readonly dueAt: string;
+    readonly round: number;
+    readonly tier: string;
+    readonly toTier?: string;
+    readonly handlers?: readonly string[];
+    readonly newDueAt?: string;
+    readonly deadline?: DeadlineSpec;
+  }
+>;
+
+/** Every event of the case book. */
+export type CaseEvent =
+  | CaseOpenedEvent
+  | CaseAcceptedEvent
+  | CaseActedEvent
+  | CaseExtendedEvent
+  | CaseResolvedEvent
+  | CaseFollowedUpEvent
+  | CaseClosedEvent
+  | CaseMarkedDuplicateEvent
+  | CaseEscalatedEvent;
+
+/** The type names of {@link CaseEvent}. */
+export type CaseEventType = CaseEvent['type'];
+
+/** The payload of an event of type `T`. */
+export type CaseEventData<T extends CaseEventType> = Extract<CaseEvent, { type: T }>['data'];
+
+/**
+ * When `review` escalates a late case. Each step applies at most once per case and deadline
+ * round; thresholds are counted in working days after the day of the missed deadline, and a
+ * step is due once the end of that working day has passed.
+ *
+ * @example
+ * ```ts
+ * // Chase the day after the deadline, notice 5 working days later, move up after 10.
+ * const escalation: CaseEscalationPolicy = { noticeAfterWorkingDays: 5, tierAfterWorkingDays: 10 };
+ * ```
+ */
+export interface CaseEscalationPolicy {
+  /** Send a chase (催办) at all; default `true`. */
+  readonly chase?: boolean;
+  /** Working days after the deadline's day before the chase; default 0: the day after the deadline. */
+  readonly chaseAfterWorkingDays?: number;
+  /** Working days after the deadline's day before the public notice (通报); default 5, `null` for none. */
+  readonly noticeAfterWorkingDays?: number | null;
+  /**
+   * Working days after the deadline's day before the case moves to the next tier with that
+   * tier's handlers and deadline; default `null`: never.
+   */
+  readonly tierAfterWorkingDays?: number | null;
+}
+
+/** The policy with its defaults filled in. */
+export interface SettledEscalationPolicy {
+  readonly chase: boolean;
+  readonly chaseAfterWorkingDays: number;
+  readonly noticeAfterWorkingDays: number | null;
+  readonly tierAfterWorkingDays: number | null;
 }

@@ -29,4 +29,6 @@ export type IssueReason =
   | 'format'
   | 'control_characters'
   | 'unknown_key'
+  | 'after_clock'
+  | 'too_early'
   | 'invalid';

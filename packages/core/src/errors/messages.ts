@@ -92,6 +92,8 @@ export const en: Catalog = {
       p['expected'] ? `must be ${text(p['expected'])}` : 'is not in the expected form',
     control_characters: () => 'must not contain control characters',
     unknown_key: () => 'is not a known field',
+    after_clock: () => 'must not be later than now',
+    too_early: (p) => `must not be before ${text(p['limit'])}`,
     invalid: (p) => text(p['message']) || 'is not valid',
   },
   code: {
@@ -162,6 +164,8 @@ export const zhCN: Catalog = {
     format: () => '格式不正确',
     control_characters: () => '不能包含控制字符',
     unknown_key: () => '不是可用的字段',
+    after_clock: () => '不能晚于当前时间',
+    too_early: (p) => `不能早于 ${text(p['limit'])}`,
     invalid: () => '无效',
   },
   code: {

@@ -1,18 +1,117 @@
+import type { Clock } from '../clock.js';
+import type { Dispatcher, ListenerErrorHandler } from '../internal/dispatch.js';
+import type { ChainHash, Checkpoint } from '../journal/chain.js';
 import type {
-  LedgerJournalOptions,
   PointsBalance,
   PointsEvent,
   PointsHistoryEntry,
   PointsLot,
-  PointsRange,
+  PointsPolicy,
   PointsSnapshot,
   PointsTransfer,
-  PointsTransferInput,
   Redemption,
-  RedemptionInput,
   RedemptionItem,
-  RedemptionItemInput,
+  RedemptionLimit,
 } from './types.js';
+
+/** Options of {@link createPointsLedger}. */
+export interface PointsLedgerOptions {
+  /** Expiry and redemption settings. */
+  policy?: PointsPolicy;
+  /** Stamps every event; the ledger never reads the wall clock. */
+  now: Clock;
+  /**
+   * Months (lots, limits) are cut, and every instant the ledger returns is written, in this
+   * IANA time zone. Default `Asia/Shanghai`.
+   */
+  timeZone?: string;
+  /**
+   * Events of an earlier ledger (its `events()`) to rebuild from. The log is checked as
+   * strictly as the calls that wrote it; one that no ledger with these options could have
+   * written is `INVALID_LOG`, with the bad event's index in the path, and nothing is built.
+   */
+  events?: readonly PointsEvent[];
+  /**
+   * Chains the log: each event appended gets `hash` over the previous event's hash and its own
+   * canonical JSON, and a replayed log must match every hash. For example
+   * `(text) => createHash('sha256').update(text).digest('hex')`.
+   */
+  hash?: ChainHash;
+  /** The caller's `checkpoint()` of the log: a replayed log that no longer reaches it is `INVALID_LOG`. */
+  checkpoint?: Checkpoint;
+  /**
+   * Makes a pickup code for a new redemption; called again if the code is taken. The default is
+   * derived from the redemption id (8 characters, no 0/O/1/I): pass a random source, such as
+   * `() => crypto.randomUUID().slice(0, 8)`, when codes must not be guessable.
+   */
+  pickupCode?: (redemptionId: string, attempt: number) => string;
+  /** Called with each error a listener throws; the write stands. Default: an unhandled rejection. */
+  onListenerError?: ListenerErrorHandler;
+  /** Internal: the dispatcher to notify through (a program shares one between its ledgers). */
+  dispatcher?: Dispatcher;
+}
+
+/** The input of {@link PointsLedger.transfer}. */
+export interface PointsTransferInput {
+  /** Caller-supplied id and idempotency key (1 to 200 characters). */
+  id: string;
+  /** The account debited. */
+  from: string;
+  /** The account credited. */
+  to: string;
+  /** A positive whole number of points. */
+  amount: number;
+  /** What kind of transfer this is, e.g. `earn`, `reverse`, `redeem`, `gift`. */
+  code: string;
+  /** A reference to the record the transfer is about (an hour entry, a redemption). */
+  ref?: string;
+  /**
+   * Two-phase: reserve the amount now, `post` or `void` it later; times out after
+   * `timeoutMinutes`, which must end before 3000-01-01.
+   */
+  pending?: { timeoutMinutes?: number };
+  /**
+   * A system reversal (taking back points earned by mistake): may take `from` below zero. The
+   * account then owes the difference (see {@link PointsLedger.owing}) until it earns it back.
+   */
+  reversal?: boolean;
+}
+
+/** The input of {@link PointsLedger.addItem}. */
+export interface RedemptionItemInput {
+  id: string;
+  name: string;
+  /** Points per unit, a positive whole number. */
+  cost: number;
+  /** Units in stock at the start. */
+  stock: number;
+  /** The station that hands it out; its account `station:<id>` receives the points. */
+  stationId: string;
+  limit?: RedemptionLimit;
+}
+
+/** The input of {@link PointsLedger.redeem}. */
+export interface RedemptionInput {
+  /** At most 193 characters, so that its transfer's id `redeem:<id>` fits 200. */
+  id: string;
+  /** At most 180 characters (see `volunteer:<id>` accounts). */
+  volunteerId: string;
+  itemId: string;
+  /** Units, a positive whole number. */
+  quantity: number;
+}
+
+/** A time range: `from` inclusive, `to` exclusive, ISO 8601 instants. */
+export interface PointsRange {
+  from?: string;
+  to?: string;
+}
+
+/** Options of {@link PointsLedger.toLedgerJournal}. */
+export interface LedgerJournalOptions {
+  /** The commodity written after each amount. Default `pts`; empty for bare numbers. */
+  commodity?: string;
+}
 
 /**
  * A double-entry point ledger, modelled on TigerBeetle: integer amounts, immutable transfers,
@@ -175,13 +274,22 @@ export interface PointsLedger {
    * ```
    */
   toLedgerJournal(options?: LedgerJournalOptions): string;
-  /** The event log, oldest first: pass it as `events` to rebuild an equal ledger. */
+  /**
+   * The event log, oldest first, frozen (the array and every event): pass it as `events` to
+   * rebuild an equal ledger.
+   */
   events(): readonly PointsEvent[];
   /**
-   * Calls `listener` after each change, with the event that made it; returns the function
-   * that stops listening.
+   * `{ seq, hash }` of the last event (`hash` when the log is chained): keep it beside the log
+   * and pass it back as `checkpoint` to detect a log whose tail was cut off.
+   */
+  checkpoint(): Checkpoint;
+  /**
+   * Calls `listener` with each event, once the command that appended it is complete (a write
+   * made by a listener runs after it); returns the function that stops listening. A listener's
+   * error goes to `onListenerError`, never to the caller of the write.
    */
   subscribe(listener: (event: PointsEvent) => void): () => void;
-  /** The whole state as plain data. The same object until the next change. */
+  /** The whole state as plain data, deeply frozen. The same object until the next change. */
   snapshot(): PointsSnapshot;
 }

@@ -1,18 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
 import { parseInput } from '../schemas/parse.js';
-import type { PointsState } from './state.js';
-import type { LedgerJournalOptions } from './types.js';
+import type { LedgerJournalOptions } from './api.js';
+import { ledgerJournalOptionsSchema } from './schemas.js';
+import type { PointsState } from './store/state.js';
 import { transferView } from './views.js';
-
-const optionsSchema = z
-  .strictObject({
-    commodity: z
-      .string()
-      .regex(/^\p{L}{0,20}$/u, 'letters only, at most 20')
-      .optional(),
-  })
-  .optional();
 
 const UNSAFE = /[^\p{L}\p{N}_.-]/gu;
 
@@ -42,16 +32,19 @@ export function hledgerAccount(account: string): string {
     : `${account.slice(0, colon)}:${hledgerEscape(account.slice(colon + 1))}`;
 }
 
-function dayIn(timeZone: string): (at: string) => string {
+/**
+ * The local day of an instant as written in a record: every instant the ledger reports is
+ * written with its zone's offset (`2025-03-01T09:00:00.000+08:00`), so its first ten
+ * characters are the day in that zone. An instant read back from a log keeps its own text, so
+ * it is written again in the zone first.
+ */
+function dayIn(format: (time: number) => string): (at: string) => string {
   let lastAt = '';
   let lastDay = '';
   return (at) => {
     if (at !== lastAt) {
-      const date = new TZDate(Date.parse(at), timeZone);
-      const month = date.getMonth() + 1;
-      const day = date.getDate();
       lastAt = at;
-      lastDay = `${date.getFullYear()}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+      lastDay = format(Date.parse(at)).slice(0, 10);
     }
     return lastDay;
   };
@@ -62,16 +55,12 @@ function dayIn(timeZone: string): (at: string) => string {
  * dated the day it was posted in the ledger's time zone; each pending one a pending (`!`)
  * transaction; voided and expired holds are kept as comments, so the file is the whole story.
  */
-export function toHledgerJournal(
-  state: PointsState,
-  timeZone: string,
-  optionsInput: unknown,
-): string {
-  const options: LedgerJournalOptions = parseInput(optionsSchema, optionsInput) ?? {};
+export function toHledgerJournal(state: PointsState, optionsInput: unknown): string {
+  const options: LedgerJournalOptions = parseInput(ledgerJournalOptionsSchema, optionsInput) ?? {};
   const commodity = options.commodity ?? 'pts';
   const amountOf = (amount: number): string =>
     commodity === '' ? `${amount}` : `${amount} ${commodity}`;
-  const day = dayIn(timeZone);
+  const day = dayIn(state.format);
   const lines: string[] = [
     '; Lanewise point ledger. Posted transfers are cleared (*), pending holds pending (!),',
     '; voided and expired holds are comments. `hledger -f FILE balance -C` shows posted balances.',

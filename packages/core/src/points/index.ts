@@ -4,34 +4,47 @@
  * @module points
  */
 export { createPointsLedger } from './ledger.js';
-export type { PointsLedger } from './api.js';
+export type {
+  LedgerJournalOptions,
+  PointsLedger,
+  PointsLedgerOptions,
+  PointsRange,
+  PointsTransferInput,
+  RedemptionInput,
+  RedemptionItemInput,
+} from './api.js';
 export {
   pointsAccountSchema,
   pointsTransferInputSchema,
   redemptionItemInputSchema,
   redemptionInputSchema,
+  pointsPolicySchema,
+  pointsTransferSchema,
+  pointsBalanceSchema,
+  pointsHistoryEntrySchema,
+  pointsLotSchema,
+  redemptionItemSchema,
+  redemptionSchema,
+  pointsAccountSnapshotSchema,
+  pointsSnapshotSchema,
+  pointsEventSchema,
 } from './schemas.js';
 export type {
-  LedgerJournalOptions,
   PointsAccount,
   PointsAccountSnapshot,
   PointsBalance,
   PointsEvent,
   PointsEventType,
   PointsHistoryEntry,
-  PointsLedgerOptions,
   PointsLot,
   PointsPolicy,
-  PointsRange,
   PointsSnapshot,
   PointsTransfer,
   PointsTransferData,
-  PointsTransferInput,
   PointsTransferStatus,
   Redemption,
-  RedemptionInput,
   RedemptionItem,
-  RedemptionItemInput,
+  RedemptionItemData,
   RedemptionLimit,
   RedemptionStatus,
 } from './types.js';

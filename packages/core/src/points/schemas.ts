@@ -1,154 +1,353 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
+import { inInstantRange } from '../time/constants.js';
+import {
+  MAX_REDEMPTION_ID_LENGTH,
+  MAX_TIMEOUT_MINUTES,
+  MAX_VOLUNTEER_ID_LENGTH,
+} from './limits.js';
+import { isAccountString, type CheckedTransfer } from './store/fast-input.js';
 
-const ACCOUNT_PATTERN = /^(?:issuer|expired|(?:volunteer|station):[^\p{Cc}]{1,200})$/u;
+const CONTROL = /\p{Cc}/u;
 
-/** A point account name: `volunteer:<id>`, `station:<id>`, `issuer` or `expired`. */
-export const pointsAccountSchema = z
-  .string()
-  .regex(ACCOUNT_PATTERN, "must be 'issuer', 'expired', 'volunteer:<id>' or 'station:<id>'");
+/** An id of 1 to `max` characters without control characters: `idSchema` with a lower limit. */
+const idUpTo = (max: number) =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((id) => !CONTROL.test(id), {
+      message: 'must not contain control characters',
+      params: { reason: 'control_characters' },
+    }),
+  );
+
+/**
+ * A point account name: `issuer`, `expired`, `volunteer:<id>` (id up to 180 characters, so
+ * that its expiry ids fit the id limit) or `station:<id>` (id up to 200 characters).
+ */
+export const pointsAccountSchema = z.string().check(
+  z.refine(isAccountString, {
+    message: "must be 'issuer', 'expired', 'volunteer:<id>' or 'station:<id>'",
+    params: {
+      reason: 'format',
+      expected: "'issuer', 'expired', 'volunteer:<id>' (id up to 180 characters) or 'station:<id>'",
+    },
+  }),
+);
 
 /** A positive whole number of points or units. */
-const positiveInt = z.int().positive();
+const positiveInt = () => z.int().check(z.positive());
+
+/** A timeout or hold in minutes: positive, whole, at most the supported instant range. */
+const minutesSchema = () => z.int().check(z.positive(), z.lte(MAX_TIMEOUT_MINUTES));
+
+/** The `pending` field of a transfer. */
+export const pointsPendingSchema = z.strictObject({ timeoutMinutes: z.optional(minutesSchema()) });
 
 /** The input of a point transfer. */
 export const pointsTransferInputSchema = z.strictObject({
   id: idSchema,
   from: pointsAccountSchema,
   to: pointsAccountSchema,
-  amount: positiveInt,
+  amount: positiveInt(),
   code: idSchema,
-  ref: idSchema.optional(),
-  pending: z.strictObject({ timeoutMinutes: positiveInt.optional() }).optional(),
-  reversal: z.boolean().optional(),
+  ref: z.optional(idSchema),
+  pending: z.optional(pointsPendingSchema),
+  reversal: z.optional(z.boolean()),
 });
 
 /** Who resolves a pending transfer, and why. */
-export const resolveOptionsSchema = z
-  .strictObject({ by: idSchema.optional(), reason: z.string().min(1).max(1000).optional() })
-  .optional();
+export const pointsResolveOptionsSchema = z.optional(
+  z.strictObject({
+    by: z.optional(idSchema),
+    reason: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+  }),
+);
 
-/** An instant given as an ISO 8601 string with an offset or as a valid `Date`. */
-export const instantOrDateSchema = z.union([instantSchema, z.date()]);
+/**
+ * An instant argument: an ISO 8601 string with an offset or a valid `Date`, in range. An
+ * argument of a call, not a wire format (a `Date` is not JSON), so it has no JSON Schema.
+ */
+export const instantOrDate = z.union([
+  instantSchema,
+  z.date().check(
+    z.refine((date) => inInstantRange(date.getTime()), {
+      message: 'must be a valid date from 1970 to 2999',
+      params: { reason: 'instant' },
+    }),
+  ),
+]);
 
 /** A time range for history. */
-export const pointsRangeSchema = z
-  .strictObject({ from: instantSchema.optional(), to: instantSchema.optional() })
-  .optional();
+export const pointsRangeSchema = z.optional(
+  z.strictObject({ from: z.optional(instantSchema), to: z.optional(instantSchema) }),
+);
 
 /** A redemption limit. */
 export const redemptionLimitSchema = z.strictObject({
-  count: positiveInt,
+  count: positiveInt(),
   per: z.enum(['month', 'quarter', 'year']),
 });
 
-/** The input of `addItem`. */
+/** The input of `addItem`, and the data of `points.item_added`. */
 export const redemptionItemInputSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1).max(200),
-  cost: positiveInt,
-  stock: z.int().nonnegative(),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  cost: positiveInt(),
+  stock: z.int().check(z.nonnegative()),
   stationId: idSchema,
-  limit: redemptionLimitSchema.optional(),
+  limit: z.optional(redemptionLimitSchema),
 });
 
 /** The input of `redeem`. */
 export const redemptionInputSchema = z.strictObject({
-  id: idSchema,
-  volunteerId: idSchema,
+  id: idUpTo(MAX_REDEMPTION_ID_LENGTH),
+  volunteerId: idUpTo(MAX_VOLUNTEER_ID_LENGTH),
   itemId: idSchema,
-  quantity: positiveInt,
+  quantity: positiveInt(),
 });
 
 /** The options of `fulfil`. */
-export const fulfilOptionsSchema = z.strictObject({ by: idSchema });
+export const redemptionFulfilOptionsSchema = z.strictObject({ by: idSchema });
 
 /** The options of `cancel`. */
-export const cancelOptionsSchema = z.strictObject({ reason: z.string().min(1).max(1000) });
+export const redemptionCancelOptionsSchema = z.strictObject({
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
 
 /** A positive whole quantity (restock). */
-export const quantitySchema = positiveInt;
+export const pointsQuantitySchema = positiveInt();
 
 /** The policy: unknown keys are dropped so that one policy object can feed every ledger. */
 export const pointsPolicySchema = z.object({
-  expireAfterMonths: z.int().min(1).max(1200).optional(),
-  redemptionHoldMinutes: positiveInt.optional(),
+  expireAfterMonths: z.optional(z.int().check(z.gte(1), z.lte(1200))),
+  redemptionHoldMinutes: z.optional(minutesSchema()),
+});
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+
+/** A checkpoint: `{ seq, hash }` of a log's last event. */
+const checkpointSchema = z.strictObject({
+  seq: z.int().check(z.nonnegative()),
+  hash: z.optional(z.string()),
 });
 
 /** The options of `createPointsLedger`. */
 export const pointsLedgerOptionsSchema = z.object({
-  policy: pointsPolicySchema.optional(),
-  now: z.custom<() => Date>(
-    (value) => typeof value === 'function',
-    'must be a function returning a Date',
+  policy: z.optional(pointsPolicySchema),
+  now: z.custom<() => Date>(isFunction, 'must be a function returning a Date'),
+  timeZone: z.optional(timeZoneSchema),
+  // Checked by replay, event by event: zod would copy a million events first.
+  events: z.optional(z.unknown()),
+  hash: z.optional(z.custom<(text: string) => string>(isFunction, 'must be a function')),
+  checkpoint: z.optional(checkpointSchema),
+  pickupCode: z.optional(
+    z.custom<(id: string, attempt: number) => string>(isFunction, 'must be a function'),
   ),
-  timeZone: timeZoneSchema.optional(),
-  // An array, checked event by event as it is replayed: zod would copy a million events first.
-  events: z
-    .custom<readonly unknown[]>((value) => Array.isArray(value), 'must be an array of events')
-    .optional(),
-  pickupCode: z
-    .custom<(id: string, attempt: number) => string>(
-      (value) => typeof value === 'function',
-      'must be a function',
-    )
-    .optional(),
+  onListenerError: z.optional(z.custom<(error: unknown) => void>(isFunction, 'must be a function')),
+  dispatcher: z.optional(
+    z.custom<object>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { run?: unknown }).run === 'function' &&
+        typeof (value as { notify?: unknown }).notify === 'function',
+      'must be a dispatcher',
+    ),
+  ),
 });
 
-/**
- * True when `value` is an id string `idSchema` accepts (same rule, without zod's overhead):
- * 1 to 200 UTF-16 units, none of them a control character (`\p{Cc}`: U+0000 to U+001F and
- * U+007F to U+009F). A loop over the units costs a fraction of a regular expression's call.
- */
-export function isIdString(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length < 1 || value.length > 200) return false;
-  for (let at = 0; at < value.length; at++) {
-    const unit = value.charCodeAt(at);
-    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) return false;
-  }
-  return true;
-}
+/** The options of `toLedgerJournal`. */
+export const ledgerJournalOptionsSchema = z.optional(
+  z.strictObject({
+    commodity: z.optional(
+      z.string().check(z.regex(/^\p{L}{0,20}$/u, 'must be letters only, at most 20')),
+    ),
+  }),
+);
 
-/** True when `value` is an account name `pointsAccountSchema` accepts. */
-export function isAccountString(value: unknown): value is string {
-  return typeof value === 'string' && ACCOUNT_PATTERN.test(value);
-}
+// Records, as the ledger returns them (for JSON Schemas).
 
-/** True for the keys `pointsTransferInputSchema` knows (a switch: cheaper than a set lookup). */
-function isTransferKey(key: string): boolean {
-  switch (key) {
-    case 'id':
-    case 'from':
-    case 'to':
-    case 'amount':
-    case 'code':
-    case 'ref':
-    case 'pending':
-    case 'reversal':
-      return true;
-    default:
-      return false;
-  }
-}
+const accountRecord = z.string();
 
-/** A transfer's fields once checked, by the fast path or by zod: what `transfer` works from. */
-export interface CheckedTransfer {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly amount: number;
-  readonly code: string;
-  readonly ref: string | undefined;
-  /** Two-phase: the amount is reserved until posted or voided. */
-  readonly pending: boolean;
-  readonly timeoutMinutes: number | undefined;
-  readonly reversal: boolean;
-}
+/** A transfer as the ledger reports it. */
+export const pointsTransferSchema = z.strictObject({
+  id: idSchema,
+  from: accountRecord,
+  to: accountRecord,
+  amount: positiveInt(),
+  code: idSchema,
+  ref: z.optional(idSchema),
+  pending: z.optional(pointsPendingSchema),
+  reversal: z.optional(z.boolean()),
+  at: instantSchema,
+  status: z.enum(['posted', 'pending', 'voided', 'expired']),
+  resolvedAt: z.optional(instantSchema),
+  resolvedBy: z.optional(idSchema),
+  reason: z.optional(z.string()),
+  timeoutAt: z.optional(instantSchema),
+});
 
-/** zod's output as a {@link CheckedTransfer}. */
-export function checkedTransfer(
-  parsed: z.output<typeof pointsTransferInputSchema>,
-): CheckedTransfer {
+/** An account's balance. */
+export const pointsBalanceSchema = z.strictObject({
+  posted: z.int(),
+  pending: z.int(),
+  available: z.int(),
+});
+
+/** One line of an account's history. */
+export const pointsHistoryEntrySchema = z.extend(pointsTransferSchema, { change: z.int() });
+
+/** A volunteer's points earned in one month. */
+export const pointsLotSchema = z.strictObject({
+  month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+  amount: positiveInt(),
+});
+
+/** An item of the catalogue with its stock. */
+export const redemptionItemSchema = z.strictObject({
+  id: idSchema,
+  name: z.string(),
+  cost: positiveInt(),
+  stationId: idSchema,
+  limit: z.optional(redemptionLimitSchema),
+  stock: z.int().check(z.nonnegative()),
+});
+
+/** A redemption. */
+export const redemptionSchema = z.strictObject({
+  id: idSchema,
+  volunteerId: idSchema,
+  itemId: idSchema,
+  stationId: idSchema,
+  quantity: positiveInt(),
+  amount: positiveInt(),
+  pickupCode: z.string(),
+  transferId: idSchema,
+  status: z.enum(['reserved', 'fulfilled', 'cancelled', 'expired']),
+  reservedAt: instantSchema,
+  resolvedAt: z.optional(instantSchema),
+  fulfilledBy: z.optional(idSchema),
+  reason: z.optional(z.string()),
+});
+
+/** One account in a snapshot. */
+export const pointsAccountSnapshotSchema = z.strictObject({
+  account: accountRecord,
+  posted: z.int(),
+  pending: z.int(),
+  available: z.int(),
+  owing: z.int().check(z.nonnegative()),
+  lots: z.array(pointsLotSchema),
+});
+
+/** The whole state of a point ledger. */
+export const pointsSnapshotSchema = z.strictObject({
+  version: z.int().check(z.nonnegative()),
+  transferCount: z.int().check(z.nonnegative()),
+  accounts: z.array(pointsAccountSnapshotSchema),
+  pending: z.array(pointsTransferSchema),
+  items: z.array(redemptionItemSchema),
+  redemptions: z.array(redemptionSchema),
+});
+
+// Events: the data of each, exactly as a ledger writes it (replay checks every event with these).
+
+const PICKUP_CODE = /^[^\p{Cc}\s]{1,64}$/u;
+
+/** A pickup code: 1 to 64 characters, no spaces or control characters. */
+export const pointsPickupCodeSchema = z.string().check(
+  z.refine((code) => PICKUP_CODE.test(code), {
+    message: 'must be 1 to 64 visible characters',
+    params: { reason: 'format', expected: '1 to 64 visible characters' },
+  }),
+);
+
+/** The data of `points.transferred`: `reversal` is stored only when true. */
+export const pointsTransferredDataSchema = z.strictObject({
+  id: idSchema,
+  from: pointsAccountSchema,
+  to: pointsAccountSchema,
+  amount: positiveInt(),
+  code: idSchema,
+  ref: z.optional(idSchema),
+  pending: z.optional(pointsPendingSchema),
+  reversal: z.optional(z.literal(true)),
+});
+
+/** The data of `points.posted`. */
+export const pointsPostedDataSchema = z.strictObject({ id: idSchema, by: z.optional(idSchema) });
+
+/** The data of `points.voided`. */
+export const pointsVoidedDataSchema = z.strictObject({
+  id: idSchema,
+  by: z.optional(idSchema),
+  reason: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+});
+
+/** The data of `points.timed_out`. */
+export const pointsTimedOutDataSchema = z.strictObject({ id: idSchema });
+
+/** The data of `points.restocked`. */
+export const pointsRestockedDataSchema = z.strictObject({
+  itemId: idSchema,
+  quantity: positiveInt(),
+});
+
+/** The data of `points.reserved`. */
+export const pointsReservedDataSchema = z.strictObject({
+  id: idUpTo(MAX_REDEMPTION_ID_LENGTH),
+  volunteerId: idUpTo(MAX_VOLUNTEER_ID_LENGTH),
+  itemId: idSchema,
+  quantity: positiveInt(),
+  pickupCode: pointsPickupCodeSchema,
+});
+
+/** The data schema of each event type. */
+export const pointsEventDataSchemas = {
+  'points.transferred': pointsTransferredDataSchema,
+  'points.posted': pointsPostedDataSchema,
+  'points.voided': pointsVoidedDataSchema,
+  'points.timed_out': pointsTimedOutDataSchema,
+  'points.item_added': redemptionItemInputSchema,
+  'points.restocked': pointsRestockedDataSchema,
+  'points.reserved': pointsReservedDataSchema,
+} as const;
+
+/** The event types of the point ledger. */
+export const POINTS_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(pointsEventDataSchemas));
+
+const envelope = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
+  z.strictObject({
+    seq: z.int().check(z.positive()),
+    type: z.literal(type),
+    at: instantSchema,
+    data,
+    hash: z.optional(z.string()),
+  });
+
+/** One event of the point ledger's log. */
+export const pointsEventSchema = z.discriminatedUnion('type', [
+  envelope('points.transferred', pointsTransferredDataSchema),
+  envelope('points.posted', pointsPostedDataSchema),
+  envelope('points.voided', pointsVoidedDataSchema),
+  envelope('points.timed_out', pointsTimedOutDataSchema),
+  envelope('points.item_added', redemptionItemInputSchema),
+  envelope('points.restocked', pointsRestockedDataSchema),
+  envelope('points.reserved', pointsReservedDataSchema),
+]);
+
+/** zod's output of a transfer input or of a logged transfer, as the checks work from it. */
+export function checkedTransfer(parsed: {
+  id: string;
+  from: string;
+  to: string;
+  amount: number;
+  code: string;
+  ref?: string | undefined;
+  pending?: { timeoutMinutes?: number | undefined } | undefined;
+  reversal?: boolean | undefined;
+}): CheckedTransfer {
   return {
     id: parsed.id,
     from: parsed.from,
@@ -159,64 +358,5 @@ export function checkedTransfer(
     pending: parsed.pending !== undefined,
     timeoutMinutes: parsed.pending?.timeoutMinutes,
     reversal: parsed.reversal === true,
-  };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-/** `pending`'s timeout when `pending` is `{}` or `{ timeoutMinutes }` (a positive integer); false otherwise. */
-function plainTimeout(pending: unknown): number | undefined | false {
-  if (!isPlainObject(pending)) return false;
-  for (const key in pending) if (key !== 'timeoutMinutes') return false;
-  const { timeoutMinutes } = pending;
-  if (timeoutMinutes === undefined) return undefined;
-  return typeof timeoutMinutes === 'number' &&
-    Number.isSafeInteger(timeoutMinutes) &&
-    timeoutMinutes > 0
-    ? timeoutMinutes
-    : false;
-}
-
-/**
- * The hot path of `transfer`: the checked fields of a plain object whose fields all pass
- * `pointsTransferInputSchema`, except `from`, `to` and `code`, which are only known to be
- * strings (the caller checks them against the accounts and codes it knows, or with
- * {@link isAccountString} and {@link isIdString});
- * undefined for anything else, which goes through zod, which accepts it or names the bad
- * field. Each field is read once, so that a getter cannot answer differently later.
- */
-export function plainTransferInput(input: unknown): CheckedTransfer | undefined {
-  if (!isPlainObject(input)) return undefined;
-  for (const key in input) if (!isTransferKey(key)) return undefined;
-  const { id, from, to, amount, code, ref, pending, reversal } = input;
-  if (
-    !isIdString(id) ||
-    typeof from !== 'string' ||
-    typeof to !== 'string' ||
-    typeof amount !== 'number' ||
-    !Number.isSafeInteger(amount) ||
-    amount <= 0 ||
-    typeof code !== 'string' ||
-    (ref !== undefined && !isIdString(ref)) ||
-    (reversal !== undefined && typeof reversal !== 'boolean')
-  ) {
-    return undefined;
-  }
-  const timeoutMinutes = pending === undefined ? undefined : plainTimeout(pending);
-  if (timeoutMinutes === false) return undefined;
-  return {
-    id,
-    from,
-    to,
-    amount,
-    code,
-    ref,
-    pending: pending !== undefined,
-    timeoutMinutes,
-    reversal: reversal === true,
   };
 }

@@ -1,4 +1,3 @@
-import type { Clock } from '../clock.js';
 import type { JournalEvent } from '../journal/journal.js';
 
 /**
@@ -17,47 +16,6 @@ export interface PointsPolicy {
   expireAfterMonths?: number;
   /** A redemption left unfulfilled this many minutes times out with `expirePending`. No limit when left out. */
   redemptionHoldMinutes?: number;
-}
-
-/** Options of {@link createPointsLedger}. */
-export interface PointsLedgerOptions {
-  /** Expiry and redemption settings. */
-  policy?: PointsPolicy;
-  /** Stamps every event; the ledger never reads the wall clock. */
-  now: Clock;
-  /** Months (lots, limits) are cut in this IANA time zone. Default `Asia/Shanghai`. */
-  timeZone?: string;
-  /** Events of an earlier ledger (its `events()`) to rebuild from. */
-  events?: readonly PointsEvent[];
-  /**
-   * Makes a pickup code for a new redemption; called again if the code is taken. The default is
-   * derived from the redemption id (8 characters, no 0/O/1/I): pass a random source, such as
-   * `() => crypto.randomUUID().slice(0, 8)`, when codes must not be guessable.
-   */
-  pickupCode?: (redemptionId: string, attempt: number) => string;
-}
-
-/** The input of {@link PointsLedger.transfer}. */
-export interface PointsTransferInput {
-  /** Caller-supplied id and idempotency key. */
-  id: string;
-  /** The account debited. */
-  from: string;
-  /** The account credited. */
-  to: string;
-  /** A positive whole number of points. */
-  amount: number;
-  /** What kind of transfer this is, e.g. `earn`, `reverse`, `redeem`, `gift`. */
-  code: string;
-  /** A reference to the record the transfer is about (an hour entry, a redemption). */
-  ref?: string;
-  /** Two-phase: reserve the amount now, `post` or `void` it later; times out after `timeoutMinutes`. */
-  pending?: { timeoutMinutes?: number };
-  /**
-   * A system reversal (taking back points earned by mistake): may take `from` below zero. The
-   * account then owes the difference (see {@link PointsLedger.owing}) until it earns it back.
-   */
-  reversal?: boolean;
 }
 
 /** What is stored of a transfer: its input, as given, and nothing else. */
@@ -119,17 +77,17 @@ export interface RedemptionLimit {
   readonly per: 'month' | 'quarter' | 'year';
 }
 
-/** The input of {@link PointsLedger.addItem}. */
-export interface RedemptionItemInput {
-  id: string;
-  name: string;
+/** An item's definition, as `addItem` stores it (the data of `points.item_added`). */
+export interface RedemptionItemData {
+  readonly id: string;
+  readonly name: string;
   /** Points per unit, a positive whole number. */
-  cost: number;
+  readonly cost: number;
   /** Units in stock at the start. */
-  stock: number;
+  readonly stock: number;
   /** The station that hands it out; its account `station:<id>` receives the points. */
-  stationId: string;
-  limit?: RedemptionLimit;
+  readonly stationId: string;
+  readonly limit?: RedemptionLimit;
 }
 
 /** An item of the redemption catalogue, with its current stock (reserved units are not in stock). */
@@ -140,15 +98,6 @@ export interface RedemptionItem {
   readonly stationId: string;
   readonly limit?: RedemptionLimit;
   readonly stock: number;
-}
-
-/** The input of {@link PointsLedger.redeem}. */
-export interface RedemptionInput {
-  id: string;
-  volunteerId: string;
-  itemId: string;
-  /** Units, a positive whole number. */
-  quantity: number;
 }
 
 /** Where a redemption stands. */
@@ -175,18 +124,6 @@ export interface Redemption {
   readonly reason?: string;
 }
 
-/** A time range: `from` inclusive, `to` exclusive, ISO 8601 instants. */
-export interface PointsRange {
-  from?: string;
-  to?: string;
-}
-
-/** Options of {@link PointsLedger.toLedgerJournal}. */
-export interface LedgerJournalOptions {
-  /** The commodity written after each amount. Default `pts`; empty for bare numbers. */
-  commodity?: string;
-}
-
 /** The events the point ledger appends; its state is rebuilt from them. */
 export type PointsEvent =
   | JournalEvent<'points.transferred', PointsTransferData>
@@ -195,8 +132,8 @@ export type PointsEvent =
       'points.voided',
       { readonly id: string; readonly by?: string; readonly reason?: string }
     >
-  | JournalEvent<'points.timedOut', { readonly id: string }>
-  | JournalEvent<'points.itemAdded', RedemptionItemInput>
+  | JournalEvent<'points.timed_out', { readonly id: string }>
+  | JournalEvent<'points.item_added', RedemptionItemData>
   | JournalEvent<'points.restocked', { readonly itemId: string; readonly quantity: number }>
   | JournalEvent<
       'points.reserved',

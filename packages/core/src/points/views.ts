@@ -1,23 +1,45 @@
-import { liveLots } from './lots.js';
+// Reads: records, balances, lots and the snapshot, built from the state. Every record handed
+// out is a fresh object or deeply frozen, so a caller holding one cannot change the ledger.
+import { MS_PER_MINUTE } from '../time/constants.js';
+import { liveLots } from './store/lots.js';
+import { transferData } from './store/log.js';
 import {
   accountName,
-  transferData,
+  historyOf,
   type AccountState,
   type ItemState,
   type PointsState,
   type RedemptionState,
-} from './state.js';
+} from './store/state.js';
 import type {
   PointsAccount,
   PointsAccountSnapshot,
   PointsBalance,
+  PointsHistoryEntry,
   PointsLot,
+  PointsSnapshot,
   PointsTransfer,
   Redemption,
   RedemptionItem,
 } from './types.js';
 
-const MINUTE = 60_000;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Freezes a value and everything in it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** When the pending transfer in `row` stops being postable (epoch ms), or undefined. */
+export function deadlineOf(state: PointsState, row: number): number | undefined {
+  const timeout = state.transfers.timeoutMinutes(row);
+  if (timeout === undefined) return undefined;
+  return Date.parse(state.stamps.text(state.transfers.stamp(row))) + timeout * MS_PER_MINUTE;
+}
 
 /** A transfer as reported: its data, when it was made and where it stands. */
 export function transferView(state: PointsState, row: number): PointsTransfer {
@@ -36,18 +58,13 @@ export function transferView(state: PointsState, row: number): PointsTransfer {
   }
   const data = transferData(state, row);
   if (data.pending === undefined) return { ...data, at, status: 'posted' };
-  const view: { -readonly [K in keyof PointsTransfer]: PointsTransfer[K] } = {
-    ...data,
-    at,
-    status: 'pending',
-  };
-  const timeout = data.pending.timeoutMinutes;
-  if (timeout !== undefined)
-    view.timeoutAt = new Date(Date.parse(at) + timeout * MINUTE).toISOString();
+  const view: Mutable<PointsTransfer> = { ...data, at, status: 'pending' };
+  const deadline = deadlineOf(state, row);
+  if (deadline !== undefined) view.timeoutAt = state.format(deadline);
   const resolution = state.resolved.get(row);
   if (resolution !== undefined) {
     view.status = resolution.status;
-    if (resolution.at !== undefined) view.resolvedAt = resolution.at;
+    view.resolvedAt = resolution.at;
     if (resolution.by !== undefined) view.resolvedBy = resolution.by;
     if (resolution.reason !== undefined) view.reason = resolution.reason;
   }
@@ -65,6 +82,13 @@ export function balanceOf(account: AccountState | undefined): PointsBalance {
   };
 }
 
+/** Points that may be spent now: posted minus pending debits. */
+export function availableOf(account: AccountState | undefined): number {
+  return account === undefined
+    ? 0
+    : account.creditsPosted - account.debitsPosted - account.debitsPending;
+}
+
 /** What an account owes after a reversal: its posted balance below zero (never for `issuer`). */
 export function owingOf(name: string, account: AccountState | undefined): number {
   if (account === undefined || name === 'issuer') return 0;
@@ -80,6 +104,23 @@ export function lotsOf(state: PointsState, account: AccountState | undefined): P
   }));
 }
 
+/** The account's transfers made in `[start, end)` (epoch ms), with their effect on it. */
+export function historyView(
+  state: PointsState,
+  name: string,
+  start: number,
+  end: number,
+): PointsHistoryEntry[] {
+  const lines: PointsHistoryEntry[] = [];
+  for (const row of historyOf(state, name)) {
+    const view = transferView(state, row);
+    const time = Date.parse(view.at);
+    if (time < start || time >= end) continue;
+    lines.push({ ...view, change: view.to === name ? view.amount : -view.amount });
+  }
+  return lines;
+}
+
 /** An item with its current stock. */
 export function itemView(item: ItemState): RedemptionItem {
   const { id, name, cost, stationId, limit } = item.input;
@@ -89,14 +130,18 @@ export function itemView(item: ItemState): RedemptionItem {
 
 /** A redemption as reported. */
 export function redemptionView(redemption: RedemptionState): Redemption {
-  const { event } = redemption;
-  const view: { -readonly [K in keyof Redemption]: Redemption[K] } = {
-    ...event.data,
+  const { data } = redemption;
+  const view: Mutable<Redemption> = {
+    id: data.id,
+    volunteerId: data.volunteerId,
+    itemId: data.itemId,
+    quantity: data.quantity,
+    pickupCode: data.pickupCode,
     stationId: redemption.stationId,
     amount: redemption.amount,
-    transferId: `redeem:${event.data.id}`,
+    transferId: `redeem:${data.id}`,
     status: redemption.status,
-    reservedAt: event.at,
+    reservedAt: redemption.reservedAt,
   };
   if (redemption.resolvedAt !== undefined) view.resolvedAt = redemption.resolvedAt;
   if (redemption.by !== undefined) view.fulfilledBy = redemption.by;
@@ -105,7 +150,7 @@ export function redemptionView(redemption: RedemptionState): Redemption {
 }
 
 /** One account's line in the snapshot. */
-export function accountSnapshot(
+function accountSnapshot(
   state: PointsState,
   name: string,
   account: AccountState,
@@ -116,4 +161,18 @@ export function accountSnapshot(
     owing: owingOf(name, account),
     lots: lotsOf(state, account),
   };
+}
+
+/** The whole state as plain data, deeply frozen. */
+export function snapshotOf(state: PointsState): PointsSnapshot {
+  return deepFreeze({
+    version: state.log.size,
+    transferCount: state.transfers.size,
+    accounts: Array.from(state.accounts, ([name, account]) =>
+      accountSnapshot(state, name, account),
+    ),
+    pending: Array.from(state.pendingRows, (row) => transferView(state, row)),
+    items: Array.from(state.items.values(), itemView),
+    redemptions: Array.from(state.redemptions.values(), redemptionView),
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { intake, makeBook, utc } from './fixtures.js';
+import { intake, local, makeBook } from './fixtures.js';
 
 const steps = (entries: readonly { caseId: string; step: string }[]) =>
   entries.map((entry) => `${entry.caseId}:${entry.step}`);
@@ -15,8 +15,8 @@ describe('review: chase and notice', () => {
       {
         caseId: 'c-1',
         step: 'chase',
-        at: utc('2025-02-06T00:00:00+08:00'),
-        dueAt: utc('2025-02-05T23:59:59.999+08:00'),
+        at: local('2025-02-06T00:00:00+08:00'),
+        dueAt: local('2025-02-05T23:59:59.999+08:00'),
         round: 0,
         tier: 'coordinated',
       },
@@ -34,7 +34,7 @@ describe('review: chase and notice', () => {
     const { book } = makeBook({ start: '2025-09-26T10:00:00+08:00' });
     // Friday 09-26, 3 working days: 09-28 (make-up Sunday), 09-29, 09-30.
     const record = book.open(intake({ receivedAt: '2025-09-26T09:00:00+08:00' }));
-    assert.equal(record.dueAt, utc('2025-09-30T23:59:59.999+08:00'));
+    assert.equal(record.dueAt, local('2025-09-30T23:59:59.999+08:00'));
     assert.deepEqual(steps(book.review('2025-10-01T08:00:00+08:00')), ['c-1:chase']);
     // 5 working days after 09-30: 10-09, 10-10, 10-11 (make-up Saturday), 10-13, 10-14.
     assert.deepEqual(book.review('2025-10-14T20:00:00+08:00'), []);
@@ -83,7 +83,7 @@ describe('review: chase and notice', () => {
     book.resolve('c-1', { by: 'li', outcome: 'resolved' });
     book.followUp('c-1', { rating: 'unsatisfied', at: '2025-02-06T11:00:00+08:00' });
     // Thursday 02-06, 3 working days: 02-07, 02-08, 02-10.
-    assert.equal(book.get('c-1')?.dueAt, utc('2025-02-10T23:59:59.999+08:00'));
+    assert.equal(book.get('c-1')?.dueAt, local('2025-02-10T23:59:59.999+08:00'));
     const again = book.review('2025-02-11T09:00:00+08:00');
     assert.deepEqual(steps(again), ['c-1:chase']);
     assert.equal(again[0]?.round, 1);
@@ -107,7 +107,7 @@ describe('review: moving up a tier', () => {
     assert.deepEqual(record?.handlers, ['district-bureau', 'subdistrict', 'departments']);
     assert.deepEqual(record?.deadline, { workingDays: 7 });
     // From Saturday 02-08 (a make-up workday), 7 working days: 02-10 .. 02-14, 02-17, 02-18.
-    assert.equal(record?.dueAt, utc('2025-02-18T23:59:59.999+08:00'));
+    assert.equal(record?.dueAt, local('2025-02-18T23:59:59.999+08:00'));
     assert.equal(record?.round, 1);
     assert.deepEqual(book.review('2025-02-18T09:00:00+08:00'), []);
     // The top tier is late too: chased again, but there is no tier above it.
@@ -122,6 +122,6 @@ describe('review: moving up a tier', () => {
     const done = book.review('2025-02-20T09:00:00+08:00');
     assert.deepEqual(steps(done), ['a:chase', 'a:notice', 'a:tier', 'b:chase', 'b:notice']);
     assert.equal(book.get('a')?.tier, 'joint');
-    assert.equal(book.events().filter((event) => event.type === 'case.escalated').length, 5);
+    assert.equal(book.events().filter((event) => event.type === 'cases.escalated').length, 5);
   });
 });

@@ -1,9 +1,8 @@
 // Shared fixtures of the case tests: the issue's three-tier rule set, a book on a manual
 // clock, and a helper that opens a case with defaults.
-import assert from 'node:assert/strict';
 import { cnCalendar } from '../../src/calendar/index.js';
 import { manualClock } from '../../src/clock.js';
-import { isLanewiseError, type ErrorCode } from '../../src/errors.js';
+import { zoneOffsets } from '../../src/time/zone.js';
 import type { RoutingConfig } from '../../src/routing/index.js';
 import {
   createCaseBook,
@@ -60,8 +59,16 @@ export const RULES: RoutingConfig = {
   default: { tier: 'coordinated' },
 };
 
+const SHANGHAI = zoneOffsets('Asia/Shanghai');
+
 /** A book on a manual clock set to Friday 2025-01-24 10:00 in Shanghai. */
-export function makeBook(options: { escalation?: CaseEscalationPolicy; start?: string } = {}): {
+export function makeBook(
+  options: {
+    escalation?: CaseEscalationPolicy;
+    start?: string;
+    hash?: (text: string) => string;
+  } = {},
+): {
   book: CaseBook;
   clock: ReturnType<typeof manualClock>;
 } {
@@ -71,6 +78,7 @@ export function makeBook(options: { escalation?: CaseEscalationPolicy; start?: s
     calendar: cnCalendar,
     now: clock.now,
     ...(options.escalation ? { escalation: options.escalation } : {}),
+    ...(options.hash ? { hash: options.hash } : {}),
   });
   return { book, clock };
 }
@@ -87,19 +95,5 @@ export function intake(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
   };
 }
 
-/** Asserts that `run` throws a LanewiseError with `code` (and `path`, when given). */
-export function assertCode(
-  run: () => unknown,
-  code: ErrorCode,
-  path?: readonly (string | number)[],
-): void {
-  assert.throws(run, (error: unknown) => {
-    assert.ok(isLanewiseError(error), `expected a LanewiseError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    if (path !== undefined) assert.deepEqual(error.path, path);
-    return true;
-  });
-}
-
-/** Shanghai local time as a UTC ISO string, as records store it. */
-export const utc = (local: string): string => new Date(local).toISOString();
+/** The instant written as the book writes it: ISO with Shanghai's offset (+08:00). */
+export const local = (instant: string): string => SHANGHAI.format(Date.parse(instant));

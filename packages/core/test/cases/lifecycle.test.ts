@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { cnCalendar } from '../../src/calendar/index.js';
 import { compileRouting } from '../../src/routing/index.js';
 import { createCaseBook, type CaseEvent } from '../../src/cases/index.js';
-import { RULES, assertCode, intake, makeBook, utc } from './fixtures.js';
+import { expectLanewiseError } from '../support/expect.js';
+import { RULES, intake, local, makeBook } from './fixtures.js';
 
 describe('case book: intake and dispatch', () => {
   it('routes and dispatches an opened case with a due time in working days', () => {
@@ -16,39 +17,41 @@ describe('case book: intake and dispatch', () => {
     assert.equal(record.kind, 'manage');
     assert.deepEqual(record.deadline, { workingDays: 3 });
     // Friday 01-24, 3 working days: 01-26 (make-up Sunday), 01-27, then 02-05 after the festival.
-    assert.equal(record.dueAt, utc('2025-02-05T23:59:59.999+08:00'));
-    assert.equal(record.receivedAt, '2025-01-24T01:00:00.000Z');
-    assert.equal(record.openedAt, '2025-01-24T02:00:00.000Z');
+    assert.equal(record.dueAt, local('2025-02-05T23:59:59.999+08:00'));
+    assert.equal(record.receivedAt, '2025-01-24T09:00:00.000+08:00');
+    assert.equal(record.openedAt, '2025-01-24T10:00:00.000+08:00');
     assert.deepEqual(record.attributes, { reports: 3 });
   });
 
   it('applies the default when no rule matches, and hour deadlines for emergencies', () => {
-    const { book } = makeBook();
+    const { book, clock } = makeBook();
     const plain = book.open(intake({ id: 'c-2', category: 'litter' }));
     assert.equal(plain.ruleId, null);
     assert.equal(plain.tier, 'coordinated');
+    clock.set('2025-03-03T21:30:00+08:00');
     const fire = book.open(
       intake({ id: 'c-3', category: 'fire', receivedAt: '2025-03-03T21:30:00+08:00' }),
     );
     assert.equal(fire.tier, 'joint');
-    assert.equal(fire.dueAt, utc('2025-03-03T22:30:00+08:00'));
+    assert.equal(fire.dueAt, local('2025-03-03T22:30:00+08:00'));
     assert.deepEqual(fire.deadline, { hours: 1 });
     assert.deepEqual(fire.tags, ['urgent']);
   });
 
   it('counts the deadline from the local day of receipt (23:30 and 00:30 in Shanghai)', () => {
-    const { book } = makeBook();
+    const { book } = makeBook({ start: '2025-01-25T00:00:00+08:00' });
     const late = book.open(intake({ id: 'late', receivedAt: '2025-01-24T23:30:00+08:00' }));
     const early = book.open(intake({ id: 'early', receivedAt: '2025-01-23T16:30:00Z' }));
-    assert.equal(late.dueAt, utc('2025-02-05T23:59:59.999+08:00'));
+    assert.equal(late.dueAt, local('2025-02-05T23:59:59.999+08:00'));
     assert.equal(early.dueAt, late.dueAt, '16:30Z on the 23rd is 00:30 on the 24th in Shanghai');
     const previousDay = book.open(intake({ id: 'prev', receivedAt: '2025-01-23T15:30:00Z' }));
-    assert.equal(previousDay.dueAt, utc('2025-01-27T23:59:59.999+08:00'), 'Thursday 23:30 local');
+    assert.equal(previousDay.dueAt, local('2025-01-27T23:59:59.999+08:00'), 'Thursday 23:30 local');
   });
 
   it('accepts a compiled router as well as a rule set', () => {
     const router = compileRouting(RULES, { calendar: cnCalendar });
-    const book = createCaseBook({ routing: router, calendar: cnCalendar, now: () => new Date(0) });
+    const now = () => new Date('2025-01-24T10:00:00+08:00');
+    const book = createCaseBook({ routing: router, calendar: cnCalendar, now });
     const { book: other } = makeBook();
     const input = intake({ attributes: { reports: 5 } });
     const { openedAt: _a, updatedAt: _b, ...fromRouter } = book.open(input);
@@ -58,7 +61,7 @@ describe('case book: intake and dispatch', () => {
   });
 
   it('rejects a rule set that does not compile with INVALID_RULES', () => {
-    assertCode(
+    expectLanewiseError(
       () =>
         createCaseBook({
           routing: { ...RULES, default: { tier: 'nowhere' } },
@@ -70,21 +73,24 @@ describe('case book: intake and dispatch', () => {
   });
 
   it('rejects bad options and bad input with the path, changing nothing', () => {
-    assertCode(
+    expectLanewiseError(
       () => createCaseBook({ routing: RULES, calendar: cnCalendar, now: 'soon' as never }),
       'INVALID_INPUT',
       ['now'],
     );
-    assertCode(() => makeBook({ escalation: { noticeAfterWorkingDays: -1 } }), 'INVALID_INPUT', [
-      'escalation',
-      'noticeAfterWorkingDays',
-    ]);
+    expectLanewiseError(
+      () => makeBook({ escalation: { noticeAfterWorkingDays: -1 } }),
+      'INVALID_INPUT',
+      ['escalation', 'noticeAfterWorkingDays'],
+    );
     const { book } = makeBook();
-    assertCode(() => book.open(intake({ receivedAt: '2025-01-24 09:00' })), 'INVALID_INPUT', [
-      'receivedAt',
-    ]);
-    assertCode(() => book.open({ ...intake(), urgent: true } as never), 'INVALID_INPUT');
-    assertCode(() => book.open(intake({ location: { lat: 120 } })), 'INVALID_INPUT', [
+    expectLanewiseError(
+      () => book.open(intake({ receivedAt: '2025-01-24 09:00' })),
+      'INVALID_INPUT',
+      ['receivedAt'],
+    );
+    expectLanewiseError(() => book.open({ ...intake(), urgent: true } as never), 'INVALID_INPUT');
+    expectLanewiseError(() => book.open(intake({ location: { lat: 120 } })), 'INVALID_INPUT', [
       'location',
       'lat',
     ]);
@@ -100,14 +106,14 @@ describe('case book: the closed loop', () => {
     clock.advance({ minutes: 30 });
     const accepted = book.accept('c-1', { by: 'officer-li' });
     assert.equal(accepted.status, 'in_progress');
-    assert.equal(accepted.acceptedAt, '2025-01-24T02:30:00.000Z');
+    assert.equal(accepted.acceptedAt, '2025-01-24T10:30:00.000+08:00');
     assert.equal(accepted.acceptedBy, 'officer-li');
     const acted = book.act('c-1', {
       id: 'a-1',
       kind: 'service',
       type: 'visit',
       by: 'officer-li',
-      at: '2025-01-24T11:00:00+08:00',
+      at: '2025-01-24T10:30:00+08:00',
       note: 'talked to both neighbours',
     });
     assert.deepEqual(acted.actions, [
@@ -116,7 +122,7 @@ describe('case book: the closed loop', () => {
         kind: 'service',
         type: 'visit',
         by: 'officer-li',
-        at: '2025-01-24T03:00:00.000Z',
+        at: '2025-01-24T10:30:00.000+08:00',
         note: 'talked to both neighbours',
       },
     ]);
@@ -128,7 +134,7 @@ describe('case book: the closed loop', () => {
     });
     assert.equal(resolved.status, 'resolved');
     assert.equal(resolved.outcome, 'mediated');
-    assert.equal(resolved.resolvedAt, '2025-01-24T04:30:00.000Z');
+    assert.equal(resolved.resolvedAt, '2025-01-24T12:30:00.000+08:00');
     clock.advance({ days: 1 });
     const visited = book.followUp('c-1', {
       rating: 'satisfied',
@@ -137,20 +143,20 @@ describe('case book: the closed loop', () => {
     });
     assert.equal(visited.status, 'resolved');
     assert.deepEqual(visited.followUps, [
-      { rating: 'satisfied', comment: '谢谢', at: '2025-01-25T04:00:00.000Z' },
+      { rating: 'satisfied', comment: '谢谢', at: '2025-01-25T12:00:00.000+08:00' },
     ]);
     const closed = book.close('c-1');
     assert.equal(closed.status, 'closed');
-    assert.equal(closed.closedAt, '2025-01-25T04:30:00.000Z');
+    assert.equal(closed.closedAt, '2025-01-25T12:30:00.000+08:00');
     assert.deepEqual(
       book.events().map((event) => event.type),
       [
-        'case.opened',
-        'case.accepted',
-        'case.acted',
-        'case.resolved',
-        'case.followed_up',
-        'case.closed',
+        'cases.opened',
+        'cases.accepted',
+        'cases.acted',
+        'cases.resolved',
+        'cases.followed_up',
+        'cases.closed',
       ],
     );
     assert.equal(book.get('c-1'), closed);
@@ -171,7 +177,7 @@ describe('case book: the closed loop', () => {
     assert.equal(reopened.reopenedCount, 1);
     assert.equal(reopened.round, 1);
     // Friday 02-07, 3 working days: 02-08 (make-up Saturday), 02-10, 02-11.
-    assert.equal(reopened.dueAt, utc('2025-02-11T23:59:59.999+08:00'));
+    assert.equal(reopened.dueAt, local('2025-02-11T23:59:59.999+08:00'));
     for (const cleared of [
       'resolvedAt',
       'resolvedBy',
@@ -197,14 +203,14 @@ describe('case book: the closed loop', () => {
     book.open(intake());
     book.accept('c-1', { by: 'li' });
     book.resolve('c-1', { by: 'li', outcome: 'resolved' });
-    assertCode(
+    expectLanewiseError(
       () => book.followUp('c-1', { rating: 'satisfied', at: '2025-01-24T09:59:00+08:00' }),
       'INVALID_INPUT',
       ['at'],
     );
     book.followUp('c-1', { rating: 'satisfied', at: '2025-01-24T12:00:00+08:00' });
     const before = book.events().length;
-    assertCode(
+    expectLanewiseError(
       () => book.followUp('c-1', { rating: 'unsatisfied', at: '2025-01-24T13:00:00+08:00' }),
       'INVALID_TRANSITION',
     );
@@ -219,23 +225,23 @@ describe('case book: the closed loop', () => {
       reason: 'waiting for the owner',
       by: 'li',
     });
-    assert.equal(extended.dueAt, '2025-02-10T10:00:00.000Z');
+    assert.equal(extended.dueAt, '2025-02-10T18:00:00.000+08:00');
     assert.deepEqual(extended.extensions, [
       {
         from: opened.dueAt,
-        until: '2025-02-10T10:00:00.000Z',
+        until: '2025-02-10T18:00:00.000+08:00',
         reason: 'waiting for the owner',
         by: 'li',
-        at: '2025-01-24T02:00:00.000Z',
+        at: '2025-01-24T10:00:00.000+08:00',
       },
     ]);
-    assertCode(
+    expectLanewiseError(
       () => book.extend('c-1', { until: '2025-02-09T18:00:00+08:00', reason: 'x', by: 'li' }),
       'INVALID_INPUT',
       ['until'],
     );
     clock.set('2025-02-10T18:00:00.001+08:00');
-    assertCode(
+    expectLanewiseError(
       () => book.extend('c-1', { until: '2025-02-20T18:00:00+08:00', reason: 'x', by: 'li' }),
       'TOO_LATE',
     );
@@ -252,8 +258,8 @@ describe('case book: the closed loop', () => {
     assert.equal(chained.status, 'duplicate');
     assert.equal(chained.duplicateOf, 'a', 'a duplicate of a duplicate points at the original');
     book.open(intake({ id: 'd' }));
-    assertCode(() => book.markDuplicate('d', { of: 'd' }), 'INVALID_INPUT', ['of']);
-    assertCode(() => book.markDuplicate('d', { of: 'zzz' }), 'NOT_FOUND', ['of']);
+    expectLanewiseError(() => book.markDuplicate('d', { of: 'd' }), 'INVALID_INPUT', ['of']);
+    expectLanewiseError(() => book.markDuplicate('d', { of: 'zzz' }), 'NOT_FOUND', ['of']);
   });
 });
 
@@ -272,7 +278,9 @@ describe('case book: idempotency', () => {
     assert.equal(again.status, 'in_progress', 'the stored record, as it is now');
     assert.equal(again.dueAt, first.dueAt);
     assert.equal(book.events().length, 2);
-    assertCode(() => book.open(intake({ title: 'Another problem' })), 'ID_CONFLICT', ['id']);
+    expectLanewiseError(() => book.open(intake({ title: 'Another problem' })), 'ID_CONFLICT', [
+      'id',
+    ]);
   });
 
   it('treats an action id as the idempotency key of act', () => {
@@ -284,12 +292,14 @@ describe('case book: idempotency', () => {
       kind: 'manage',
       type: 'notice',
       by: 'li',
-      at: '2025-01-24T11:00:00+08:00',
+      at: '2025-01-24T10:00:00+08:00',
     } as const;
     book.act('c-1', action);
-    const again = book.act('c-1', { ...action, at: '2025-01-24T03:00:00Z' });
+    const again = book.act('c-1', { ...action, at: '2025-01-24T02:00:00Z' });
     assert.equal(again.actions.length, 1);
-    assertCode(() => book.act('c-1', { ...action, kind: 'enforce' }), 'ID_CONFLICT', ['id']);
+    expectLanewiseError(() => book.act('c-1', { ...action, kind: 'enforce' }), 'ID_CONFLICT', [
+      'id',
+    ]);
     assert.equal(book.events().length, 3);
   });
 
@@ -341,7 +351,10 @@ describe('case book: reading', () => {
     book.accept('b', { by: 'zhao' });
     assert.notEqual(book.snapshot(), snapshot);
     assert.equal(snapshot.cases[1]?.status, 'dispatched', 'an old snapshot does not change');
-    assertCode(() => book.list({ status: 'lost' as never }), 'INVALID_INPUT', ['filter', 'status']);
+    expectLanewiseError(() => book.list({ status: 'lost' as never }), 'INVALID_INPUT', [
+      'filter',
+      'status',
+    ]);
   });
 
   it('tells subscribers about every change until they unsubscribe', () => {
@@ -354,7 +367,7 @@ describe('case book: reading', () => {
     book.resolve('c-1', { by: 'li', outcome: 'referred' });
     assert.deepEqual(
       seen.map((event) => event.type),
-      ['case.opened', 'case.accepted'],
+      ['cases.opened', 'cases.accepted'],
     );
     assert.equal(seen[1], book.events()[1]);
   });
@@ -362,7 +375,7 @@ describe('case book: reading', () => {
   it('answers NOT_FOUND for unknown ids and undefined from get', () => {
     const { book } = makeBook();
     assert.equal(book.get('nope'), undefined);
-    assertCode(() => book.accept('nope', { by: 'li' }), 'NOT_FOUND', ['id']);
-    assertCode(() => book.close(''), 'INVALID_INPUT', ['id']);
+    expectLanewiseError(() => book.accept('nope', { by: 'li' }), 'NOT_FOUND', ['id']);
+    expectLanewiseError(() => book.close(''), 'INVALID_INPUT', ['id']);
   });
 });

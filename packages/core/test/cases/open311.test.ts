@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileRouting } from '../../src/routing/index.js';
 import { fromOpen311, open311Services, toOpen311 } from '../../src/cases/index.js';
-import { RULES, assertCode, intake, makeBook } from './fixtures.js';
+import { expectLanewiseError } from '../support/expect.js';
+import { RULES, intake, makeBook } from './fixtures.js';
 
 const categories = { 'NOISE-01': 'noise', 'FIRE-01': 'fire', 'LITTER-01': 'litter' };
 
@@ -23,9 +24,9 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'NOISE-01',
       description: 'Karaoke every night',
       agency_responsible: 'section, squad, community',
-      requested_datetime: '2025-01-24T01:00:00.000Z',
-      updated_datetime: '2025-01-24T02:00:00.000Z',
-      expected_datetime: '2025-02-05T15:59:59.999Z',
+      requested_datetime: '2025-01-24T09:00:00.000+08:00',
+      updated_datetime: '2025-01-24T10:00:00.000+08:00',
+      expected_datetime: '2025-02-05T23:59:59.999+08:00',
       address: '柳州市城中区',
       lat: 24.33,
       long: 109.42,
@@ -83,7 +84,7 @@ describe('Open311 GeoReport v2', () => {
       location: { lat: 24.33, lon: 109.42, address: '柳州市城中区' },
       attributes: { reports: 3, media_url: 'https://example.org/p.jpg' },
     });
-    const { book } = makeBook();
+    const { book } = makeBook({ start: '2025-03-03T21:45:00+08:00' });
     const record = book.open(input);
     assert.equal(record.ruleId, 'repeat-noise', 'the attributes reach the rules');
     const back = toOpen311(record, { categories });
@@ -97,17 +98,19 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'NOISE-01',
       requested_datetime: '2025-03-03T21:40:00+08:00',
     };
-    assertCode(
+    expectLanewiseError(
       () => fromOpen311({ ...base, service_code: 'POTHOLE' }, { categories }),
       'INVALID_INPUT',
       ['service_code'],
     );
-    assertCode(
+    expectLanewiseError(
       () => fromOpen311({ ...base, requested_datetime: 'yesterday' }, { categories }),
       'INVALID_INPUT',
       ['requested_datetime'],
     );
-    assertCode(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', ['lat']);
+    expectLanewiseError(() => fromOpen311({ ...base, lat: 95 }, { categories }), 'INVALID_INPUT', [
+      'lat',
+    ]);
     const minimal = fromOpen311(base, { categories: ['NOISE-01'], channel: 'app' });
     assert.equal(minimal.category, 'NOISE-01');
     assert.equal(minimal.title, 'NOISE-01');
@@ -151,5 +154,97 @@ describe('Open311 GeoReport v2', () => {
       ],
     });
     assert.deepEqual(services, []);
+  });
+});
+
+describe('Open311: bad input', () => {
+  const base = {
+    service_request_id: 'sr-1',
+    service_code: 'NOISE-01',
+    requested_datetime: '2025-03-03T21:40:00+08:00',
+  };
+
+  it('refuses what is not a record, a request or a rule set with LanewiseError', () => {
+    const { book } = makeBook();
+    const record = book.open(intake());
+    expectLanewiseError(() => toOpen311(null as never), 'INVALID_INPUT', ['record']);
+    expectLanewiseError(() => toOpen311({} as never), 'INVALID_INPUT');
+    expectLanewiseError(() => toOpen311(record, null as never), 'INVALID_INPUT', ['options']);
+    expectLanewiseError(() => toOpen311(record, { timeZone: 'Mars/Base' }), 'INVALID_INPUT', [
+      'options',
+      'timeZone',
+    ]);
+    expectLanewiseError(() => fromOpen311(base, {} as never), 'INVALID_INPUT', [
+      'options',
+      'categories',
+    ]);
+    expectLanewiseError(() => fromOpen311(base, null as never), 'INVALID_INPUT', ['options']);
+    expectLanewiseError(() => fromOpen311(null as never, { categories }), 'INVALID_INPUT');
+    expectLanewiseError(() => open311Services(null as never), 'INVALID_RULES');
+    expectLanewiseError(() => open311Services(RULES, null as never), 'INVALID_INPUT', ['options']);
+    expectLanewiseError(() => open311Services(RULES, { locale: 5 } as never), 'INVALID_INPUT', [
+      'options',
+      'locale',
+    ]);
+  });
+
+  it('accepts only decimal coordinates in range; absent stays absent', () => {
+    for (const lat of ['', null, true, '0x10', '1e1', ' 5', 'NaN', 'Infinity', 91, '-90.5']) {
+      expectLanewiseError(
+        () => fromOpen311({ ...base, lat } as never, { categories }),
+        'INVALID_INPUT',
+        ['lat'],
+      );
+    }
+    expectLanewiseError(
+      () => fromOpen311({ ...base, long: '180.1' }, { categories }),
+      'INVALID_INPUT',
+      ['long'],
+    );
+    const parsed = fromOpen311({ ...base, lat: '-24.5', long: '+109.' }, { categories });
+    assert.deepEqual(parsed.location, { lat: -24.5, lon: 109 });
+    assert.equal(fromOpen311(base, { categories }).location, undefined);
+  });
+
+  it('reads category and attribute names as own keys only', () => {
+    const { book } = makeBook();
+    const record = book.open(intake({ category: 'constructor' }));
+    const request = toOpen311(record, { serviceNames: { noise: '噪音' } });
+    assert.equal(request.service_name, 'constructor');
+    assert.equal(typeof request.service_name, 'string');
+    const services = open311Services(RULES, { categories: ['toString'], serviceNames: {} });
+    assert.equal(
+      services.find((service) => service.service_code === 'toString')?.service_name,
+      'toString',
+    );
+    const attribute = JSON.parse('{"__proto__": "x", "reports": 2}') as Record<string, string>;
+    const input = fromOpen311({ ...base, attribute }, { categories });
+    assert.deepEqual(Object.keys(input.attributes ?? {}), ['__proto__', 'reports']);
+  });
+
+  it('cuts a long title between characters, never inside an emoji', () => {
+    const family = '👨‍👩‍👧';
+    const description = `${'x'.repeat(78)}😀😀${family} and more`;
+    const { title } = fromOpen311({ ...base, description }, { categories });
+    assert.equal(title, `${'x'.repeat(78)}😀…`);
+    const emojis = fromOpen311({ ...base, description: family.repeat(100) }, { categories }).title;
+    assert.ok(
+      !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(emojis),
+    );
+    assert.ok(emojis.startsWith(family) && emojis.endsWith('…'));
+    assert.ok(emojis.length <= 500, 'within the title limit of a case');
+    const { book } = makeBook({ start: '2025-03-03T21:45:00+08:00' });
+    assert.ok(book.open(fromOpen311({ ...base, description: family.repeat(100) }, { categories })));
+  });
+
+  it('writes every instant with the offset of the zone', () => {
+    const { book } = makeBook();
+    const record = book.open(intake());
+    const shanghai = toOpen311(record);
+    assert.equal(shanghai.requested_datetime, '2025-01-24T09:00:00.000+08:00');
+    const utcRecord = { ...record, receivedAt: '2025-01-24T01:00:00Z' };
+    assert.equal(toOpen311(utcRecord).requested_datetime, '2025-01-24T09:00:00.000+08:00');
+    const paris = toOpen311(record, { timeZone: 'Europe/Paris' });
+    assert.equal(paris.requested_datetime, '2025-01-24T02:00:00.000+01:00');
   });
 });

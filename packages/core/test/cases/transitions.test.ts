@@ -6,7 +6,8 @@ import {
   type CaseMove,
   type CaseStatus,
 } from '../../src/cases/index.js';
-import { assertCode, intake, makeBook } from './fixtures.js';
+import { expectLanewiseError } from '../support/expect.js';
+import { intake, makeBook } from './fixtures.js';
 
 /** A fresh book with case `x` in the given status (and an original `o` for duplicates). */
 function bookWith(status: CaseStatus): CaseBook {
@@ -32,7 +33,7 @@ const CALLS: { readonly [M in Exclude<CaseMove, 'escalate'>]: (book: CaseBook) =
       kind: 'service',
       type: 'visit',
       by: 'wang',
-      at: '2025-01-24T12:00:00+08:00',
+      at: '2025-01-24T09:30:00+08:00',
     }),
   extend: (book) =>
     book.extend('x', { until: '2025-03-01T00:00:00+08:00', reason: 'parts', by: 'wang' }),
@@ -66,7 +67,7 @@ describe('case life cycle: the state machine', () => {
           call(book);
           assert.equal(book.events().length, before + 1);
         } else {
-          assertCode(() => call(book), 'INVALID_TRANSITION');
+          expectLanewiseError(() => call(book), 'INVALID_TRANSITION');
           assert.equal(book.events().length, before, 'a refused move appends nothing');
           assert.equal(book.get('x'), record, 'a refused move changes nothing');
         }

@@ -53,6 +53,7 @@ describe('metrics over a case book', () => {
     open('n1', 'stall');
     clock.advance({ minutes: 30 });
     book.accept('n1', { by: 'station' });
+    clock.advance({ minutes: 10 }); // an action is logged once it has happened
     book.act('n1', {
       id: 'a1',
       kind: 'service',
@@ -60,7 +61,7 @@ describe('metrics over a case book', () => {
       by: 'station',
       at: '2025-06-02T09:40:00+08:00',
     });
-    clock.advance({ minutes: 30 });
+    clock.advance({ minutes: 20 });
     book.resolve('n1', { by: 'station', outcome: 'resolved' });
     book.followUp('n1', { rating: 'satisfied', at: '2025-06-02T10:30:00+08:00' });
     book.close('n1');

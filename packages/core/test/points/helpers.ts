@@ -1,43 +1,12 @@
-// Shared checks of the point-ledger tests: the invariants of the issue, and "a rejected call
-// changes nothing".
+// The invariants of the point ledger, checked on its own reports (the shared "a rejected call
+// changes nothing" is `expectUnchanged` in test/support).
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/clock.js';
-import { LanewiseError, type ErrorCode } from '../../src/errors.js';
 import {
   createPointsLedger,
   type PointsLedger,
   type PointsPolicy,
 } from '../../src/points/index.js';
-
-/** Runs `call`, expects a `LanewiseError` with `code`, and returns it. */
-export function expectError(call: () => unknown, code: ErrorCode): LanewiseError {
-  let caught: unknown;
-  try {
-    call();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(
-    caught instanceof LanewiseError,
-    `expected a LanewiseError ${code}, got ${String(caught)}`,
-  );
-  assert.equal(caught.code, code, caught.message);
-  return caught;
-}
-
-/** Expects `call` to be rejected with `code` and to leave the ledger exactly as it was. */
-export function expectRejected(
-  ledger: PointsLedger,
-  call: () => unknown,
-  code: ErrorCode,
-): LanewiseError {
-  const before = JSON.stringify(ledger.snapshot());
-  const events = ledger.events().length;
-  const error = expectError(call, code);
-  assert.equal(ledger.events().length, events, 'a rejected call appended an event');
-  assert.equal(JSON.stringify(ledger.snapshot()), before, 'a rejected call changed the state');
-  return error;
-}
 
 /**
  * The invariants of the issue, checked on the ledger's own reports: posted and pending
@@ -77,7 +46,7 @@ export function assertInvariants(
     if (
       event.type !== 'points.posted' &&
       event.type !== 'points.voided' &&
-      event.type !== 'points.timedOut'
+      event.type !== 'points.timed_out'
     )
       continue;
     assert.ok(!resolved.has(event.data.id), `pending transfer ${event.data.id} resolved twice`);

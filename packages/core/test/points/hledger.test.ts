@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { manualClock } from '../../src/clock.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 import { hledgerAccount } from '../../src/points/hledger.js';
 import { createPointsLedger, type PointsLedger } from '../../src/points/index.js';
 

@@ -4,13 +4,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { idSchema } from '../../src/schemas/common.js';
+import { checkedTransfer, pointsTransferInputSchema } from '../../src/points/schemas.js';
 import {
   isAccountString,
   isIdString,
   plainTransferInput,
-  checkedTransfer,
-  pointsTransferInputSchema,
-} from '../../src/points/schemas.js';
+} from '../../src/points/store/fast-input.js';
 import {
   assertAllRejected,
   badAccount,

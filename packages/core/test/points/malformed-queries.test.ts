@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import { createPointsLedger } from '../../src/points/index.js';
 import {
   assertAllRejected,
@@ -96,7 +96,8 @@ describe('malformed inputs to the point ledger queries', () => {
           () => createPointsLedger(input as never),
           (error) =>
             error instanceof LanewiseError &&
-            error.code === 'INVALID_INPUT' &&
+            // A log that is not a list of events is a damaged log, whatever else it is.
+            error.code === (name === 'events' ? 'INVALID_LOG' : 'INVALID_INPUT') &&
             (name === undefined || error.path[0] === name),
         );
       }),

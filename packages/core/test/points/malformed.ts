@@ -2,7 +2,7 @@
 // is rejected with INVALID_INPUT, names the bad field, and changes nothing.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import { manualClock } from '../../src/clock.js';
 import { instantSchema } from '../../src/schemas/common.js';
 import { createPointsLedger, type PointsLedger } from '../../src/points/index.js';

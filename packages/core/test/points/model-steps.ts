@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { manualClock } from '../../src/clock.js';
 import type { PointsLedger, PointsTransferInput } from '../../src/points/index.js';
-import { assertInvariants, expectRejected } from './helpers.js';
+import { assertInvariants } from './helpers.js';
+import { expectUnchanged } from '../support/expect.js';
 import { PointsModel, type ModelItem, type Outcome } from './model.js';
 import {
   chosen,
@@ -42,7 +43,7 @@ class Step implements fc.Command<PointsModel, Real> {
 /** Runs `call` on the ledger, expecting `outcome`; a rejection must change nothing. */
 function attempt<T>(real: Real, outcome: Outcome, call: () => T): T | undefined {
   if (outcome === 'ok') return call();
-  expectRejected(real.ledger, call, outcome);
+  expectUnchanged(real.ledger, call, outcome);
   return undefined;
 }
 
@@ -288,7 +289,7 @@ const settleStep = (kind: 'fulfil' | 'cancel', choice: { id: string } | { pick: 
 
 const malformedStep = (input: unknown) =>
   new Step(`transfer(malformed ${JSON.stringify(input)})`, (_model, real) => {
-    expectRejected(
+    expectUnchanged(
       real.ledger,
       () => real.ledger.transfer(input as PointsTransferInput),
       'INVALID_INPUT',

@@ -1,6 +1,6 @@
 // The reference model of the point ledger, written plainly: lists, and sums over them. Every
 // answer is recomputed from scratch, so it shares no bookkeeping with the real ledger.
-import type { ErrorCode } from '../../src/errors.js';
+import type { ErrorCode } from '../../src/errors/index.js';
 
 const MINUTE = 60_000;
 const SHANGHAI = 8 * 60 * MINUTE; // no daylight saving since 1991

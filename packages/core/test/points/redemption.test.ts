@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { manualClock } from '../../src/clock.js';
 import { createPointsLedger, type PointsPolicy } from '../../src/points/index.js';
-import { assertInvariants, expectRejected } from './helpers.js';
+import { assertInvariants } from './helpers.js';
+import { expectUnchanged } from '../support/expect.js';
 
 function setup(policy: PointsPolicy = {}) {
   const clock = manualClock('2025-03-01T09:00:00+08:00');
@@ -31,8 +32,8 @@ describe('redemption', () => {
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 60, pending: 0, available: 60 });
     assert.deepEqual(ledger.balance('station:huana'), { posted: 40, pending: 0, available: 40 });
     assert.equal(ledger.getItem('soap')?.stock, 1);
-    expectRejected(ledger, () => ledger.fulfil('r1', { by: 'clerk-1' }), 'ALREADY_RESOLVED');
-    expectRejected(ledger, () => ledger.cancel('r1', { reason: 'late' }), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.fulfil('r1', { by: 'clerk-1' }), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.cancel('r1', { reason: 'late' }), 'ALREADY_RESOLVED');
     check();
   });
 
@@ -86,29 +87,29 @@ describe('redemption', () => {
 
   it('refuses OUT_OF_STOCK, INSUFFICIENT_POINTS and unknown items without changing anything', () => {
     const { ledger, check } = setup();
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 4 }),
       'OUT_OF_STOCK',
     );
     ledger.addItem({ id: 'bike', name: 'Bicycle', cost: 500, stock: 1, stationId: 'huana' });
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'bike', quantity: 1 }),
       'INSUFFICIENT_POINTS',
     );
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r1', volunteerId: 'v9', itemId: 'soap', quantity: 1 }),
       'INSUFFICIENT_POINTS',
     );
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'nope', quantity: 1 }),
       'NOT_FOUND',
     );
-    expectRejected(ledger, () => ledger.restock('nope', 1), 'NOT_FOUND');
-    expectRejected(ledger, () => ledger.fulfil('nope', { by: 'x' }), 'NOT_FOUND');
+    expectUnchanged(ledger, () => ledger.restock('nope', 1), 'NOT_FOUND');
+    expectUnchanged(ledger, () => ledger.fulfil('nope', { by: 'x' }), 'NOT_FOUND');
     check();
   });
 
@@ -130,7 +131,7 @@ describe('redemption', () => {
       code: 'earn',
     });
     ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'oil', quantity: 1 });
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'oil', quantity: 1 }),
       'LIMIT_REACHED',
@@ -141,7 +142,7 @@ describe('redemption', () => {
     ledger.redeem({ id: 'r4', volunteerId: 'v1', itemId: 'oil', quantity: 1 });
     // 2025-03-31 23:30 in Shanghai is still Q1; 2025-04-01 00:00 is Q2 there (16:00 UTC).
     clock.set('2025-03-31T23:30:00+08:00');
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r5', volunteerId: 'v1', itemId: 'oil', quantity: 1 }),
       'LIMIT_REACHED',
@@ -161,7 +162,7 @@ describe('redemption', () => {
       ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 }),
       first,
     );
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 2 }),
       'ID_CONFLICT',
@@ -171,7 +172,7 @@ describe('redemption', () => {
       ledger.addItem({ id: 'soap', name: 'Soap', cost: 20, stock: 3, stationId: 'huana' }),
       item,
     );
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.addItem({ id: 'soap', name: 'Soap', cost: 25, stock: 3, stationId: 'huana' }),
       'ID_CONFLICT',
@@ -183,7 +184,7 @@ describe('redemption', () => {
       amount: 1,
       code: 'odd',
     });
-    expectRejected(
+    expectUnchanged(
       ledger,
       () => ledger.redeem({ id: 'r2', volunteerId: 'v1', itemId: 'soap', quantity: 1 }),
       'ID_CONFLICT',
@@ -195,7 +196,7 @@ describe('redemption', () => {
     const { ledger, clock, check } = setup({ redemptionHoldMinutes: 60 * 24 });
     ledger.redeem({ id: 'r1', volunteerId: 'v1', itemId: 'soap', quantity: 1 });
     clock.advance({ days: 1 });
-    expectRejected(ledger, () => ledger.fulfil('r1', { by: 'clerk' }), 'TOO_LATE');
+    expectUnchanged(ledger, () => ledger.fulfil('r1', { by: 'clerk' }), 'TOO_LATE');
     assert.deepEqual(
       ledger.expirePending(clock.now()).map((transfer) => transfer.id),
       ['redeem:r1'],

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { manualClock } from '../../src/clock.js';
 import { createPointsLedger, type PointsEvent } from '../../src/points/index.js';
-import { assertInvariants, expectRejected } from './helpers.js';
+import { assertInvariants } from './helpers.js';
+import { expectUnchanged } from '../support/expect.js';
 
 const start = '2025-03-01T09:00:00+08:00';
 
@@ -31,7 +32,7 @@ describe('point transfers', () => {
       amount: 10,
       code: 'earn',
       ref: 'e1',
-      at: '2025-03-01T01:00:00.000Z',
+      at: '2025-03-01T09:00:00.000+08:00',
       status: 'posted',
     });
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 10, pending: 0, available: 10 });
@@ -68,13 +69,13 @@ describe('point transfers', () => {
     });
     assert.deepEqual(again, first);
     assert.equal(ledger.events().length, 1);
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 11, code: 'earn' }),
       'ID_CONFLICT',
     );
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -93,7 +94,7 @@ describe('point transfers', () => {
   it('refuses to take an account other than issuer below zero, and records nothing', () => {
     const { ledger, check } = setup();
     ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });
-    const error = expectRejected(
+    const error = expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -105,8 +106,13 @@ describe('point transfers', () => {
         }),
       'INSUFFICIENT_POINTS',
     );
-    assert.deepEqual(error.details, { account: 'volunteer:v1', available: 10, amount: 11 });
-    expectRejected(
+    assert.deepEqual(error.details, {
+      account: 'volunteer:v1',
+      available: 10,
+      asked: 11,
+      amount: 11,
+    });
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({ id: 't3', from: 'station:s1', to: 'issuer', amount: 1, code: 'return' }),
@@ -154,7 +160,7 @@ describe('point transfers', () => {
     assert.equal(ledger.owing('issuer'), 0);
     check();
     // Spending stays blocked while owing; earning pays the debt back first.
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -181,14 +187,14 @@ describe('point transfers', () => {
   it('rejects a transfer to the same account and a pending reversal as INVALID_INPUT', () => {
     const { ledger } = setup();
     assert.deepEqual(
-      expectRejected(
+      expectUnchanged(
         ledger,
         () => ledger.transfer({ id: 'x', from: 'issuer', to: 'issuer', amount: 1, code: 'c' }),
         'INVALID_INPUT',
       ).path,
       ['to'],
     );
-    const error = expectRejected(
+    const error = expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -218,7 +224,7 @@ describe('point transfers', () => {
     });
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 10, pending: -6, available: 4 });
     assert.deepEqual(ledger.balance('station:s1'), { posted: 0, pending: 6, available: 0 });
-    expectRejected(
+    expectUnchanged(
       ledger,
       () =>
         ledger.transfer({
@@ -237,8 +243,8 @@ describe('point transfers', () => {
     assert.equal(posted.resolvedBy, 'clerk');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 4, pending: 0, available: 4 });
     assert.deepEqual(ledger.balance('station:s1'), { posted: 6, pending: 0, available: 6 });
-    expectRejected(ledger, () => ledger.post('h1'), 'ALREADY_RESOLVED');
-    expectRejected(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.post('h1'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
     ledger.transfer({
       id: 'h3',
       from: 'volunteer:v1',
@@ -249,9 +255,9 @@ describe('point transfers', () => {
     });
     assert.equal(ledger.void('h3', { reason: 'no show' }).status, 'voided');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 4, pending: 0, available: 4 });
-    expectRejected(ledger, () => ledger.post('h3'), 'ALREADY_RESOLVED');
-    expectRejected(ledger, () => ledger.post('earn'), 'INVALID_TRANSITION');
-    expectRejected(ledger, () => ledger.post('nope'), 'NOT_FOUND');
+    expectUnchanged(ledger, () => ledger.post('h3'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.post('earn'), 'INVALID_TRANSITION');
+    expectUnchanged(ledger, () => ledger.post('nope'), 'NOT_FOUND');
     check();
   });
 
@@ -273,17 +279,17 @@ describe('point transfers', () => {
       code: 'gift',
       pending: {},
     });
-    assert.equal(ledger.getTransfer('h1')?.timeoutAt, '2025-03-01T01:30:00.000Z');
+    assert.equal(ledger.getTransfer('h1')?.timeoutAt, '2025-03-01T09:30:00.000+08:00');
     assert.deepEqual(ledger.expirePending('2025-03-01T09:29:59+08:00'), []);
     clock.advance({ minutes: 30 });
-    expectRejected(ledger, () => ledger.post('h1'), 'TOO_LATE');
+    expectUnchanged(ledger, () => ledger.post('h1'), 'TOO_LATE');
     const expired = ledger.expirePending(clock.now());
     assert.deepEqual(
       expired.map((transfer) => [transfer.id, transfer.status]),
       [['h1', 'expired']],
     );
     assert.deepEqual(ledger.expirePending(clock.now()), []);
-    expectRejected(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
+    expectUnchanged(ledger, () => ledger.void('h1'), 'ALREADY_RESOLVED');
     assert.deepEqual(ledger.balance('volunteer:v1'), { posted: 0, pending: 7, available: 0 });
     check();
   });
@@ -348,26 +354,28 @@ describe('point transfers', () => {
     const first = events[0] as PointsEvent;
     const twice = [first, { ...first, seq: 2 }] as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: twice }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
+      path: ['events', 1, 'data', 'id'],
     });
     const stray = [
       { seq: 1, type: 'points.posted', at: first.at, data: { id: 'zz' } },
     ] as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: stray }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
+      path: ['events', 0, 'data', 'id'],
     });
     const gap = [first, { ...first, seq: 3 }] as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: gap }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
       path: ['events', 1, 'seq'],
     });
     const hole = [first, null] as unknown as PointsEvent[];
     assert.throws(() => createPointsLedger({ now: clock.now, events: hole }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
       path: ['events', 1],
     });
     assert.throws(() => createPointsLedger({ now: clock.now, events: 'a log' as never }), {
-      code: 'INVALID_INPUT',
+      code: 'INVALID_LOG',
       path: ['events'],
     });
   });

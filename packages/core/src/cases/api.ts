@@ -1,22 +1,29 @@
-// The public shape of the case book: its options, inputs and methods.
-import type { Clock } from '../clock.js';
-import type { ChainHash } from '../journal/chain.js';
+// The public shape of the case book: its options, its inputs and its methods.
 import type { WorkCalendar } from '../calendar/types.js';
-import type { Router } from '../routing/index.js';
-import type { CaseRouting } from './dispatch.js';
-import type { CaseEscalationPolicy } from './escalation.js';
-import type { CaseEvent } from './events.js';
+import type { Clock } from '../clock.js';
+import type { Dispatcher, ListenerErrorHandler } from '../internal/dispatch.js';
+import type { ChainHash, Checkpoint } from '../journal/chain.js';
+import type { Router, RoutingConfig } from '../routing/index.js';
 import type {
   CaseActionKind,
   CaseAttributeValue,
   CaseEscalation,
+  CaseEscalationPolicy,
+  CaseEvent,
   CaseLocation,
   CaseOutcome,
   CaseRecord,
   CaseReporter,
-  CaseSource,
+  CaseSnapshot,
+  CaseStatus,
   FollowUpRating,
 } from './types.js';
+
+/**
+ * What the case book routes with: a router, or a rule set (typed, or as parsed from JSON: it is
+ * validated when compiled).
+ */
+export type CaseRouting = Router | RoutingConfig | Readonly<Record<string, unknown>>;
 
 /** The options of {@link createCaseBook}. */
 export interface CaseBookOptions {
@@ -24,14 +31,26 @@ export interface CaseBookOptions {
   readonly routing: CaseRouting;
   /** Counts every deadline: at intake, on reopening, for escalation. */
   readonly calendar: WorkCalendar;
-  /** The clock: stamps each event and decides whether an extension comes too late. */
+  /**
+   * The clock: stamps each event, decides whether an extension comes too late, and bounds the
+   * instants a caller may give (`receivedAt` and action times no later than it, plus 5 minutes).
+   */
   readonly now: Clock;
   /** When `review` chases, gives notice and moves cases up; see {@link CaseEscalationPolicy}. */
   readonly escalation?: CaseEscalationPolicy;
-  /** Events of an earlier book, as returned by its `events()`, to start from (a replay). */
+  /**
+   * Events of an earlier book, as returned by its `events()`, to start from (a replay). They are
+   * checked as strictly as the live calls that wrote them: `INVALID_LOG` at `['events', i, ...]`.
+   */
   readonly events?: readonly CaseEvent[];
-  /** Chains the events with this hash (see `createJournal`); given events are checked against it. */
+  /** Chains the events with this hash (canonical JSON, see `chainLink`); given events are verified. */
   readonly hash?: ChainHash;
+  /** The checkpoint kept from the earlier book (`checkpoint()`): `events` must still reach it. */
+  readonly checkpoint?: Checkpoint;
+  /** Called with each error a listener throws; the write stands (default: an unhandled rejection). */
+  readonly onListenerError?: ListenerErrorHandler;
+  /** @internal Objects that notify as one share a dispatcher. */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** The input of {@link CaseBook.open}: a case as it comes in. */
@@ -42,7 +61,10 @@ export interface OpenCaseInput {
   readonly category: string;
   readonly title: string;
   readonly description?: string;
-  /** When it was received, an ISO instant with an offset: deadlines count from its local day. */
+  /**
+   * When it was received, an ISO instant with an offset: deadlines count from its local day.
+   * Not later than the clock (5 minutes of clock skew are allowed).
+   */
   readonly receivedAt: string;
   /** Where it came in: `station`, `shop`, `hotline`, `app`, ... */
   readonly channel: string;
@@ -59,7 +81,10 @@ export interface CaseActionInput {
   readonly kind: CaseActionKind;
   readonly type: string;
   readonly by: string;
-  /** When it took place, an ISO instant with an offset. */
+  /**
+   * When it took place, an ISO instant with an offset: not before the case was received, not
+   * later than the clock (5 minutes of clock skew are allowed).
+   */
   readonly at: string;
   readonly note?: string;
 }
@@ -115,12 +140,47 @@ export interface CaseBook extends CaseSource {
   markDuplicate(id: string, input: { readonly of: string }): CaseRecord;
   /** Applies the escalation policy to every late open case at `now` (the clock's by default). */
   review(now?: Date | string): readonly CaseReviewEntry[];
-  /** The event log, oldest first: hand it to `createCaseBook({ events })` to rebuild the book. */
+  /** The event log, oldest first, frozen: hand it to `createCaseBook({ events })` to rebuild the book. */
   events(): readonly CaseEvent[];
+  /** `{ seq, hash }` of the last event: keep it to detect a log cut off later. */
+  checkpoint(): Checkpoint;
   /** The number of cases. */
   readonly size: number;
   /** The compiled router the book uses. */
   readonly router: Router;
   /** The calendar the book counts deadlines with. */
   readonly calendar: WorkCalendar;
+  /** The time zone of every instant the book writes: the calendar's. */
+  readonly timeZone: string;
+}
+
+/** Which cases `list` returns; every field narrows the list, and none means all cases. */
+export interface CaseFilter {
+  /** One status or any of several. */
+  readonly status?: CaseStatus | readonly CaseStatus[];
+  readonly tier?: string;
+  readonly category?: string;
+  readonly channel?: string;
+  /** Cases whose handlers include this one. */
+  readonly handler?: string;
+  /** Open cases (dispatched or in progress) whose deadline is before this instant. */
+  readonly overdueAt?: string | Date;
+}
+
+/**
+ * The read side of a case book: what metrics and elements need. Records come in the order
+ * the cases were opened; each change replaces a record and the list.
+ */
+export interface CaseSource {
+  /** The cases, optionally filtered. */
+  list(filter?: CaseFilter): readonly CaseRecord[];
+  /** One case, or `undefined` when the id is unknown. */
+  get(id: string): CaseRecord | undefined;
+  /**
+   * Listens to every change (one call per event, after the command that wrote it is complete);
+   * returns the function that stops listening.
+   */
+  subscribe(listener: (event: CaseEvent) => void): () => void;
+  /** The current state as one frozen object: a new object after each change, the same one until then. */
+  snapshot(): CaseSnapshot;
 }

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TransferTable } from '../../src/points/transfer-table.js';
+import { TransferTable } from '../../../src/points/store/transfer-table.js';
 
 const record = fc.record({
   debit: fc.nat(20),
@@ -75,5 +75,20 @@ describe('transfer table', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('keeps every row when room is reserved ahead, and knows no code before its first use', () => {
+    const table = new TransferTable();
+    assert.equal(table.knowsCode(''), false);
+    table.reserve(5000);
+    assert.equal(table.size, 0);
+    for (let row = 0; row < 3000; row++) {
+      table.add(`t${row}`, row % 7, (row % 7) + 1, row + 1, row % 2 ? 'earn' : 'spend', 0, -1, -1);
+    }
+    table.reserve(10);
+    assert.equal(table.size, 3000);
+    assert.equal(table.amount(2999), 3000);
+    assert.equal(table.rowOf('t1234'), 1234);
+    assert.equal(table.code(1), 'earn');
   });
 });

@@ -1,4 +1,4 @@
-import { IdIndex } from '../internal/id-index.js';
+import { IdIndex } from '../../internal/id-index.js';
 
 const PENDING = 1;
 const REVERSAL = 2;
@@ -23,8 +23,11 @@ export class TransferTable {
   /** Codes are few (earn, spend, redeem, ...): each is kept once and rows hold its number. */
   private readonly codeList: string[] = [];
   private readonly codeNumbers = new Map<string, number>();
-  /** The code of the last row: runs of one code are the rule. */
-  private lastCode = '';
+  /**
+   * The code of the last row: runs of one code are the rule. It starts as a control character,
+   * which no code may hold, so that no code (not even '') counts as known before it is used.
+   */
+  private lastCode = '\u0000';
   private lastCodeNumber = -1;
   private codes = new Int32Array(1024);
   private debits = new Int32Array(1024);
@@ -79,6 +82,11 @@ export class TransferTable {
     this.previousCredits[row] = previousCredit;
     this.index.add(id, row);
     return row;
+  }
+
+  /** Makes room for `rows` transfers at once (a replay knows its log's length). */
+  reserve(rows: number): void {
+    if (rows > this.amounts.length) this.grow(rows);
   }
 
   /** Marks row `row` two-phase, with its timeout in minutes when it has one. */

@@ -1,31 +1,34 @@
-// Folds case events into records. The live book and a replay both go through here, so a
-// replay of the log gives the same records. Records are never mutated: a change makes a
-// new record object.
-import { LanewiseError } from '../errors.js';
-import type { CaseEvent } from './events.js';
-import { copyRecord, type DraftRecord } from './record-copy.js';
-import { assertMove, type CaseMove } from './transitions.js';
-import type { CaseRecord } from './types.js';
+// The reducer: folds one case event into the records. The live book and a replay both go
+// through here, after the checks of commands.ts, so a replay of the log gives the same records.
+// Records are never mutated: a change makes a new record object, frozen with what it holds.
+import { copyRecord, type DraftRecord } from './store/record-copy.js';
+import type { CaseEvent, CaseRecord } from './types.js';
 
 /** The state of a case book: records by id, in the order they were opened. */
 export type CaseState = Map<string, CaseRecord>;
 
-function existing(state: CaseState, id: string, event: CaseEvent): CaseRecord {
-  const record = state.get(id);
-  if (record === undefined) {
-    throw new LanewiseError(
-      'NOT_FOUND',
-      `event ${event.seq} (${event.type}) names unknown case ${id}`,
-      {
-        path: ['events', event.seq - 1, 'data', 'id'],
-        details: { id, seq: event.seq },
-      },
-    );
-  }
+/** The id of the case an event is about. */
+export function caseIdOf(event: CaseEvent): string {
+  return event.type === 'cases.opened' ? event.data.intake.id : event.data.id;
+}
+
+/**
+ * Applies one checked event (its data frozen, its instants in the book's zone) to the state:
+ * the map is updated in place; the changed record is replaced by a new frozen one.
+ */
+export function applyCaseEvent(state: CaseState, event: CaseEvent): CaseRecord {
+  const record = Object.freeze(
+    event.type === 'cases.opened'
+      ? opened(event)
+      : changed(state.get(event.data.id) as CaseRecord, event),
+  );
+  state.set(record.id, record);
   return record;
 }
 
-function opened(event: Extract<CaseEvent, { type: 'case.opened' }>): CaseRecord {
+const frozen = <T>(items: T[]): readonly T[] => Object.freeze(items);
+
+function opened(event: Extract<CaseEvent, { type: 'cases.opened' }>): CaseRecord {
   const { intake, dispatch } = event.data;
   // One literal in a fixed order (no spread): every record starts with the same shape.
   const record: DraftRecord = {
@@ -42,10 +45,10 @@ function opened(event: Extract<CaseEvent, { type: 'case.opened' }>): CaseRecord 
     ruleId: dispatch.ruleId,
     openedAt: event.at,
     updatedAt: event.at,
-    followUps: [],
-    actions: [],
-    escalations: [],
-    extensions: [],
+    followUps: EMPTY,
+    actions: EMPTY,
+    escalations: EMPTY,
+    extensions: EMPTY,
     reopenedCount: 0,
     round: 0,
   };
@@ -58,73 +61,45 @@ function opened(event: Extract<CaseEvent, { type: 'case.opened' }>): CaseRecord 
   return record;
 }
 
-const MOVE_OF: { readonly [T in Exclude<CaseEvent['type'], 'case.opened'>]: CaseMove } = {
-  'case.accepted': 'accept',
-  'case.acted': 'act',
-  'case.extended': 'extend',
-  'case.resolved': 'resolve',
-  'case.followed_up': 'followUp',
-  'case.closed': 'close',
-  'case.marked_duplicate': 'markDuplicate',
-  'case.escalated': 'escalate',
-};
-
-/** Applies one event to the state (the map is updated in place; records are replaced). */
-export function applyCaseEvent(state: CaseState, event: CaseEvent): CaseState {
-  if (event.type === 'case.opened') {
-    const id = event.data.intake.id;
-    if (state.has(id)) {
-      throw new LanewiseError('ID_CONFLICT', `event ${event.seq} opens case ${id} a second time`, {
-        path: ['events', event.seq - 1, 'data', 'intake', 'id'],
-        details: { id, seq: event.seq },
-      });
-    }
-    state.set(id, opened(event));
-    return state;
-  }
-  const before = existing(state, event.data.id, event);
-  // The live book checked the move already; this catches a log that was tampered with.
-  assertMove(before, MOVE_OF[event.type]);
-  state.set(before.id, changed(before, event));
-  return state;
-}
+const EMPTY: readonly never[] = Object.freeze([]);
 
 function changed(
   before: CaseRecord,
-  event: Exclude<CaseEvent, { type: 'case.opened' }>,
+  event: Exclude<CaseEvent, { type: 'cases.opened' }>,
 ): CaseRecord {
   const at = event.at;
-  if (event.type === 'case.followed_up') return followedUp(before, event);
-  if (event.type === 'case.escalated') return escalated(before, event);
+  if (event.type === 'cases.followed_up') return followedUp(before, event);
+  if (event.type === 'cases.escalated') return escalated(before, event);
   const next = copyRecord(before);
   next.updatedAt = at;
   switch (event.type) {
-    case 'case.accepted':
+    case 'cases.accepted':
       next.status = 'in_progress';
       next.acceptedAt = at;
       next.acceptedBy = event.data.by;
       break;
-    case 'case.acted':
-      next.actions = [...before.actions, event.data.action];
+    case 'cases.acted':
+      next.actions = frozen([...before.actions, event.data.action]);
       break;
-    case 'case.extended': {
+    case 'cases.extended': {
       const { until, reason, by } = event.data;
-      next.extensions = [...before.extensions, { from: before.dueAt, until, reason, by, at }];
+      const extension = Object.freeze({ from: before.dueAt, until, reason, by, at });
+      next.extensions = frozen([...before.extensions, extension]);
       next.dueAt = until;
       break;
     }
-    case 'case.resolved':
+    case 'cases.resolved':
       next.status = 'resolved';
       next.resolvedAt = at;
       next.resolvedBy = event.data.by;
       next.outcome = event.data.outcome;
       if (event.data.note !== undefined) next.resolutionNote = event.data.note;
       break;
-    case 'case.closed':
+    case 'cases.closed':
       next.status = 'closed';
       next.closedAt = at;
       break;
-    case 'case.marked_duplicate':
+    case 'cases.marked_duplicate':
       next.status = 'duplicate';
       next.duplicateOf = event.data.of;
       next.duplicateAt = at;
@@ -135,13 +110,13 @@ function changed(
 
 function followedUp(
   before: CaseRecord,
-  event: Extract<CaseEvent, { type: 'case.followed_up' }>,
+  event: Extract<CaseEvent, { type: 'cases.followed_up' }>,
 ): CaseRecord {
   const { rating, comment, at, reopenDueAt } = event.data;
-  const followUp = comment === undefined ? { rating, at } : { rating, comment, at };
+  const followUp = Object.freeze(comment === undefined ? { rating, at } : { rating, comment, at });
   // An unsatisfied answer: the case is redone from dispatch with a fresh deadline.
   const next = copyRecord(before, reopenDueAt === undefined ? 'none' : 'round');
-  next.followUps = [...before.followUps, followUp];
+  next.followUps = frozen([...before.followUps, followUp]);
   next.updatedAt = event.at;
   if (reopenDueAt !== undefined) {
     next.status = 'dispatched';
@@ -154,7 +129,7 @@ function followedUp(
 
 function escalated(
   before: CaseRecord,
-  event: Extract<CaseEvent, { type: 'case.escalated' }>,
+  event: Extract<CaseEvent, { type: 'cases.escalated' }>,
 ): CaseRecord {
   const { step, dueAt, round, tier, toTier, newDueAt, handlers, deadline } = event.data;
   const move = step === 'tier' && toTier !== undefined && newDueAt !== undefined;
@@ -163,13 +138,12 @@ function escalated(
   const next = copyRecord(before, move ? 'acceptance' : 'none');
   next.updatedAt = event.at;
   if (!move) {
-    next.escalations = [...before.escalations, { step, at: event.at, dueAt, round, tier }];
+    const entry = Object.freeze({ step, at: event.at, dueAt, round, tier });
+    next.escalations = frozen([...before.escalations, entry]);
     return next;
   }
-  next.escalations = [
-    ...before.escalations,
-    { step, at: event.at, dueAt, round, tier, toTier, newDueAt },
-  ];
+  const entry = Object.freeze({ step, at: event.at, dueAt, round, tier, toTier, newDueAt });
+  next.escalations = frozen([...before.escalations, entry]);
   next.status = 'dispatched';
   next.tier = toTier;
   if (handlers !== undefined) next.handlers = handlers;

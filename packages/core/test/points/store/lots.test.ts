@@ -9,7 +9,7 @@ import {
   liveLots,
   pointsUpTo,
   type LotBook,
-} from '../../src/points/lots.js';
+} from '../../../src/points/store/lots.js';
 
 type Step = { op: 'credit'; month: number; amount: number } | { op: 'debit'; amount: number };
 

@@ -1,6 +1,7 @@
-// Copies a case record field by field, in one fixed order. A spread of a twenty-field object
-// is the slowest step of a move; a literal keeps one shape for all records and is cheap.
-import type { CaseRecord } from './types.js';
+// Copies a case record field by field, in one fixed order: storage machinery, fenced here. A
+// spread of a twenty-field object is the slowest step of a move; a literal keeps one shape for
+// all records and is cheap.
+import type { CaseRecord } from '../types.js';
 
 /** A record being built from its predecessor. */
 export type DraftRecord = { -readonly [K in keyof CaseRecord]: CaseRecord[K] };
