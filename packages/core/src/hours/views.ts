@@ -253,7 +253,7 @@ export function certify(
   if (!findBook(context.state, id)) {
     throw new LanewiseError('NOT_FOUND', `no hours recorded for volunteer ${id}`, {
       path: ['volunteerId'],
-      details: { volunteerId: id },
+      details: { id, volunteerId: id },
     });
   }
   const { state } = context;
