@@ -1,6 +1,8 @@
 // The hour ledger and the program: 1,000,000 entries recorded and approved over 10,000
 // volunteers (with the overlap check), creditedMinutes for one volunteer on a small and a big
-// ledger (constant time), and the replay of a 1,000,000-event program log.
+// ledger (constant time), the replay of a 1,000,000-event hour log with every check of the live
+// calls (plain and chained with SHA-256), and the replay of a 1,000,000-event program log.
+import { createHash } from 'node:crypto';
 import { createHoursLedger, type HoursLedger } from '../../packages/core/src/hours/index.js';
 import {
   createVolunteerProgram,
@@ -95,6 +97,28 @@ export async function benchHours(): Promise<void> {
   );
   small = undefined;
   big = undefined;
+
+  // --- Hour ledger replay: 1,000,000 events (500,000 entries recorded and approved) ----------
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  let source: HoursLedger | undefined = createHoursLedger({ now, policy });
+  fill(source, ENTRIES / 2);
+  const hourEvents = source.events();
+  source = createHoursLedger({ now, policy, hash: sha256 });
+  fill(source, ENTRIES / 2);
+  const chainedEvents = source.events();
+  source = undefined;
+  await runBench('hour ledger: replay of 1,000,000 events, every live check', [
+    {
+      name: 'replay 1M hour events',
+      ops: hourEvents.length,
+      fn: () => createHoursLedger({ now, policy, events: hourEvents }),
+    },
+    {
+      name: 'replay 1M hour events, SHA-256 chain',
+      ops: chainedEvents.length,
+      fn: () => createHoursLedger({ now, policy, events: chainedEvents, hash: sha256 }),
+    },
+  ]);
 
   // --- The program: a log of 1,000,000 events (each served entry: recorded, earn, approved) ---
   const programPolicy = { ...policy, pointsPerHour: 10 };

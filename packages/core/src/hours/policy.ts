@@ -1,4 +1,9 @@
+import * as z from 'zod/mini';
+import { parseInput } from '../schemas/parse.js';
+import { hoursPolicySchema } from './schemas.js';
 import type { HoursPolicy, ResolvedHoursPolicy } from './types.js';
+
+const optionalPolicySchema = z.optional(hoursPolicySchema);
 
 /** The default star thresholds, in cumulative hours (1★ to 5★). */
 export const DEFAULT_STAR_THRESHOLDS_HOURS: readonly number[] = Object.freeze([
@@ -9,14 +14,16 @@ export const DEFAULT_STAR_THRESHOLDS_HOURS: readonly number[] = Object.freeze([
 export const DEFAULT_HOURS_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Fills in the defaults of a policy (already validated: the ledger checks it).
+ * Checks a policy and fills in its defaults; a bad one is `INVALID_INPUT` at `['policy', ...]`.
  *
  * @example
  * ```ts
  * resolveHoursPolicy({ unitMinutes: 30 }).maxMinutesPerDay; // null: no daily cap
+ * resolveHoursPolicy().approval; // 'recorder': whoever records certifies
  * ```
  */
-export function resolveHoursPolicy(policy: HoursPolicy = {}): ResolvedHoursPolicy {
+export function resolveHoursPolicy(input?: HoursPolicy): ResolvedHoursPolicy {
+  const policy: HoursPolicy = parseInput(optionalPolicySchema, input, ['policy']) ?? {};
   return Object.freeze({
     unitMinutes: policy.unitMinutes ?? 1,
     maxMinutesPerEntry: policy.maxMinutesPerEntry ?? 1440,
@@ -25,6 +32,7 @@ export function resolveHoursPolicy(policy: HoursPolicy = {}): ResolvedHoursPolic
     starThresholdsHours: Object.freeze([
       ...(policy.starThresholdsHours ?? DEFAULT_STAR_THRESHOLDS_HOURS),
     ]),
+    approval: policy.approval ?? 'recorder',
   });
 }
 

@@ -1,6 +1,4 @@
-import type { CalendarPeriod } from '../time/types.js';
-import type { Clock } from '../clock.js';
-import type { JournalEvent } from '../journal/index.js';
+import type { JournalEvent } from '../journal/types.js';
 
 /**
  * Where an hour entry stands. `pending` and `approved` entries are live (they block
@@ -19,7 +17,8 @@ export const HOUR_ENTRY_STATUSES = [
 
 /**
  * One record of volunteer service, as the organiser entered it and as it moved since.
- * Records are frozen: each move replaces the record, never edits it. Every record has every
+ * Records are frozen: each move replaces the record, never edits it. Every instant is written
+ * in the ledger's time zone (`2025-03-01T09:00:00.000+08:00`). Every record has every
  * field; those that do not apply yet (or at all) are `undefined`.
  */
 export interface HourEntry {
@@ -27,9 +26,9 @@ export interface HourEntry {
   readonly id: string;
   readonly volunteerId: string;
   readonly activityId: string;
-  /** ISO 8601 instant with offset, as recorded. */
+  /** When the service began, with the ledger's offset. */
   readonly start: string;
-  /** ISO 8601 instant with offset, as recorded; after `start`. */
+  /** When it ended, with the ledger's offset; after `start`. */
   readonly end: string;
   /** Whole minutes from `start` to `end`, rounded down. */
   readonly durationMinutes: number;
@@ -59,7 +58,7 @@ export interface HourEntry {
 }
 
 /**
- * The rules of a scheme. Every field is optional; the defaults are those of DOMAIN.md.
+ * The rules of a scheme. Every field is optional; the defaults are in docs/ledgers.md.
  *
  * @example
  * ```ts
@@ -79,7 +78,22 @@ export interface HoursPolicy {
   maxMinutesPerDay?: number;
   /** Cumulative credited hours for 1★, 2★...; increasing. Default `[100, 300, 600, 1000, 1500]`. */
   starThresholdsHours?: readonly number[];
+  /**
+   * Who may approve. `'recorder'` (the default, "whoever records certifies"): anyone but the
+   * volunteer, the organiser who recorded the entry included. `'second-person'`: neither the
+   * volunteer nor the recorder, for schemes that want a second pair of eyes.
+   */
+  approval?: HoursApprovalRule;
 }
+
+/** Who may approve an entry: see {@link HoursPolicy.approval}. */
+export type HoursApprovalRule = 'recorder' | 'second-person';
+
+/** The approval rules, the default first. */
+export const HOURS_APPROVAL_RULES = [
+  'recorder',
+  'second-person',
+] as const satisfies readonly HoursApprovalRule[];
 
 /** A {@link HoursPolicy} with every default filled in; `null` means no cap. */
 export interface ResolvedHoursPolicy {
@@ -88,63 +102,7 @@ export interface ResolvedHoursPolicy {
   readonly maxMinutesPerActivity: number | null;
   readonly maxMinutesPerDay: number | null;
   readonly starThresholdsHours: readonly number[];
-}
-
-/** What an organiser records: the input of {@link HoursLedger.record}. */
-export interface RecordHoursInput {
-  id: string;
-  volunteerId: string;
-  activityId: string;
-  start: string;
-  end: string;
-  recordedBy: string;
-  note?: string | undefined;
-  tags?: readonly string[] | undefined;
-}
-
-/** The input of {@link HoursLedger.correct}: the new entry's id, the fields that change, who and why. */
-export interface CorrectHoursInput {
-  /** The id of the new entry. */
-  id: string;
-  start?: string | undefined;
-  end?: string | undefined;
-  activityId?: string | undefined;
-  note?: string | undefined;
-  tags?: readonly string[] | undefined;
-  by: string;
-  reason: string;
-}
-
-/**
- * A span of time for queries: `from` inclusive, `to` exclusive when an instant. A day
- * (`YYYY-MM-DD`) is taken in the ledger's time zone and is inclusive at both ends. An entry
- * belongs to the span when its `start` does.
- */
-export interface HoursSpan {
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-/** The filter of {@link HoursLedger.list}; every field narrows. */
-export interface HoursListFilter extends HoursSpan {
-  volunteerId?: string | undefined;
-  activityId?: string | undefined;
-  status?: HourEntryStatus | readonly HourEntryStatus[] | undefined;
-}
-
-/** The filter of {@link HoursLedger.creditedMinutes}. */
-export interface CreditedMinutesFilter extends HoursSpan {
-  volunteerId?: string | undefined;
-  activityId?: string | undefined;
-}
-
-/** A period to cut summaries by, in the ledger's time zone (weeks are ISO weeks, Monday first). */
-export type HoursPeriod = Exclude<CalendarPeriod, 'quarter'>;
-
-/** The options of {@link HoursLedger.summary}. */
-export interface HoursSummaryOptions extends HoursSpan {
-  groupBy: 'volunteer' | 'activity';
-  period?: HoursPeriod | undefined;
+  readonly approval: HoursApprovalRule;
 }
 
 /**
@@ -157,18 +115,6 @@ export interface HoursSummaryRow {
   readonly period: string | null;
   readonly minutes: number;
   readonly entries: number;
-}
-
-/** The options of {@link HoursLedger.certificate}. */
-export interface HoursCertificateOptions {
-  /** First day (or instant) of the certified period. */
-  from: string;
-  /** Last day (inclusive) or instant (exclusive) of the certified period. */
-  to: string;
-  /** The organisation that certifies ("whoever records certifies"). */
-  issuer: string;
-  /** The certificate's serial number, unique at the issuer. */
-  serial: string;
 }
 
 /** One service line of a certificate. */
@@ -251,24 +197,10 @@ export type HoursEvent =
   | HoursRevokedEvent
   | HoursCorrectedEvent;
 
-/** Called after each event is appended. */
-export type HoursListener = (event: HoursEvent) => void;
-
 /** The state at one moment, for views: a new object after every change. */
 export interface HoursSnapshot {
   /** The number of events so far. */
   readonly version: number;
   /** Every entry, in the order recorded. */
   readonly entries: readonly HourEntry[];
-}
-
-/** The options of {@link createHoursLedger}. */
-export interface HoursLedgerOptions {
-  policy?: HoursPolicy | undefined;
-  /** The clock: stamps events and bounds entries (`FUTURE_ENTRY`). */
-  now: Clock;
-  /** The community's time zone, for days and periods. Default `Asia/Shanghai`. */
-  timeZone?: string | undefined;
-  /** Events from an earlier ledger's `events()`, to rebuild it. */
-  events?: readonly HoursEvent[] | undefined;
 }

@@ -43,7 +43,7 @@ export function checkEnvelopes(
   }
   let previous = '';
   // Runs of events share one instant: the last one read is not parsed again.
-  let lastAt: unknown = undefined;
+  let lastAt = '';
   for (let index = 0; index < events.length; index += 1) {
     const event: unknown = events[index];
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
@@ -55,11 +55,11 @@ export function checkEnvelopes(
       const known = check.types ? `one of ${[...check.types].join(', ')}` : 'a name';
       throw invalidLog(index, ['type'], `type must be ${known}`);
     }
-    if (at !== lastAt) {
+    if (typeof at !== 'string' || at !== lastAt) {
       if (Number.isNaN(instantMs(at))) {
         throw invalidLog(index, ['at'], 'at must be an ISO 8601 instant with an offset');
       }
-      lastAt = at;
+      lastAt = at as string;
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw invalidLog(index, ['data'], 'data must be an object');

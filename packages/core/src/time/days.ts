@@ -1,6 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { civilFromDays, daysFromCivil, isoWeekOf } from './civil.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './constants.js';
 import type { CalendarPeriod } from './types.js';
+import { firstInstantOf, zoneOffsets } from './zone.js';
 
 /** Calendar days and periods in one time zone, cached: a zone lookup costs microseconds. */
 export interface ZoneDays {
@@ -24,7 +25,6 @@ interface DayRange {
   readonly key: number;
 }
 
-const HOUR_MS = 3_600_000;
 // Bounds the caches on long-running ledgers; refilling costs one zone lookup per hour bucket.
 const CACHE_LIMIT = 200_000;
 
@@ -37,20 +37,23 @@ export function createZoneDays(timeZone: string): ZoneDays {
   const byHour = new Map<number, DayRange>();
   const weeks = new Map<string, string>();
 
+  const zone = zoneOffsets(timeZone);
+  const startOfDayNumber = (days: number) => firstInstantOf(zone, days * MS_PER_DAY);
+
   const rangeOf = (ms: number): DayRange => {
-    const local = new TZDate(ms, timeZone);
-    const [year, month, date] = [local.getFullYear(), local.getMonth(), local.getDate()];
-    const start = new TZDate(year, month, date, timeZone).getTime();
-    const end = new TZDate(year, month, date + 1, timeZone).getTime();
-    const key = (year * 100 + month + 1) * 100 + date;
-    return { start, end, day: `${pad(year, 4)}-${pad(month + 1)}-${pad(date)}`, key };
+    const days = Math.floor((ms + zone.at(ms) * MS_PER_MINUTE) / MS_PER_DAY);
+    const [year, month, date] = civilFromDays(days);
+    const start = startOfDayNumber(days);
+    const end = startOfDayNumber(days + 1);
+    const key = (year * 100 + month) * 100 + date;
+    return { start, end, day: `${pad(year, 4)}-${pad(month)}-${pad(date)}`, key };
   };
 
   // The hour bucket asked for last and its cached range: entries come in bursts.
   let lastBucket = NaN;
   let lastCached: DayRange | undefined;
   const lookup = (ms: number): DayRange => {
-    const bucket = Math.floor(ms / HOUR_MS);
+    const bucket = Math.floor(ms / MS_PER_HOUR);
     let cached = lastCached;
     if (bucket !== lastBucket) {
       cached = byHour.get(bucket);
@@ -65,24 +68,16 @@ export function createZoneDays(timeZone: string): ZoneDays {
     return cached && ms >= cached.start && ms < cached.end ? cached : rangeOf(ms);
   };
 
-  const partsOf = (day: string): [number, number, number] => [
-    Number(day.slice(0, 4)),
-    Number(day.slice(5, 7)) - 1,
-    Number(day.slice(8, 10)),
-  ];
+  /** The day number of `YYYY-MM-DD`. */
+  const dayNumber = (day: string): number =>
+    daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 
   return {
     timeZone,
     dayOf: (ms) => lookup(ms).day,
     dayKeyOf: (ms) => lookup(ms).key,
-    startOfDay(day) {
-      const [year, month, date] = partsOf(day);
-      return new TZDate(year, month, date, timeZone).getTime();
-    },
-    endOfDay(day) {
-      const [year, month, date] = partsOf(day);
-      return new TZDate(year, month, date + 1, timeZone).getTime();
-    },
+    startOfDay: (day) => startOfDayNumber(dayNumber(day)),
+    endOfDay: (day) => startOfDayNumber(dayNumber(day) + 1),
     periodOf(day, period) {
       switch (period) {
         case 'day':
@@ -94,9 +89,8 @@ export function createZoneDays(timeZone: string): ZoneDays {
         case 'week': {
           let label = weeks.get(day);
           if (label === undefined) {
-            const [year, month, date] = partsOf(day);
-            const local = new TZDate(year, month, date, timeZone);
-            label = `${pad(getISOWeekYear(local), 4)}-W${pad(getISOWeek(local))}`;
+            const { weekYear, week } = isoWeekOf(dayNumber(day));
+            label = `${pad(weekYear, 4)}-W${pad(week)}`;
             if (weeks.size >= CACHE_LIMIT) weeks.clear();
             weeks.set(day, label);
           }

@@ -1,4 +1,6 @@
-import { TZDate } from '@date-fns/tz';
+import { civilFromDays, daysFromCivil } from './civil.js';
+import { MS_PER_DAY, MS_PER_MINUTE } from './constants.js';
+import { firstInstantOf, zoneOffsets } from './zone.js';
 
 /**
  * Calendar months in one time zone, as month indexes (`year * 12 + month0`), so lots and
@@ -19,13 +21,19 @@ export function createMonthCalendar(timeZone: string): MonthCalendar {
   let cachedStart = Infinity;
   let cachedEnd = -Infinity;
   let cachedIndex = 0;
-  const startOf = (index: number): number =>
-    TZDate.tz(timeZone, Math.floor(index / 12), ((index % 12) + 12) % 12, 1).getTime();
+  const zone = zoneOffsets(timeZone);
+  const startOf = (index: number): number => {
+    const month = ((index % 12) + 12) % 12;
+    const firstDay = daysFromCivil((index - month) / 12, month + 1, 1);
+    return firstInstantOf(zone, firstDay * MS_PER_DAY);
+  };
   return {
     indexOf(time) {
       if (time >= cachedStart && time < cachedEnd) return cachedIndex;
-      const date = new TZDate(time, timeZone);
-      const index = date.getFullYear() * 12 + date.getMonth();
+      const [year, month] = civilFromDays(
+        Math.floor((time + zone.at(time) * MS_PER_MINUTE) / MS_PER_DAY),
+      );
+      const index = year * 12 + month - 1;
       cachedIndex = index;
       cachedStart = startOf(index);
       cachedEnd = startOf(index + 1);

@@ -4,6 +4,7 @@
 // Date.parse gives; a property test keeps the three in step.
 import type { ErrorPath } from '../errors.js';
 import { invalidField } from '../schemas/parse.js';
+import { daysFromCivil } from './civil.js';
 import { MS_PER_DAY, inInstantRange } from './constants.js';
 
 /** The two-digit number at `at`, or -1 when either character is not a digit. */
@@ -16,17 +17,6 @@ function twoDigits(text: string, at: number): number {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**

@@ -3,7 +3,8 @@
 // and found again by binary search.
 import { MS_PER_DAY, MS_PER_MINUTE } from './constants.js';
 import type { CalendarPeriod } from './types.js';
-import { zoneOffsets, type ZoneOffsets } from './zone.js';
+import { civilFromDays, daysFromCivil, isoWeekOf } from './civil.js';
+import { firstInstantOf, zoneOffsets, type ZoneOffsets } from './zone.js';
 
 type MetricsPeriod = Extract<CalendarPeriod, 'day' | 'week' | 'month'>;
 
@@ -18,45 +19,7 @@ export interface PeriodSlot {
   readonly end: string;
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-/** The date of a day count from 1970-01-01 (Hinnant's civil_from_days). */
-function civilFromDays(days: number): [year: number, month: number, day: number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [era * 400 + yoe + (month <= 2 ? 1 : 0), month, day];
-}
-
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-/**
- * The first instant whose local time is `local` or later (local ms "as if UTC"): `local`
- * itself, or, where the clocks jump over it (a day that starts at 01:00), the end of the gap.
- * Where `local` happens twice, the earlier.
- */
-function firstInstantOf(zone: ZoneOffsets, local: number): number {
-  let utc = zone.toUtc(local);
-  if (utc + zone.at(utc) * MS_PER_MINUTE < local) utc = local - zone.at(utc) * MS_PER_MINUTE;
-  // An earlier instant with the same local time (clocks set back over it) comes first.
-  const earlier = local - zone.at(utc - 3 * 3_600_000) * MS_PER_MINUTE;
-  if (earlier < utc && earlier + zone.at(earlier) * MS_PER_MINUTE === local) utc = earlier;
-  return utc;
-}
 
 function computeSlot(period: MetricsPeriod, zone: ZoneOffsets, ms: number): PeriodSlot {
   const days = Math.floor((ms + zone.at(ms) * MS_PER_MINUTE) / MS_PER_DAY);
@@ -71,8 +34,7 @@ function computeSlot(period: MetricsPeriod, zone: ZoneOffsets, ms: number): Peri
   } else if (period === 'week') {
     startDays = days - ((((days + 3) % 7) + 7) % 7); // 1970-01-01 was a Thursday
     endDays = startDays + 7;
-    const [weekYear] = civilFromDays(startDays + 3); // the ISO week-year is its Thursday's year
-    const week = Math.floor((startDays + 3 - daysFromCivil(weekYear, 1, 1)) / 7) + 1;
+    const { weekYear, week } = isoWeekOf(startDays);
     key = `${pad(weekYear, 4)}-W${pad(week)}`;
   } else {
     startDays = daysFromCivil(year, month, 1);

@@ -1,10 +1,9 @@
 // Fast UTC-offset look-ups for one time zone. `tzOffset` (Intl underneath) costs about a
 // microsecond; routing a million cases a second needs the answer from a cache.
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import { MS_PER_HOUR, MS_PER_MINUTE } from './constants.js';
 import { instantFormatter } from './format.js';
 
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_MINUTE = 60_000;
 const CACHE_LIMIT = 50_000;
 
 /** Offsets of one zone, in minutes east of UTC, cached per UTC hour. */
@@ -46,4 +45,18 @@ export function zoneOffsets(timeZone: string): ZoneOffsets {
   const format = (utcMs: number): string => write(utcMs, at(utcMs));
 
   return { timeZone, at, toUtc, format };
+}
+
+/**
+ * The first instant whose local time is `local` or later (local ms "as if UTC"): `local`
+ * itself, or, where the clocks jump over it (a day that starts at 01:00), the end of the gap.
+ * Where `local` happens twice, the earlier.
+ */
+export function firstInstantOf(zone: ZoneOffsets, local: number): number {
+  let utc = zone.toUtc(local);
+  if (utc + zone.at(utc) * MS_PER_MINUTE < local) utc = local - zone.at(utc) * MS_PER_MINUTE;
+  // An earlier instant with the same local time (clocks set back over it) comes first.
+  const earlier = local - zone.at(utc - 3 * MS_PER_HOUR) * MS_PER_MINUTE;
+  if (earlier < utc && earlier + zone.at(earlier) * MS_PER_MINUTE === local) utc = earlier;
+  return utc;
 }

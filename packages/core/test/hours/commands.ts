@@ -2,7 +2,7 @@
 // model and on a real ledger, with the outcomes compared. The program's test reuses them.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import { createHoursLedger, type HourEntry, type HoursLedger } from '../../src/hours/index.js';
 import type { HoursModel, ModelDraft, ModelPolicy, Outcome } from './model.js';
 

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import { createHoursLedger, type HoursLedger } from '../../src/hours/index.js';
 
 const HOUR = 3_600_000;

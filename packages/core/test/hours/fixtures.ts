@@ -1,13 +1,14 @@
 // Shared helpers of the hour-ledger tests.
 import assert from 'node:assert/strict';
 import { manualClock } from '../../src/clock.js';
-import { LanewiseError, type ErrorCode } from '../../src/errors.js';
+import type { ErrorCode, LanewiseError } from '../../src/errors/index.js';
 import {
   createHoursLedger,
   type HoursLedger,
   type HoursPolicy,
   type RecordHoursInput,
 } from '../../src/hours/index.js';
+import { expectUnchanged } from '../support/expect.js';
 
 /** The tests' "now": a Monday noon in Shanghai, after every entry they record. */
 export const NOW = '2025-03-10T12:00:00+08:00';
@@ -37,7 +38,10 @@ export function entry(
   };
 }
 
-/** Asserts that `run` throws a LanewiseError with `code` (and `path`) and leaves the ledger as it was. */
+/**
+ * Asserts that `run` throws a LanewiseError with `code` (and `path`) and leaves the ledger as it
+ * was: the shared check, and the very same snapshot object.
+ */
 export function assertRejected(
   ledger: HoursLedger,
   run: () => unknown,
@@ -45,20 +49,8 @@ export function assertRejected(
   path?: readonly (string | number)[],
 ): LanewiseError {
   const before = ledger.snapshot();
-  const events = ledger.events().length;
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(
-    caught instanceof LanewiseError,
-    `expected a LanewiseError ${code}, got ${String(caught)}`,
-  );
-  assert.equal(caught.code, code, caught.message);
-  if (path) assert.deepEqual(caught.path, path);
-  assert.equal(ledger.events().length, events, 'no event was written');
+  const error = expectUnchanged(ledger, run, code);
+  if (path) assert.deepEqual(error.path, path);
   assert.equal(ledger.snapshot(), before, 'the state did not change');
-  return caught;
+  return error;
 }

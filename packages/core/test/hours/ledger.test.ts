@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHoursLedger, type HoursEvent } from '../../src/hours/index.js';
+import { expectLanewiseError } from '../support/expect.js';
 import { assertRejected, entry, ledgerAt, NOW } from './fixtures.js';
 
 describe('hours: record', () => {
@@ -12,7 +13,7 @@ describe('hours: record', () => {
     assert.equal(recorded.status, 'pending');
     assert.equal(recorded.durationMinutes, 130);
     assert.equal(recorded.day, '2025-03-01');
-    assert.equal(recorded.recordedAt, '2025-03-10T04:00:00.000Z');
+    assert.equal(recorded.recordedAt, '2025-03-10T12:00:00.000+08:00');
     assert.deepEqual(recorded.tags, ['repair']);
     assert.equal(recorded.creditedMinutes, undefined);
     assert.equal(ledger.get('e1'), recorded);
@@ -214,7 +215,7 @@ describe('hours: approve, reject, revoke, correct', () => {
       'after',
     );
     const inside = { id: 'new', start: '2025-03-01T09:15:00+08:00', by: 'org-zhao', reason: 'x' };
-    assert.equal(ledger.correct('old', inside).start, '2025-03-01T09:15:00+08:00');
+    assert.equal(ledger.correct('old', inside).start, '2025-03-01T09:15:00.000+08:00');
   });
 
   it('does not take a record call with a correction id as a repeat', () => {
@@ -279,9 +280,10 @@ describe('hours: log, replay, subscribe, snapshot', () => {
       { ...approved, seq: 1 },
       { ...recorded, seq: 2 },
     ] as HoursEvent[];
-    assert.throws(
+    expectLanewiseError(
       () => createHoursLedger({ now: () => new Date(0), events: broken }),
-      (error: Error & { code?: string }) => error.code === 'INVALID_INPUT',
+      'INVALID_LOG',
+      ['events', 0, 'data', 'id'],
     );
   });
 

@@ -93,7 +93,7 @@ describe('hours: log built from rows', () => {
     assert.deepEqual(events[0], {
       seq: 1,
       type: 'hours.recorded',
-      at: '2025-03-10T04:00:00.000Z',
+      at: '2025-03-10T12:00:00.000+08:00',
       data: {
         id: 'e1',
         volunteerId: 'v-li',
@@ -108,7 +108,7 @@ describe('hours: log built from rows', () => {
     assert.deepEqual(events[1], {
       seq: 2,
       type: 'hours.approved',
-      at: '2025-03-10T04:01:00.000Z',
+      at: '2025-03-10T12:01:00.000+08:00',
       data: { id: 'e1', by: 'org-zhao', creditedMinutes: 60 },
     });
     const corrected = events.find((event) => event.type === 'hours.corrected');
@@ -150,13 +150,16 @@ describe('hours: log built from rows', () => {
     assert.deepEqual(heard, quiet.ledger.events().slice(5));
   });
 
-  it('replays its events into an equal ledger that keeps them as given', () => {
+  it('replays its events into an equal ledger that holds its own frozen copies of them', () => {
     const { ledger, clock } = ledgerAt();
     play(ledger, clock);
     const events = ledger.events().slice();
     const rebuilt = createHoursLedger({ now: clock.now, events });
     assert.deepEqual(rebuilt.snapshot(), ledger.snapshot());
-    rebuilt.events().forEach((event, index) => assert.equal(event, events[index]));
+    assert.deepEqual(rebuilt.events(), events);
+    rebuilt.events().forEach((event, index) => {
+      assert.ok(Object.isFrozen(event) && Object.isFrozen(event.data), `event ${index} frozen`);
+    });
     // Moves after a replay go on from its last event.
     for (const target of [ledger, rebuilt]) target.record(entry('e5', '15:00', '16:00'));
     assert.deepEqual(rebuilt.events(), ledger.events());

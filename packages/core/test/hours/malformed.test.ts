@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import type { HoursLedger } from '../../src/hours/index.js';
 import { entry, ledgerAt } from './fixtures.js';
 import { malformedArgs, type FieldKind } from './malformed-arbitraries.js';

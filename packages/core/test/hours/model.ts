@@ -1,6 +1,6 @@
 // A plain reference model of the hour ledger: lists and scans, no indexes, no caches. The
 // model-based tests run the same commands on it and on the real ledger and compare.
-import type { ErrorCode } from '../../src/errors.js';
+import type { ErrorCode } from '../../src/errors/index.js';
 
 export interface ModelPolicy {
   readonly unitMinutes: number;

@@ -53,6 +53,10 @@ describe('checkEnvelopes', () => {
       [[{ ...events[0], type: 'demo.removed' }], ['events', 0, 'type']],
       [[{ ...events[0], at: '2025-01-24T09:00:00' }], ['events', 0, 'at']],
       [[{ ...events[0], data: null }], ['events', 0, 'data']],
+      [
+        [events[0], { ...events[1], at: undefined }],
+        ['events', 1, 'at'],
+      ],
       [[{ ...events[0], extra: 1 }], ['events', 0, 'extra']],
       [
         [events[0], { ...events[1], data: { by: 20 } }],

@@ -1,3 +1,5 @@
+import { MS_PER_HOUR } from '../../time/constants.js';
+
 /**
  * The live (pending or approved) entries of one volunteer, sorted by start, as
  * `[start, end, row, credited, day]` records in one array of numbers: one array to touch
@@ -122,4 +124,4 @@ export class LiveIntervals {
 }
 
 const WIDTH = 5;
-const WINDOW_MS = 72 * 3_600_000;
+const WINDOW_MS = 72 * MS_PER_HOUR;

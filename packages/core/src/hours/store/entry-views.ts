@@ -1,4 +1,4 @@
-import type { HourEntry } from './types.js';
+import type { HourEntry } from '../types.js';
 
 /** How many of the entries last returned by moves are kept for a repeat or a `get`. */
 const RECENT = 64;

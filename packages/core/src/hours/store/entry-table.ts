@@ -1,6 +1,6 @@
+import type { HourEntryDraft } from '../types.js';
 import { EMPTY_TAGS } from './draft.js';
 import { NameTable } from './name-table.js';
-import type { HourEntryDraft } from './types.js';
 
 /** A row's status: its index in `HOUR_ENTRY_STATUSES`. */
 export const PENDING = 0;
@@ -12,16 +12,18 @@ export const SUPERSEDED = 4;
 /** How a closed entry was closed: who, when, why, and by which entry when superseded. */
 export interface Closure {
   readonly by: string;
-  readonly at: string;
+  /** The index of its instant in the ledger's stamps. */
+  readonly at: number;
   readonly reason: string;
   readonly supersededBy: string | undefined;
 }
 
-// A row's numbers: its start and credited minutes in one array of doubles, the rest in an
+// A row's numbers: its start, end and credited minutes in one array of doubles, the rest in an
 // array of small integers, at `(row & MASK) * DOUBLES` and `* INTS` in the chunks of its row.
 const START_MS = 0;
 const CREDITED = 1;
-const DOUBLES = 2;
+const END_MS = 2;
+const DOUBLES = 3;
 const DURATION = 0;
 const VOLUNTEER = 1;
 const ACTIVITY = 2;
@@ -102,6 +104,7 @@ export class EntryTable {
   add(
     draft: HourEntryDraft,
     startMs: number,
+    endMs: number,
     durationMinutes: number,
     volunteer: number,
     activity: number,
@@ -122,6 +125,7 @@ export class EntryTable {
     const doubles = this.doubles[row >> SHIFT]!;
     doubles[offset * DOUBLES + START_MS] = startMs;
     doubles[offset * DOUBLES + CREDITED] = 0;
+    doubles[offset * DOUBLES + END_MS] = endMs;
     const ints = this.ints[row >> SHIFT]!;
     const base = offset * INTS;
     ints[base + DURATION] = durationMinutes;
@@ -162,7 +166,7 @@ export class EntryTable {
     return this.texts[row >> SHIFT]![(row & MASK) * TEXTS + ID]!;
   }
 
-  /** The start and the end as recorded. */
+  /** The start and the end as logged (the text of the event's data). */
   start(row: number): string {
     return this.texts[row >> SHIFT]![(row & MASK) * TEXTS + START]!;
   }
@@ -174,6 +178,11 @@ export class EntryTable {
   /** The start in epoch milliseconds. */
   startMs(row: number): number {
     return this.doubles[row >> SHIFT]![(row & MASK) * DOUBLES + START_MS]!;
+  }
+
+  /** The end in epoch milliseconds. */
+  endMs(row: number): number {
+    return this.doubles[row >> SHIFT]![(row & MASK) * DOUBLES + END_MS]!;
   }
 
   /** Credited minutes: meaningful once approved (and kept when revoked or superseded). */

@@ -4,7 +4,7 @@
 import { openDraft } from './draft.js';
 import { REJECTED } from './entry-table.js';
 import { activityOf, volunteerOf, type HoursState } from './state.js';
-import type { HourEntryDraft, HoursEvent } from './types.js';
+import type { HourEntryDraft, HoursEvent } from '../types.js';
 
 const RECORDED = 0;
 const APPROVED = 1;
@@ -71,7 +71,7 @@ function closedEvent(state: HoursState, row: number, seq: number): HoursEvent {
   const { by, at, reason } = table.closure(row)!;
   const data = Object.freeze({ id: table.id(row), by, reason });
   const type = table.status(row) === REJECTED ? 'hours.rejected' : 'hours.revoked';
-  return Object.freeze({ seq, type, at, data });
+  return Object.freeze({ seq, type, at: state.stamps.text(at), data });
 }
 
 function correctedEvent(state: HoursState, row: number, seq: number): HoursEvent {
@@ -79,5 +79,5 @@ function correctedEvent(state: HoursState, row: number, seq: number): HoursEvent
   const { by, at, reason, supersededBy } = table.closure(row)!;
   const entry = draftAt(state, state.ids.get(supersededBy!));
   const data = Object.freeze({ id: table.id(row), by, reason, entry });
-  return Object.freeze({ seq, type: 'hours.corrected', at, data });
+  return Object.freeze({ seq, type: 'hours.corrected', at: state.stamps.text(at), data });
 }

@@ -1,17 +1,30 @@
-import { LanewiseError } from '../errors.js';
-import { daySchema, idSchema, parseInput } from '../schemas/index.js';
+// The reads of the hour ledger: entries as callers see them, lists, totals, summaries, star
+// levels and certificates. Nothing here changes the state.
+import { readClock, type Clock } from '../clock.js';
+import { LanewiseError } from '../errors/error.js';
+import { idSchema } from '../schemas/common.js';
+import { parseInput } from '../schemas/parse.js';
+import type { ZoneDays } from '../time/days.js';
+import { instantMs } from '../time/parse.js';
 import { starLevelOf } from './policy.js';
 import {
-  certificateSchema,
-  creditedMinutesSchema,
-  listHoursSchema,
-  summaryHoursSchema,
+  creditedMinutesFilterSchema,
+  hoursCertificateOptionsSchema,
+  hoursListFilterSchema,
+  hoursSummaryOptionsSchema,
 } from './schemas.js';
-import { fastTotalFilter } from './fast-input.js';
-import { chained } from './books.js';
-import { APPROVED } from './entry-table.js';
-import type { EntryViews } from './entry-views.js';
-import { activityOf, findBook, statusOf, volunteerOf, type HoursState } from './state.js';
+import { chained } from './store/books.js';
+import { APPROVED, REJECTED } from './store/entry-table.js';
+import type { EntryViews } from './store/entry-views.js';
+import type { FastInput } from './store/fast-input.js';
+import {
+  activityOf,
+  findActivity,
+  findBook,
+  statusOf,
+  volunteerOf,
+  type HoursState,
+} from './store/state.js';
 import type {
   HourEntry,
   HoursCertificate,
@@ -19,7 +32,6 @@ import type {
   HoursSummaryRow,
   ResolvedHoursPolicy,
 } from './types.js';
-import type { ZoneDays } from '../time/days.js';
 
 /** What the read side needs. */
 export interface QueryContext {
@@ -28,7 +40,44 @@ export interface QueryContext {
   readonly views: EntryViews;
   readonly policy: ResolvedHoursPolicy;
   readonly days: ZoneDays;
-  readonly now: () => Date;
+  readonly now: Clock;
+  readonly fast: FastInput;
+}
+
+/**
+ * The entry of `row` as it stands, a new frozen object, every instant in the ledger's zone.
+ * Every entry has every field in one order (absent ones `undefined`): one shape keeps
+ * property access fast for those who read many.
+ */
+export function buildEntry(state: HoursState, row: number): HourEntry {
+  const { table, stamps, texts } = state;
+  const approvedAt = table.approvedAt(row);
+  const approved = approvedAt >= 0;
+  // Only closed rows have a closure.
+  const closure = table.status(row) >= REJECTED ? table.closure(row) : undefined;
+  const startMs = table.startMs(row);
+  return Object.freeze({
+    id: table.id(row),
+    volunteerId: volunteerOf(state, row),
+    activityId: activityOf(state, row),
+    start: texts.format(startMs),
+    end: texts.format(table.endMs(row)),
+    durationMinutes: table.durationMinutes(row),
+    day: state.days.dayOf(startMs),
+    recordedBy: table.recordedBy(row),
+    recordedAt: stamps.zonedText(table.recordedAt(row)),
+    note: table.note(row),
+    tags: table.tagsOf(row),
+    status: statusOf(state, row),
+    creditedMinutes: approved ? table.credited(row) : undefined,
+    approvedBy: table.approvedBy(row),
+    approvedAt: approved ? stamps.zonedText(approvedAt) : undefined,
+    closedBy: closure?.by,
+    closedAt: closure === undefined ? undefined : stamps.zonedText(closure.at),
+    reason: closure?.reason,
+    supersededBy: closure?.supersededBy,
+    corrects: table.corrects(row),
+  });
 }
 
 interface Bounds {
@@ -37,7 +86,8 @@ interface Bounds {
   readonly bounded: boolean;
 }
 
-const isDay = (bound: string) => daySchema.safeParse(bound).success;
+/** A bound that passed its schema is an instant or else a day. */
+const isDay = (bound: string) => Number.isNaN(instantMs(bound));
 
 /** Turns `from`/`to` (instants, or local days inclusive) into `[from, to)` milliseconds. */
 function boundsOf(days: ZoneDays, span: { from?: string; to?: string }): Bounds {
@@ -46,13 +96,9 @@ function boundsOf(days: ZoneDays, span: { from?: string; to?: string }): Bounds 
       ? -Infinity
       : isDay(span.from)
         ? days.startOfDay(span.from)
-        : Date.parse(span.from);
+        : instantMs(span.from);
   const to =
-    span.to === undefined
-      ? Infinity
-      : isDay(span.to)
-        ? days.endOfDay(span.to)
-        : Date.parse(span.to);
+    span.to === undefined ? Infinity : isDay(span.to) ? days.endOfDay(span.to) : instantMs(span.to);
   if (to < from) {
     throw new LanewiseError('INVALID_INPUT', 'to: is before from', { path: ['to'] });
   }
@@ -69,7 +115,7 @@ function candidates(
     return book ? chained(book, (row) => state.table.previousOfVolunteer(row)) : [];
   }
   if (filter.activityId !== undefined) {
-    const book = state.activities.get(filter.activityId);
+    const book = findActivity(state, filter.activityId);
     return book ? chained(book, (row) => state.table.previousOfActivity(row)) : [];
   }
   return undefined;
@@ -106,7 +152,7 @@ function byStart(state: HoursState, rows: number[]): number[] {
 
 /** `list`: the matching entries in order of start (then of recording). */
 export function listEntries(context: QueryContext, filter: unknown = {}): HourEntry[] {
-  const parsed = parseInput(listHoursSchema, filter);
+  const parsed = parseInput(hoursListFilterSchema, filter);
   const bounds = boundsOf(context.days, parsed);
   const statuses =
     parsed.status === undefined
@@ -122,9 +168,9 @@ export function listEntries(context: QueryContext, filter: unknown = {}): HourEn
 /** `creditedMinutes`: O(1) from the running totals unless a span is asked for. */
 export function sumCredited(context: QueryContext, filter: unknown = {}): number {
   const { state } = context;
-  const total = fastTotalFilter(filter);
+  const total = context.fast.totalFilter(filter);
   if (total) return runningTotal(state, total.volunteerId, total.activityId);
-  const parsed = parseInput(creditedMinutesSchema, filter);
+  const parsed = parseInput(creditedMinutesFilterSchema, filter);
   const bounds = boundsOf(context.days, parsed);
   if (!bounds.bounded) return runningTotal(state, parsed.volunteerId, parsed.activityId);
   const { table } = state;
@@ -140,16 +186,21 @@ function runningTotal(state: HoursState, volunteerId?: string, activityId?: stri
   if (volunteerId !== undefined) {
     const volunteer = findBook(state, volunteerId);
     if (activityId === undefined || !volunteer) return volunteer?.credited ?? 0;
-    const activity = state.activities.get(activityId);
+    const activity = findActivity(state, activityId);
     return activity ? state.byActivity.get(volunteer.number, activity.number) : 0;
   }
-  if (activityId !== undefined) return state.activities.get(activityId)?.credited ?? 0;
+  if (activityId !== undefined) return findActivity(state, activityId)?.credited ?? 0;
   return state.credited;
+}
+
+/** A bound as given, a day as it is and an instant in the ledger's zone. */
+function zoned(state: HoursState, bound: string): string {
+  return isDay(bound) ? bound : state.texts.format(instantMs(bound));
 }
 
 /** `summary`: credited minutes and approved entries per key and period. */
 export function summarise(context: QueryContext, options: unknown): HoursSummaryRow[] {
-  const parsed = parseInput(summaryHoursSchema, options);
+  const parsed = parseInput(hoursSummaryOptionsSchema, options);
   const bounds = boundsOf(context.days, parsed);
   const rows = new Map<
     string,
@@ -197,12 +248,12 @@ export function certify(
   options: unknown,
 ): HoursCertificate {
   const id = parseInput(idSchema, volunteerId, ['volunteerId']);
-  const parsed = parseInput(certificateSchema, options);
+  const parsed = parseInput(hoursCertificateOptionsSchema, options);
   const bounds = boundsOf(context.days, parsed);
   if (!findBook(context.state, id)) {
     throw new LanewiseError('NOT_FOUND', `no hours recorded for volunteer ${id}`, {
       path: ['volunteerId'],
-      details: { volunteerId: id },
+      details: { id, volunteerId: id },
     });
   }
   const { state } = context;
@@ -223,8 +274,8 @@ export function certify(
     return Object.freeze({
       id: table.id(row),
       activityId,
-      start: table.start(row),
-      end: table.end(row),
+      start: state.texts.format(table.startMs(row)),
+      end: state.texts.format(table.endMs(row)),
       minutes,
     });
   });
@@ -233,12 +284,21 @@ export function certify(
   );
   return Object.freeze({
     volunteerId: id,
-    period: Object.freeze({ from: parsed.from, to: parsed.to }),
+    period: Object.freeze({ from: zoned(state, parsed.from), to: zoned(state, parsed.to) }),
     totalMinutes,
     entries: Object.freeze(entries),
     activities: Object.freeze(activityList),
     issuer: parsed.issuer,
     serial: parsed.serial,
-    issuedOn: context.days.dayOf(context.now().getTime()),
+    issuedOn: context.days.dayOf(readClock(context.now)),
   });
+}
+
+/** Every entry, in the order recorded. */
+export function allEntries(context: QueryContext): readonly HourEntry[] {
+  const entries: HourEntry[] = [];
+  for (let row = 0; row < context.state.table.size; row += 1) {
+    entries.push(context.views.read(row));
+  }
+  return Object.freeze(entries);
 }

@@ -4,8 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PairCounters, mixPair } from '../../src/hours/counters.js';
-import { IdIndex, hashId } from '../../src/internal/id-index.js';
+import { PairCounters, mixPair } from '../../../src/hours/store/counters.js';
+import { IdIndex, hashId } from '../../../src/internal/id-index.js';
 
 /** The table's own hash, one that puts every key in one run, and one of four runs. */
 const hashes = [

@@ -2,20 +2,21 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { draftOf } from '../../src/hours/draft.js';
+import * as z from 'zod/mini';
+import { draftOf } from '../../../src/hours/store/draft.js';
+import { createFastInput, hasNoControl } from '../../../src/hours/store/fast-input.js';
 import {
-  fastApproveBy,
-  fastCloseInput,
-  fastRecordDraft,
-  fastTotalFilter,
-  hasNoControl,
-} from '../../src/hours/fast-input.js';
-import {
-  approveHoursSchema,
-  closeHoursSchema,
-  creditedMinutesSchema,
-  recordHoursSchema,
-} from '../../src/hours/schemas.js';
+  approveHoursInputSchema,
+  closeHoursInputSchema,
+  creditedMinutesFilterSchema,
+  hourEntryDraftSchema,
+  hoursApprovedDataSchema,
+  hoursClosedDataSchema,
+  recordHoursInputSchema,
+} from '../../../src/hours/schemas.js';
+
+// One checker for the whole file: what it remembers between calls must not change its answers.
+const checks = createFastInput();
 
 /** Values near and across every boundary of the fields' schemas. */
 const value = fc.oneof(
@@ -82,8 +83,8 @@ const defined = (record: object) =>
 const cases = [
   {
     name: 'record',
-    fast: fastRecordDraft,
-    schema: recordHoursSchema,
+    fast: (input: unknown) => checks.recordDraft(input),
+    schema: recordHoursInputSchema,
     // The fast path returns the draft the log stores: compare it with the draft of zod's output.
     reference: draftOf as (parsed: never) => unknown,
     keys: ['id', 'volunteerId', 'activityId', 'start', 'end', 'recordedBy', 'note', 'tags'],
@@ -100,30 +101,60 @@ const cases = [
   {
     name: 'approve',
     fast: (input: unknown) => {
-      const by = fastApproveBy(input);
+      const by = checks.approveBy(input);
       return by === undefined ? undefined : { by };
     },
-    schema: approveHoursSchema,
+    schema: approveHoursInputSchema,
     keys: ['by'],
     valid: { by: 'org' },
   },
   {
     name: 'reject/revoke',
-    fast: fastCloseInput,
-    schema: closeHoursSchema,
+    fast: (input: unknown) => checks.closeInput(input),
+    schema: closeHoursInputSchema,
     keys: ['by', 'reason'],
     valid: { by: 'org', reason: 'why' },
   },
   {
     name: 'creditedMinutes',
-    fast: fastTotalFilter,
-    schema: creditedMinutesSchema,
+    fast: (input: unknown) => checks.totalFilter(input),
+    schema: creditedMinutesFilterSchema,
     keys: ['volunteerId', 'activityId'],
     valid: { volunteerId: 'v' },
   },
+  {
+    name: 'hours.recorded data',
+    fast: (input: unknown) => checks.recordDraft(input, true),
+    schema: hourEntryDraftSchema,
+    reference: draftOf as (parsed: never) => unknown,
+    keys: ['id', 'volunteerId', 'activityId', 'start', 'end', 'recordedBy', 'note', 'tags'],
+    valid: {
+      id: 'e1',
+      volunteerId: 'v',
+      activityId: 'a',
+      start: '2025-03-01T09:00:00+08:00',
+      end: '2025-03-01T10:00:00Z',
+      recordedBy: 'o',
+      tags: [],
+    },
+  },
+  {
+    name: 'hours.approved data',
+    fast: (input: unknown) => checks.approvedData(input),
+    schema: hoursApprovedDataSchema,
+    keys: ['id', 'by', 'creditedMinutes'],
+    valid: { id: 'e1', by: 'org', creditedMinutes: 60 },
+  },
+  {
+    name: 'hours.rejected and hours.revoked data',
+    fast: (input: unknown) => checks.closedData(input),
+    schema: hoursClosedDataSchema,
+    keys: ['id', 'by', 'reason'],
+    valid: { id: 'e1', by: 'org', reason: 'why' },
+  },
 ] as const;
 
-describe('hours: fast input checks', () => {
+describe('hours/store: fast input checks', () => {
   for (const testCase of cases) {
     const { name, fast, schema, keys, valid } = testCase;
     const reference = 'reference' in testCase ? testCase.reference : (parsed: unknown) => parsed;
@@ -135,7 +166,7 @@ describe('hours: fast input checks', () => {
           const quick = fast(input);
           if (quick === undefined) return;
           taken += 1;
-          const parsed = schema.safeParse(input);
+          const parsed = z.safeParse(schema as z.ZodMiniType, input);
           assert.ok(parsed.success, `fast path took what zod refuses: ${JSON.stringify(input)}`);
           assert.deepEqual(defined(quick), defined(reference(parsed.data as never) as object));
         }),

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LiveIntervals } from '../../src/hours/live-index.js';
+import { LiveIntervals } from '../../../src/hours/store/live-index.js';
 
 type Interval = { id: number; start: number; end: number };
 

@@ -1,4 +1,5 @@
-import type { HourEntryDraft, RecordHoursInput } from './types.js';
+import type { RecordHoursInput } from '../api.js';
+import type { HourEntryDraft } from '../types.js';
 
 /** The tags of every entry recorded without any. */
 export const EMPTY_TAGS: readonly string[] = Object.freeze([]);
