@@ -45,8 +45,7 @@ export const statStyles = css`
     font-size: var(--_lw-font-size-small);
     color: var(--_lw-color-muted);
   }
-  .error {
-    color: var(--_lw-color-bad);
-    font-size: var(--_lw-font-size-small);
+  .tile .lw-error {
+    margin: calc(-1 * var(--_lw-space-1)) calc(-1 * var(--_lw-space-2));
   }
 `;
