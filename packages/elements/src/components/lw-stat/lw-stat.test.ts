@@ -114,3 +114,30 @@ describe('<lw-stat>', () => {
     expect(customElements.get('lw-stat')).to.equal(Stat);
   });
 });
+
+describe('<lw-stat> states', () => {
+  it('is accessible while loading and after a failed fetch, and keeps fed text as text', async () => {
+    const { stubFetch, expectAccessible, expectTextOnly } = await import('../../testing/index.js');
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { restore } = stubFetch({ '/stat-slow.json': [{ status: 500, gate }] });
+    try {
+      const el = await fixture<LwStat>(html`<lw-stat src="/stat-slow.json"></lw-stat>`);
+      expect(el.shadowRoot!.querySelector('[part=skeleton] .lw-bar-figure')).to.exist;
+      await expectAccessible(el);
+      const failed = oneEvent(el, 'lw-error');
+      open();
+      await failed;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=alert] [part=retry]')).to.exist;
+      await expectAccessible(el);
+    } finally {
+      restore();
+    }
+    await expectTextOnly((text) =>
+      fixture(
+        html`<lw-stat .data=${{ label: text, value: text, unit: text, caption: text }}></lw-stat>`,
+      ),
+    );
+  });
+});

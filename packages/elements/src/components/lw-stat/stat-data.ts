@@ -16,18 +16,15 @@ export type StatTone = 'good' | 'warn' | 'bad' | '';
 /** The schema of {@link StatData}: `value` is text or a finite number. */
 export const statSchema: $ZodType<StatData> = z.object({
   label: z.optional(z.string()),
-  value: z
-    .unknown()
-    .check(
-      z.refine(
-        (value) =>
-          typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
-        {
-          message: 'must be text or a finite number',
-          params: { reason: 'type', expected: 'number' },
-        },
-      ),
-    ) as unknown as z.ZodMiniType<string | number>,
+  value: z.unknown().check(
+    z.refine(
+      (value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
+      {
+        message: 'must be text or a finite number',
+        params: { reason: 'type', expected: 'number' },
+      },
+    ),
+  ) as unknown as z.ZodMiniType<string | number>,
   unit: z.optional(z.string()),
   caption: z.optional(z.string()),
   tone: z.optional(z.enum(['good', 'warn', 'bad', ''])),
