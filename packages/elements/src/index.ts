@@ -9,6 +9,7 @@ export { defineElement } from './base/define.js';
 export { renderEmpty, renderError, renderSkeleton, stateStyles } from './base/states.js';
 export type { SkeletonShape } from './base/states.js';
 export { SourceController } from './controllers/source-controller.js';
+export { fromSchema } from './controllers/from-schema.js';
 export type {
   SourceError,
   SourceHost,

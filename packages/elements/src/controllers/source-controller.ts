@@ -1,8 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { LanewiseError } from '@lanewise/core/errors';
-import { parseInput } from '@lanewise/core/schemas';
-import type { $ZodType } from 'zod/v4/core';
 import { renderEmpty, renderError, renderSkeleton, type SkeletonShape } from '../base/states.js';
 import { LocalizeController } from '../localize/localize-controller.js';
 import { FetchError, fetchJson, type FetchFailure } from './fetch-json.js';
@@ -49,8 +47,12 @@ export interface SourceViews<T> {
 
 /** Options of {@link SourceController}. */
 export interface SourceOptions<T> {
-  /** The zod/mini schema of the document (`src` JSON, `data`), checked with `parseInput`. */
-  schema: $ZodType<T>;
+  /**
+   * Checks the document (`src` JSON, `data`, a provider's document) and returns the widget's
+   * value, or throws a `LanewiseError` naming the bad field. Build it from the core's zod/mini
+   * schema of the snapshot with {@link fromSchema}.
+   */
+  check: (raw: unknown) => T;
   /**
    * The name of the host property that holds a live object, which is also the name of the
    * `<lanewise-provider>` property the widget reads (`ledger`, `book`, `tracker`, `rules`).
@@ -58,10 +60,10 @@ export interface SourceOptions<T> {
   live?: LiveName | (string & {});
   /**
    * Reads the widget's value from the live object; by default its `snapshot()`, trusted as
-   * the core made it (set `validateLive` to check it with `schema` too).
+   * the core made it (set `validateLive` to run `check` on it too).
    */
   fromLive?: (live: LiveSource) => T;
-  /** Checks each live snapshot with `schema` as well; off by default. */
+  /** Checks each live snapshot with `check` as well; off by default. */
   validateLive?: boolean;
   /** True when a valid value has nothing to show: the widget shows its empty state. */
   isEmpty?: (value: T) => boolean;
@@ -412,7 +414,7 @@ export class SourceController<T> implements ReactiveController {
   private accept(raw: unknown): void {
     let value: T;
     try {
-      value = parseInput(this.options.schema, raw) as T;
+      value = this.options.check(raw);
     } catch (error) {
       this.validated = undefined;
       return this.settle('error', undefined, { kind: 'data', error, input: raw });

@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { LanewiseElement } from '../base/lanewise-element.js';
 import { defineElement } from '../base/define.js';
 import { SourceController } from '../controllers/source-controller.js';
+import { fromSchema } from '../controllers/from-schema.js';
 import type { LiveSource } from '../controllers/live-source.js';
 import { defineTerms } from '../localize/dictionaries.js';
 
@@ -61,7 +62,7 @@ export class LwTestList extends LanewiseElement {
   @property({ attribute: false }) ledger: LiveList | undefined;
 
   readonly feed = new SourceController<ListDocument>(this, {
-    schema: listSchema,
+    check: fromSchema(listSchema),
     live: 'ledger',
     isEmpty: (doc) => doc.items.length === 0,
   });

@@ -4,7 +4,7 @@ import { LanewiseElement } from '../../base/lanewise-element.js';
 import { SourceController } from '../../controllers/source-controller.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { statStyles } from './lw-stat.styles.js';
-import { statSchema, type StatData, type StatTone } from './stat-data.js';
+import { parseStatData, type StatData, type StatTone } from './stat-data.js';
 
 /**
  * A labelled figure tile: a count, a rate, a balance. Set `label` and `value` as attributes,
@@ -67,7 +67,7 @@ export class LwStat extends LanewiseElement {
   @property({ attribute: false }) source: LiveSource | undefined;
 
   private readonly feed = new SourceController<StatData>(this, {
-    schema: statSchema,
+    check: parseStatData,
     live: 'source',
   });
 
@@ -78,15 +78,15 @@ export class LwStat extends LanewiseElement {
 
   protected override render() {
     const { state } = this.feed;
-    if (state === 'loading' || state === 'error') {
-      return html`<div part="base" class="tile">
-        ${this.feed.render({
-          skeleton: { label: true, figure: true },
-          empty: { title: '' },
-          ready: () => nothing,
-        })}
-      </div>`;
-    }
+    const views = {
+      skeleton: { label: true, figure: true },
+      empty: { title: '' },
+      ready: () => nothing,
+    };
+    // The error box stands in for the tile, at the tile's place and size.
+    if (state === 'error') return this.feed.render(views);
+    if (state === 'loading')
+      return html`<div part="base" class="tile">${this.feed.render(views)}</div>`;
     // Ready with fed data, or no source at all: the attributes.
     const fed = this.feed.value;
     const stat: StatData = {

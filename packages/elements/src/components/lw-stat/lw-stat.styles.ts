@@ -45,7 +45,8 @@ export const statStyles = css`
     font-size: var(--_lw-font-size-small);
     color: var(--_lw-color-muted);
   }
-  .tile .lw-error {
-    margin: calc(-1 * var(--_lw-space-1)) calc(-1 * var(--_lw-space-2));
+  .lw-error {
+    box-sizing: border-box;
+    height: 100%;
   }
 `;
