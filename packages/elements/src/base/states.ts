@@ -100,6 +100,10 @@ export const stateStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A figure with its unit, or a duration: never broken across lines. */
+  .lw-nowrap {
+    white-space: nowrap;
+  }
   .lw-skeleton {
     display: flex;
     flex-direction: column;
@@ -180,7 +184,7 @@ export const stateStyles = css`
     border-radius: var(--_lw-radius);
     background: var(--_lw-color-bad-surface);
     color: var(--_lw-color-text);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .lw-error > .lw-state-icon {
     color: var(--_lw-color-bad);

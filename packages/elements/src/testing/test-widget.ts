@@ -95,7 +95,9 @@ export class LwTestList extends LanewiseElement {
                 (item) =>
                   html`<li data-id=${item.id}>
                     <span part="name">${item.name}</span>
-                    <span part="duration">${this.localize.duration(item.minutes)}</span>
+                    <span part="duration" class="lw-nowrap"
+                      >${this.localize.duration(item.minutes)}</span
+                    >
                     ${
                       item.approved
                         ? ''
