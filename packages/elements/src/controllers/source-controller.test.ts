@@ -133,6 +133,8 @@ describe('SourceController', () => {
       el.addEventListener('lw-load', (event) => loads.push((event as CustomEvent).detail));
       el.src = '/new.json';
       await settled(el, 'lw-load');
+      expect(stub.signals[0]!.aborted).to.equal(true);
+      expect(stub.signals[1]!.aborted).to.equal(false);
       open();
       await gate;
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -140,6 +142,15 @@ describe('SourceController', () => {
       expect(names(el)).to.deep.equal(['New']);
       expect(loads).to.have.length(1);
       expect(stub.calls.map((url) => url.split('/').pop())).to.deep.equal(['old.json', 'new.json']);
+    });
+
+    it('aborts a pending fetch when the widget leaves the page', async () => {
+      const stub = stubFetch({ '/held.json': [{ body: doc, gate: new Promise(() => {}) }] });
+      restore = stub.restore;
+      const el = await fixture<LwTestList>(html`<lw-test-list src="/held.json"></lw-test-list>`);
+      expect(stub.signals[0]!.aborted).to.equal(false);
+      el.remove();
+      expect(stub.signals[0]!.aborted).to.equal(true);
     });
   });
 

@@ -13,20 +13,23 @@ export type FakeAnswer =
 /**
  * Replaces `fetch` until `restore()`: each call to a URL ending with a key of `routes` takes
  * the next answer of its list (the last one repeats). Other URLs go to the real `fetch`.
- * `calls` lists every URL asked for.
+ * `calls` lists every URL asked for, `signals` the abort signal of each call.
  */
 export function stubFetch(routes: Record<string, FakeAnswer[]>): {
   calls: string[];
+  signals: (AbortSignal | undefined)[];
   restore: () => void;
 } {
   const real = globalThis.fetch;
   const calls: string[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   const served = new Map<string, number>();
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     const key = Object.keys(routes).find((suffix) => url.endsWith(suffix));
     if (key === undefined) return real(input, init);
     calls.push(url);
+    signals.push(init?.signal ?? undefined);
     const answers = routes[key]!;
     const index = served.get(key) ?? 0;
     served.set(key, index + 1);
@@ -40,5 +43,5 @@ export function stubFetch(routes: Record<string, FakeAnswer[]>): {
       headers: { 'content-type': 'application/json' },
     });
   }) as typeof fetch;
-  return { calls, restore: () => (globalThis.fetch = real) };
+  return { calls, signals, restore: () => (globalThis.fetch = real) };
 }
