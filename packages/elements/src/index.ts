@@ -6,23 +6,54 @@
  */
 export { LanewiseElement } from './base/lanewise-element.js';
 export { defineElement } from './base/define.js';
-export { DataSourceController } from './controllers/data-source.js';
+export { renderEmpty, renderError, renderSkeleton, stateStyles } from './base/states.js';
+export type { SkeletonShape } from './base/states.js';
+export { SourceController } from './controllers/source-controller.js';
+export { fromSchema } from './controllers/from-schema.js';
 export type {
-  DataError,
-  DataSourceOptions,
-  DataState,
-  LiveSource,
-} from './controllers/data-source.js';
+  SourceError,
+  SourceHost,
+  SourceOptions,
+  SourceOrigin,
+  SourceState,
+  SourceViews,
+} from './controllers/source-controller.js';
+export { isLiveSource } from './controllers/live-source.js';
+export type { LiveSource } from './controllers/live-source.js';
+export { FetchError, fetchJson } from './controllers/fetch-json.js';
+export type { FetchFailure } from './controllers/fetch-json.js';
+export { attachContextRoot, sourceContext } from './controllers/source-context.js';
+export type { LiveName, SharedSource, SharedState } from './controllers/source-context.js';
 export {
   LocalizeController,
+  defineTerms,
   dictionaries,
   en,
   zhCN,
+  fill,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  pluralCategory,
   nearestLang,
   pickLocale,
 } from './localize/index.js';
-export type { Dictionary, Locale, LocalizedHost, MessageKey } from './localize/index.js';
+export type {
+  DateOptions,
+  Dictionary,
+  Locale,
+  LocalizedHost,
+  MessageKey,
+  PluralKey,
+  PluralTerm,
+  Term,
+  TermSet,
+  TermsLike,
+} from './localize/index.js';
 export { tokenStyles, lightTokens, darkTokens, sizeTokens } from './styles/tokens.js';
 export type { TokenName } from './styles/tokens.js';
+export { LanewiseProvider } from './components/lanewise-provider/lanewise-provider.js';
 export { LwStat } from './components/lw-stat/lw-stat.js';
 export type { StatData, StatTone } from './components/lw-stat/lw-stat.js';

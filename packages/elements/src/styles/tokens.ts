@@ -15,6 +15,10 @@ export const lightTokens = {
   'color-good': '#1a7f37',
   'color-warn': '#9a6700',
   'color-bad': '#cf222e',
+  'color-bad-surface': '#ffebe9',
+  'color-skeleton': '#e6eaef',
+  'color-focus': '#0969da',
+  'color-on-accent': '#ffffff',
 } as const;
 
 /** Dark-scheme colours; same names as {@link lightTokens}. */
@@ -28,6 +32,10 @@ export const darkTokens: Record<keyof typeof lightTokens, string> = {
   'color-good': '#3fb950',
   'color-warn': '#d29922',
   'color-bad': '#f85149',
+  'color-bad-surface': '#3c1618',
+  'color-skeleton': '#262c36',
+  'color-focus': '#4493f8',
+  'color-on-accent': '#0d1117',
 };
 
 /** Spacing, radius and type: the same in both schemes. */
@@ -37,8 +45,10 @@ export const sizeTokens = {
   'space-3': '0.75rem',
   'space-4': '1rem',
   radius: '0.5rem',
+  // System UI first, then the CJK faces of macOS and iOS, Windows, Android and Linux, so that
+  // Chinese text never falls back to a bitmap or a mismatched font.
   'font-family':
-    'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+    'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
   'font-size': '1rem',
   'font-size-small': '0.875rem',
   'font-size-figure': '2rem',

@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LanewiseElement } from '../../base/lanewise-element.js';
-import { DataSourceController, type LiveSource } from '../../controllers/data-source.js';
+import { SourceController } from '../../controllers/source-controller.js';
+import type { LiveSource } from '../../controllers/live-source.js';
 import { statStyles } from './lw-stat.styles.js';
 import { parseStatData, type StatData, type StatTone } from './stat-data.js';
 
@@ -20,6 +21,10 @@ import { parseStatData, type StatData, type StatTone } from './stat-data.js';
  * @csspart value - The figure.
  * @csspart unit - The unit after the figure.
  * @csspart caption - The line under the figure.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error box (`role="alert"`).
+ * @csspart error-message - The sentence saying what went wrong.
+ * @csspart retry - The retry button after a failed fetch.
  *
  * @cssprop --lw-color-surface-raised - Tile background.
  * @cssprop --lw-color-border - Tile border.
@@ -61,31 +66,10 @@ export class LwStat extends LanewiseElement {
   /** A live object whose `snapshot()` is a {@link StatData}. */
   @property({ attribute: false }) source: LiveSource | undefined;
 
-  private readonly feed = new DataSourceController<StatData>(this, { parse: parseStatData });
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.feed.setSrc(this.src);
-    if (changed.has('data')) this.feed.setData(this.data);
-    if (changed.has('source')) this.feed.setLive(this.source);
-  }
-
-  protected override updated(): void {
-    const { state, value, error } = this.feed;
-    if (state === this.reported) return;
-    this.reported = state;
-    if (state === 'ready') this.emit('lw-load', value);
-    if (state === 'error' && error) this.emit('lw-error', { message: this.errorText() });
-  }
-
-  private reported = this.feed.state;
-
-  private errorText(): string {
-    const error = this.feed.error;
-    if (!error) return '';
-    return error.kind === 'load'
-      ? this.localize.term('loadFailed', { url: error.url, reason: error.reason })
-      : this.localize.term('badData', { reason: error.reason });
-  }
+  private readonly feed = new SourceController<StatData>(this, {
+    check: parseStatData,
+    live: 'source',
+  });
 
   private formatted(value: string | number): string {
     const number = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
@@ -93,6 +77,17 @@ export class LwStat extends LanewiseElement {
   }
 
   protected override render() {
+    const { state } = this.feed;
+    const views = {
+      skeleton: { label: true, figure: true },
+      empty: { title: '' },
+      ready: () => nothing,
+    };
+    // The error box stands in for the tile, at the tile's place and size.
+    if (state === 'error') return this.feed.render(views);
+    if (state === 'loading')
+      return html`<div part="base" class="tile">${this.feed.render(views)}</div>`;
+    // Ready with fed data, or no source at all: the attributes.
     const fed = this.feed.value;
     const stat: StatData = {
       label: fed?.label ?? this.label,
@@ -101,21 +96,17 @@ export class LwStat extends LanewiseElement {
       caption: fed?.caption ?? this.caption,
     };
     const tone = fed?.tone ?? this.tone;
-    const state = this.feed.state;
-    let figure;
-    if (state === 'loading')
-      figure = html`<span class="caption" role="status">${this.localize.term('loading')}</span>`;
-    else if (state === 'error')
-      figure = html`<span class="error" role="alert">${this.errorText()}</span>`;
-    else
-      figure = html`<span part="value" class="value" data-tone=${tone || nothing}
-        >${this.formatted(stat.value)}${stat.unit ? html`<span part="unit" class="unit">${stat.unit}</span>` : nothing}</span
-      >`;
     return html`<div part="base" class="tile" role="group" aria-labelledby="label">
       <span part="label" class="label" id="label">${stat.label}</span>
-      ${figure}
+      <span part="value" class="value" data-tone=${tone || nothing}
+        >${this.formatted(stat.value)}${
+          stat.unit ? html`<span part="unit" class="unit">${stat.unit}</span>` : nothing
+        }</span
+      >
       <slot name="caption"
-        >${stat.caption ? html`<span part="caption" class="caption">${stat.caption}</span>` : nothing}</slot
+        >${
+          stat.caption ? html`<span part="caption" class="caption">${stat.caption}</span>` : nothing
+        }</slot
       >
     </div>`;
   }

@@ -45,8 +45,8 @@ export const statStyles = css`
     font-size: var(--_lw-font-size-small);
     color: var(--_lw-color-muted);
   }
-  .error {
-    color: var(--_lw-color-bad);
-    font-size: var(--_lw-font-size-small);
+  .lw-error {
+    box-sizing: border-box;
+    height: 100%;
   }
 `;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './lw-stat.js';
 import type { LwStat } from './lw-stat.js';
-import type { LiveSource } from '../../controllers/data-source.js';
+import type { LiveSource } from '../../controllers/live-source.js';
 
 const shadowText = (el: Element, selector: string) =>
   el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -61,7 +61,10 @@ describe('<lw-stat>', () => {
     );
     await oneEvent(missing, 'lw-error');
     await missing.updateComplete;
-    expect(shadowText(missing, '[role=alert]')).to.match(/^Could not load .*nope\.json: HTTP 404$/);
+    expect(shadowText(missing, '[part=error-message]')).to.match(
+      /^Could not load .*nope\.json: the server answered HTTP 404\.$/,
+    );
+    expect(missing.shadowRoot!.querySelector('[role=alert] [part=retry]')).to.exist;
 
     const bad = await fixture<LwStat>(
       html`<lw-stat lang="en" src=${fixtureUrl('bad.json')}></lw-stat>`,
@@ -69,9 +72,9 @@ describe('<lw-stat>', () => {
     const event = await oneEvent(bad, 'lw-error');
     await bad.updateComplete;
     expect(event.detail.message).to.equal(
-      'The data is not in the expected shape: value must be a string or a finite number',
+      'The data has a mistake: field “value”: must be a number',
     );
-    expect(shadowText(bad, '[role=alert]')).to.equal(event.detail.message);
+    expect(shadowText(bad, '[role=alert] [part=error-message]')).to.equal(event.detail.message);
   });
 
   it('takes a data property, and the last source set wins over a pending src', async () => {
@@ -109,5 +112,32 @@ describe('<lw-stat>', () => {
     const Stat = customElements.get('lw-stat')!;
     expect(() => defineElement('lw-stat', class extends HTMLElement {})).not.to.throw();
     expect(customElements.get('lw-stat')).to.equal(Stat);
+  });
+});
+
+describe('<lw-stat> states', () => {
+  it('is accessible while loading and after a failed fetch, and keeps fed text as text', async () => {
+    const { stubFetch, expectAccessible, expectTextOnly } = await import('../../testing/index.js');
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { restore } = stubFetch({ '/stat-slow.json': [{ status: 500, gate }] });
+    try {
+      const el = await fixture<LwStat>(html`<lw-stat src="/stat-slow.json"></lw-stat>`);
+      expect(el.shadowRoot!.querySelector('[part=skeleton] .lw-bar-figure')).to.exist;
+      await expectAccessible(el);
+      const failed = oneEvent(el, 'lw-error');
+      open();
+      await failed;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=alert] [part=retry]')).to.exist;
+      await expectAccessible(el);
+    } finally {
+      restore();
+    }
+    await expectTextOnly((text) =>
+      fixture(
+        html`<lw-stat .data=${{ label: text, value: text, unit: text, caption: text }}></lw-stat>`,
+      ),
+    );
   });
 });
