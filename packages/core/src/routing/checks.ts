@@ -9,13 +9,13 @@ import { isAlwaysFalse, isAlwaysTrue } from './analysis.js';
 import { MAX_RULE_SET_PATTERN_COST, checkPattern } from './patterns.js';
 import {
   configShell,
-  routingLeafSchema,
+  leafByOperator,
   routingThenSchema,
   routingTierSchema,
   ruleShell,
 } from './schemas.js';
 import type { RoutingCondition, RoutingConfig, RoutingRule, RoutingTier } from './api.js';
-import type { RoutingProblem } from './types.js';
+import { ROUTING_OPERATORS, type RoutingOperator, type RoutingProblem } from './types.js';
 
 /** How deep conditions may nest: `when` is depth 1, each `all`, `any` or `not` one more. */
 export const MAX_CONDITION_DEPTH = 32;
@@ -101,6 +101,8 @@ function parsePart<T>(
 const ownField = (value: unknown, key: string): unknown =>
   isPlainObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 
+const OPERATOR_MESSAGE = `op must be one of ${ROUTING_OPERATORS.join(', ')}`;
+
 const CONDITION_SHAPE =
   'a condition is { all: [...] }, { any: [...] }, { not: {...} } or { fact, op, value }';
 
@@ -153,8 +155,14 @@ class ConditionChecks {
       : { any: children as RoutingCondition[] };
   }
 
-  private leaf(node: unknown, path: Path): RoutingCondition | undefined {
-    const leaf = parsePart<RoutingCondition>(routingLeafSchema, node, path, this.problems);
+  private leaf(node: Record<string, unknown>, path: Path): RoutingCondition | undefined {
+    const op = Object.hasOwn(node, 'op') ? node['op'] : undefined;
+    if (typeof op !== 'string' || !Object.hasOwn(leafByOperator, op)) {
+      this.problems.push({ code: 'SCHEMA', path: [...path, 'op'], message: OPERATOR_MESSAGE });
+      return undefined;
+    }
+    const schema = leafByOperator[op as RoutingOperator];
+    const leaf = parsePart<RoutingCondition>(schema, node, path, this.problems);
     if (leaf === undefined || !('op' in leaf) || leaf.op !== 'matches') return leaf;
     const checked = checkPattern(leaf.value, leaf.flags);
     if (typeof checked !== 'number') {

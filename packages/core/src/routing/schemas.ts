@@ -6,7 +6,7 @@ import { deadlineSpecSchema } from '../calendar/deadline.js';
 import { idSchema, instantSchema } from '../schemas/common.js';
 import { factPathProblem } from './facts.js';
 import { MAX_PATTERN_LENGTH } from './patterns.js';
-import { ROUTE_KINDS, ROUTING_OPERATORS } from './types.js';
+import { ROUTE_KINDS, ROUTING_OPERATORS, type RoutingOperator } from './types.js';
 import type { RoutingCondition, RoutingLeaf } from './api.js';
 
 /** One of `service`, `manage`, `enforce`. */
@@ -42,48 +42,78 @@ const comparableSchema = z.union([z.number(), z.string()], {
   error: 'expected a number or a string',
 });
 
+const eqLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.enum(['eq', 'ne']),
+  value: primitiveSchema,
+});
+const inLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.enum(['in', 'nin']),
+  value: z.array(primitiveSchema),
+});
+const compareLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.enum(['lt', 'lte', 'gt', 'gte']),
+  value: comparableSchema,
+});
+const betweenLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.literal('between'),
+  value: z.tuple([comparableSchema, comparableSchema]).check(
+    z.refine(
+      ([low, high]) => typeof low === typeof high,
+      'both bounds must be numbers, or both strings',
+    ),
+    z.refine(([low, high]) => low <= high, 'the low bound must not exceed the high bound'),
+  ),
+});
+const containsLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.literal('contains'),
+  value: primitiveSchema,
+});
+const startsWithLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.literal('startsWith'),
+  value: z.string(),
+});
+const matchesLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.literal('matches'),
+  value: z.string().check(z.maxLength(MAX_PATTERN_LENGTH)),
+  flags: z.optional(z.string().check(z.regex(/^[imsuv]*$/, 'flags may only be i, m, s, u and v'))),
+});
+const existsLeaf = z.strictObject({
+  fact: factSchema,
+  op: z.literal('exists'),
+  value: z.optional(z.boolean()),
+});
+
+/** The schema of a leaf with each operator: `compileRouting` checks `op`, then its schema. */
+export const leafByOperator: Readonly<Record<RoutingOperator, z.ZodMiniType>> = {
+  eq: eqLeaf,
+  ne: eqLeaf,
+  in: inLeaf,
+  nin: inLeaf,
+  lt: compareLeaf,
+  lte: compareLeaf,
+  gt: compareLeaf,
+  gte: compareLeaf,
+  between: betweenLeaf,
+  contains: containsLeaf,
+  startsWith: startsWithLeaf,
+  matches: matchesLeaf,
+  exists: existsLeaf,
+};
+
 /**
  * A leaf condition `{ fact, op, value }`, checked per operator. A `matches` pattern is checked
  * further by `compileRouting` (it must compile and pass the checks of docs/routing.md).
  */
-export const routingLeafSchema = z.discriminatedUnion(
-  'op',
-  [
-    z.strictObject({ fact: factSchema, op: z.enum(['eq', 'ne']), value: primitiveSchema }),
-    z.strictObject({
-      fact: factSchema,
-      op: z.enum(['in', 'nin']),
-      value: z.array(primitiveSchema),
-    }),
-    z.strictObject({
-      fact: factSchema,
-      op: z.enum(['lt', 'lte', 'gt', 'gte']),
-      value: comparableSchema,
-    }),
-    z.strictObject({
-      fact: factSchema,
-      op: z.literal('between'),
-      value: z.tuple([comparableSchema, comparableSchema]).check(
-        z.refine(
-          ([low, high]) => typeof low === typeof high,
-          'both bounds must be numbers, or both strings',
-        ),
-        z.refine(([low, high]) => low <= high, 'the low bound must not exceed the high bound'),
-      ),
-    }),
-    z.strictObject({ fact: factSchema, op: z.literal('contains'), value: primitiveSchema }),
-    z.strictObject({ fact: factSchema, op: z.literal('startsWith'), value: z.string() }),
-    z.strictObject({
-      fact: factSchema,
-      op: z.literal('matches'),
-      value: z.string().check(z.maxLength(MAX_PATTERN_LENGTH)),
-      flags: z.optional(
-        z.string().check(z.regex(/^[imsuv]*$/, 'flags may only be i, m, s, u and v')),
-      ),
-    }),
-    z.strictObject({ fact: factSchema, op: z.literal('exists'), value: z.optional(z.boolean()) }),
-  ],
-  { error: `op must be one of ${ROUTING_OPERATORS.join(', ')}` },
+export const routingLeafSchema = z.union(
+  [eqLeaf, inLeaf, compareLeaf, betweenLeaf, containsLeaf, startsWithLeaf, matchesLeaf, existsLeaf],
+  { error: `a leaf is { fact, op, value } with op one of ${ROUTING_OPERATORS.join(', ')}` },
 ) as z.ZodMiniType<RoutingLeaf>;
 
 /** A condition tree; the recursion is lazy. */
