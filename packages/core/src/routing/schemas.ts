@@ -35,6 +35,8 @@ const factSchema = z.string().check(
   }),
 );
 
+type Comparable = number | string;
+
 const primitiveSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], {
   error: 'expected a string, number, boolean or null',
 });
@@ -60,12 +62,17 @@ const compareLeaf = z.strictObject({
 const betweenLeaf = z.strictObject({
   fact: factSchema,
   op: z.literal('between'),
-  value: z.tuple([comparableSchema, comparableSchema]).check(
+  // `[low, high]`: a list of two rather than a tuple, which would bring its own code to bundles.
+  value: z.array(comparableSchema).check(
+    z.length(2, 'must be [low, high]'),
     z.refine(
       ([low, high]) => typeof low === typeof high,
       'both bounds must be numbers, or both strings',
     ),
-    z.refine(([low, high]) => low <= high, 'the low bound must not exceed the high bound'),
+    z.refine(
+      ([low, high]) => (low as Comparable) <= (high as Comparable),
+      'the low bound must not exceed the high bound',
+    ),
   ),
 });
 const containsLeaf = z.strictObject({
