@@ -201,7 +201,7 @@ export const routeResultSchema = z.strictObject({
   handlers: z.array(idSchema),
   dueAt: instantSchema,
   deadline: deadlineSpecSchema,
-  ruleId: z.nullable(idSchema),
+  ruleId: z.union([idSchema, z.null()]),
   kind: routeKindSchema,
   tags: z.array(z.string()),
 });
