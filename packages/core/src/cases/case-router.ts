@@ -4,7 +4,7 @@ import type { DeadlineSpec, WorkCalendar } from '../calendar/types.js';
 import { compileRouting } from '../routing/index.js';
 import type { Router } from '../routing/index.js';
 import { invalidField } from '../schemas/parse.js';
-import type { ErrorPath } from '../errors/index.js';
+import { isLanewiseError, type ErrorPath } from '../errors/index.js';
 import { instantMs } from '../time/parse.js';
 import type { CaseRouting } from './api.js';
 import type { CaseDispatch, CaseIntake } from './types.js';
@@ -61,16 +61,23 @@ export function createCaseRouter(
   );
   const position = new Map(tiers.map((tier, index) => [tier.id, index]));
 
-  // Every deadline is written in the book's zone; one beyond 2999 is refused at its cause.
-  const inZone = (due: string, path: ErrorPath): string => {
-    const ms = instantMs(due);
-    if (Number.isNaN(ms)) {
-      throw invalidField(
-        path,
-        'gives a deadline after 2999-12-31, outside the supported range of instants',
-        'instant',
-      );
+  const outOfRange = (path: ErrorPath) =>
+    invalidField(
+      path,
+      'gives a deadline after 2999-12-31, outside the supported range of instants',
+      'instant',
+    );
+  // Every deadline is written in the book's zone; one beyond 2999 is refused at its cause,
+  // whether the calendar refuses it or a result falls outside the range.
+  const inZone = (count: () => string, path: ErrorPath): string => {
+    let due: string;
+    try {
+      due = count();
+    } catch (error) {
+      if (isLanewiseError(error, 'INVALID_INPUT')) throw outOfRange(path);
+      throw error;
     }
+    if (Number.isNaN(instantMs(due))) throw outOfRange(path);
     return write(due);
   };
 
@@ -84,7 +91,8 @@ export function createCaseRouter(
     },
     dispatch(intake) {
       const route = router.route(intake);
-      const due = sameCalendar ? route.dueAt : calendar.deadline(intake.receivedAt, route.deadline);
+      const due = () =>
+        sameCalendar ? route.dueAt : calendar.deadline(intake.receivedAt, route.deadline);
       const dispatch: { -readonly [K in keyof CaseDispatch]: CaseDispatch[K] } = {
         tier: route.tier,
         handlers: [...route.handlers],
@@ -96,6 +104,6 @@ export function createCaseRouter(
       if (route.tags.length > 0) dispatch.tags = [...route.tags];
       return dispatch;
     },
-    deadline: (fromMs, spec, path) => inZone(calendar.deadline(new Date(fromMs), spec), path),
+    deadline: (fromMs, spec, path) => inZone(() => calendar.deadline(new Date(fromMs), spec), path),
   };
 }

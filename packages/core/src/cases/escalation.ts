@@ -1,5 +1,6 @@
 // The escalation policy: which steps a late case is due for at a given instant. Pure: it
 // reads the record and the calendar and returns event payloads; the book appends them.
+import { isLanewiseError } from '../errors/index.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { instantMs } from '../time/parse.js';
 import type { CaseRouter } from './case-router.js';
@@ -28,7 +29,13 @@ function threshold(
   const key = `${dueAt}|${workingDays}`;
   let ms = memo.get(key);
   if (ms === undefined) {
-    ms = instantMs(calendar.deadline(dueAt, { workingDays }));
+    try {
+      ms = instantMs(calendar.deadline(dueAt, { workingDays }));
+    } catch (error) {
+      // A step that would fall after 2999 never comes due within the supported range.
+      if (!isLanewiseError(error, 'INVALID_INPUT')) throw error;
+      ms = Number.POSITIVE_INFINITY;
+    }
     memo.set(key, ms);
   }
   return ms;
