@@ -43,7 +43,7 @@ export function checkEnvelopes(
   }
   let previous = '';
   // Runs of events share one instant: the last one read is not parsed again.
-  let lastAt = '';
+  let lastAt: string | undefined;
   for (let index = 0; index < events.length; index += 1) {
     const event: unknown = events[index];
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
