@@ -20,6 +20,30 @@ function schemaModules(): string[] {
   return [join(sources, 'schemas/common.ts'), ...folders].sort();
 }
 
+/** What the checks of the shared schemas say, in JSON Schema words (a refinement has none). */
+async function sharedFormats(): Promise<Map<unknown, Record<string, unknown>>> {
+  const common = (await import(pathToFileURL(join(sources, 'schemas/common.ts')).href)) as Record<
+    string,
+    unknown
+  >;
+  return new Map<unknown, Record<string, unknown>>([
+    [
+      common['instantSchema'],
+      {
+        format: 'date-time',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+        description:
+          'An ISO 8601 instant with an offset, from 1970-01-01T00:00:00Z up to 3000-01-01T00:00:00Z.',
+      },
+    ],
+    [
+      common['idSchema'],
+      { description: 'A caller-supplied id: 1 to 200 characters, no control characters.' },
+    ],
+    [common['timeZoneSchema'], { description: 'An IANA time zone name, such as Asia/Shanghai.' }],
+  ]);
+}
+
 const isSchema = (value: unknown): value is $ZodType =>
   typeof value === 'object' && value !== null && '_zod' in value;
 
@@ -31,6 +55,7 @@ const typeName = (exportName: string): string =>
 export async function buildJsonSchemas(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const seen = new Set<unknown>();
+  const formats = await sharedFormats();
   for (const path of schemaModules()) {
     const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module).sort(([a], [b]) => a.localeCompare(b))) {
@@ -44,6 +69,9 @@ export async function buildJsonSchemas(): Promise<Map<string, string>> {
         target: 'draft-2020-12',
         io: 'input',
         unrepresentable: 'any',
+        override: ({ zodSchema, jsonSchema }) => {
+          Object.assign(jsonSchema, formats.get(zodSchema));
+        },
       });
       const document = { $id: `${BASE}${file}`, title: type, ...schema };
       files.set(file, `${JSON.stringify(document, null, 2)}\n`);
