@@ -47,16 +47,34 @@ function deepFreeze(value: unknown): void {
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }
 
+/** The options a ledger's error may be about; any other error of a rebuild is about the log. */
+const OPTION_KEYS = new Set(['policy', 'timeZone', 'now', 'pickupCode']);
+
 /** Runs a ledger's rebuild, pointing any error about its log at the program's event. */
-function rebuilding<T>(origin: Int32Array, build: () => T): T {
+function rebuilding<T>(origin: Int32Array, count: number, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    const [head, index, ...rest] = error instanceof LanewiseError ? error.path : [];
-    if (!(error instanceof LanewiseError) || head !== 'events' || typeof index !== 'number') {
-      throw error;
+    if (!(error instanceof LanewiseError)) {
+      // A ledger that trips over a log it was given: the log is refused, never a TypeError.
+      if (count === 0) throw error;
+      throw new LanewiseError('INVALID_LOG', 'events: the log cannot be read', {
+        path: ['events'],
+        cause: error,
+      });
     }
-    const at = index < origin.length ? origin[index]! : index;
+    const [head, index, ...rest] = error.path;
+    if (typeof head === 'string' && OPTION_KEYS.has(head)) throw error;
+    if (head !== 'events' || typeof index !== 'number') {
+      // A ledger that names no event: the log as a whole is refused.
+      if (count === 0) throw error;
+      throw new LanewiseError('INVALID_LOG', `events: ${error.message}`, {
+        path: ['events'],
+        details: { ...error.details },
+        cause: error,
+      });
+    }
+    const at = index < count ? origin[index]! : index;
     throw new LanewiseError('INVALID_LOG', error.message.replace(/^event \d+/, `event ${at}`), {
       path: ['events', at, ...rest],
       details: { ...error.details, index: at },
@@ -188,7 +206,9 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     ...(options.pickupCode === undefined ? {} : { pickupCode: options.pickupCode }),
     dispatcher: ledgers,
   };
-  const points: PointsLedger = rebuilding(pointsOrigin, () => createPointsLedger(pointsOptions));
+  const points: PointsLedger = rebuilding(pointsOrigin, pointsLog.length, () =>
+    createPointsLedger(pointsOptions),
+  );
   const hoursOptions: HoursLedgerOptions & { dispatcher?: Dispatcher } = {
     now,
     policy: policy.hours,
@@ -196,7 +216,9 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     ...zone,
     dispatcher: ledgers,
   };
-  const hours: HoursLedger = rebuilding(hoursOrigin, () => createHoursLedger(hoursOptions));
+  const hours: HoursLedger = rebuilding(hoursOrigin, hoursLog.length, () =>
+    createHoursLedger(hoursOptions),
+  );
 
   const settlement = createSettlement(earning, (volunteerId) =>
     isVolunteerAccount(points, volunteerId),
