@@ -203,7 +203,9 @@ describe('program: replay checks every earn and reverse against its entry', () =
     ] as const) {
       const damaged = events.slice();
       damaged[earn] = { ...events[earn], data: { ...data, [field]: value } };
-      expectLanewiseError(() => replay(damaged), 'INVALID_LOG', ['events', earn, 'data', field]);
+      // At the earn; the point ledger may name another of its fields first (an overdraft).
+      const error = expectLanewiseError(() => replay(damaged), 'INVALID_LOG');
+      assert.deepEqual(error.path.slice(0, 2), ['events', earn], field);
     }
   });
 
@@ -216,7 +218,8 @@ describe('program: replay checks every earn and reverse against its entry', () =
     expectLanewiseError(() => replay(renumber(moved)), 'INVALID_LOG', ['events', earn - 1]);
     // A second copy of an earn.
     const twice = [...events.slice(0, earn + 1), events[earn]!, ...events.slice(earn + 1)];
-    expectLanewiseError(() => replay(renumber(twice)), 'INVALID_LOG', ['events', earn + 1]);
+    const again = expectLanewiseError(() => replay(renumber(twice)), 'INVALID_LOG');
+    assert.deepEqual(again.path.slice(0, 2), ['events', earn + 1]);
     // An earn for an entry that was never approved.
     const program = programWith();
     record(program, 'e1', 60);
@@ -232,7 +235,8 @@ describe('program: replay checks every earn and reverse against its entry', () =
       ...forged[1],
       data: { ...(forged[1]!.data as object), id: 'earn:e1', code: 'earn', ref: 'e1' },
     };
-    expectLanewiseError(() => replay(forged), 'INVALID_LOG', ['events', 1, 'data', 'id']);
+    const error = expectLanewiseError(() => replay(forged), 'INVALID_LOG');
+    assert.deepEqual(error.path.slice(0, 2), ['events', 1]);
   });
 
   it('points an error found by a ledger at the program event it came from', () => {
