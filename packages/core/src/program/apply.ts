@@ -16,19 +16,40 @@ import {
 import { pointsForMinutes } from './policy.js';
 import type { ProgramEarningRules, ProgramEvent } from './types.js';
 
-/** What the program remembers of an entry. */
-interface EntryState {
-  readonly volunteerId: string;
-  readonly tags: readonly string[];
-  approved: boolean;
-  /** The points its earn transfer paid (0 when none was written). */
-  earned: number;
-}
-
 /** The transfer the next event must be, and the hour event that calls for it. */
 interface Expected {
   readonly index: number;
-  readonly transfer: PointsTransferInput;
+  readonly kind: 'earn' | 'reverse';
+  readonly entryId: string;
+  readonly volunteerId: string;
+  readonly amount: number;
+}
+
+/** The transfer the program writes for `expected`. */
+const transferOf = (expected: Expected): PointsTransferInput =>
+  (expected.kind === 'earn' ? earnTransfer : reverseTransfer)(
+    expected.entryId,
+    expected.volunteerId,
+    expected.amount,
+  );
+
+/** Whether `data` is exactly the transfer the program writes (checked without building it). */
+function isTransferOf(data: Data, expected: Expected): boolean {
+  const { kind, entryId, volunteerId, amount } = expected;
+  const volunteer = kind === 'earn' ? data.to : data.from;
+  const issuer = kind === 'earn' ? data.from : data.to;
+  return (
+    data.amount === amount &&
+    data.code === kind &&
+    data.ref === entryId &&
+    issuer === 'issuer' &&
+    typeof volunteer === 'string' &&
+    volunteer.length === volunteerId.length + 10 &&
+    volunteer.startsWith('volunteer:') &&
+    volunteer.endsWith(volunteerId) &&
+    (kind === 'earn' ? data.reversal === undefined : data.reversal === true) &&
+    Object.keys(data).length === (kind === 'earn' ? 6 : 7)
+  );
 }
 
 /** The program's state between events, and the reducer over it. */
@@ -41,12 +62,24 @@ export interface Settlement {
 
 type Data = Readonly<Record<string, unknown>>;
 
-/** Makes the reducer. `isAccount` says whether the point ledger takes `volunteer:<id>`. */
+/** What the reducer asks of the point ledger. */
+export interface SettlementLedger {
+  /** Whether the point ledger takes `volunteer:<id>` as an account. */
+  isAccount(volunteerId: string): boolean;
+  /** The points the entry's earn transfer paid, or `undefined` when it has none. */
+  earned(entryId: string): number | undefined;
+}
+
+/**
+ * Makes the reducer. An entry earns once, right after its approval, and a corrected or revoked
+ * entry is never approved again, so the earn the point ledger holds is the one to take back.
+ */
 export function createSettlement(
   earning: ProgramEarningRules,
-  isAccount: (volunteerId: string) => boolean,
+  ledger: SettlementLedger,
 ): Settlement {
-  const entries = new Map<string, EntryState>();
+  // An entry's volunteer and tags never change: its recorded data is kept as it is.
+  const drafts = new Map<string, Data>();
   const accounts = new Set<string>();
   let expected: Expected | undefined;
 
@@ -58,7 +91,7 @@ export function createSettlement(
     const problem = entryIdProblem(id);
     if (problem) throw invalidLog(index, [...at, 'id'], `id ${problem}`);
     if (!accounts.has(volunteerId)) {
-      if (!isAccount(volunteerId)) {
+      if (!ledger.isAccount(volunteerId)) {
         throw invalidLog(
           index,
           [...at, 'volunteerId'],
@@ -67,18 +100,20 @@ export function createSettlement(
       }
       accounts.add(volunteerId);
     }
-    entries.set(id, { volunteerId, tags: tags as string[], approved: false, earned: 0 });
+    drafts.set(id, draft);
   };
 
   /** Revocation or correction: what the entry earned must come back next. */
-  const takeBack = (entry: EntryState | undefined, id: string, index: number) => {
-    if (entry?.approved && entry.earned > 0) {
-      expected = { index, transfer: reverseTransfer(id, entry.volunteerId, entry.earned) };
-    }
-    if (entry) entry.approved = false;
+  const takeBack = (id: string, index: number) => {
+    const amount = ledger.earned(id);
+    const draft = drafts.get(id);
+    if (amount === undefined || !draft) return;
+    const volunteerId = draft.volunteerId as string;
+    expected = { index, kind: 'reverse', entryId: id, volunteerId, amount };
   };
 
-  const match = (data: Data, want: PointsTransferInput, index: number) => {
+  /** Names the first field of `data` that differs from the transfer the program writes. */
+  const mismatch = (data: Data, want: PointsTransferInput, index: number): never => {
     const fields = want as unknown as Data;
     for (const key of Object.keys(fields)) {
       if (data[key] !== fields[key]) {
@@ -94,6 +129,7 @@ export function createSettlement(
         throw invalidLog(index, ['data', key], `${key} is not a field of ${want.id}`);
       }
     }
+    throw invalidLog(index, ['data'], `must be ${want.id} as its entry gives it`);
   };
 
   return {
@@ -102,12 +138,13 @@ export function createSettlement(
       if (expected) {
         const want = expected;
         expected = undefined;
-        if (event.type === 'points.transferred' && data.id === want.transfer.id) {
-          match(data, want.transfer, index);
+        const id = `${want.kind}:${want.entryId}`;
+        if (event.type === 'points.transferred' && data.id === id) {
+          if (!isTransferOf(data, want)) mismatch(data, transferOf(want), index);
           return;
         }
-        throw invalidLog(want.index, [], `must be followed by its transfer ${want.transfer.id}`, {
-          transfer: want.transfer.id,
+        throw invalidLog(want.index, [], `must be followed by its transfer ${id}`, {
+          transfer: id,
         });
       }
       switch (event.type) {
@@ -116,22 +153,21 @@ export function createSettlement(
           return;
         case 'hours.approved': {
           const id = data.id as string;
-          const entry = entries.get(id);
-          if (!entry) return;
-          const amount = pointsForMinutes(earning, data.creditedMinutes as number, entry.tags);
-          entry.approved = true;
-          entry.earned = amount;
+          const draft = drafts.get(id);
+          if (!draft) return;
+          const tags = draft.tags as readonly string[];
+          const amount = pointsForMinutes(earning, data.creditedMinutes as number, tags);
           if (amount > 0) {
-            expected = { index, transfer: earnTransfer(id, entry.volunteerId, amount) };
+            const volunteerId = draft.volunteerId as string;
+            expected = { index, kind: 'earn', entryId: id, volunteerId, amount };
           }
           return;
         }
         case 'hours.revoked':
-          takeBack(entries.get(data.id as string), data.id as string, index);
+          takeBack(data.id as string, index);
           return;
         case 'hours.corrected': {
-          const id = data.id as string;
-          takeBack(entries.get(id), id, index);
+          takeBack(data.id as string, index);
           const draft = data.entry;
           if (typeof draft !== 'object' || draft === null) {
             throw invalidLog(index, ['data', 'entry'], 'is not an entry');
@@ -159,14 +195,10 @@ export function createSettlement(
     },
     finish() {
       if (expected) {
-        throw invalidLog(
-          expected.index,
-          [],
-          `must be followed by its transfer ${expected.transfer.id}`,
-          {
-            transfer: expected.transfer.id,
-          },
-        );
+        const id = `${expected.kind}:${expected.entryId}`;
+        throw invalidLog(expected.index, [], `must be followed by its transfer ${id}`, {
+          transfer: id,
+        });
       }
     },
   };

@@ -22,6 +22,7 @@ import type { VolunteerProgram, VolunteerProgramOptions } from './api.js';
 import { createSettlement } from './apply.js';
 import {
   checkEarnRoom,
+  EARN_PREFIX,
   checkEntryId,
   checkTransferId,
   checkVolunteer,
@@ -220,20 +221,19 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     createHoursLedger(hoursOptions),
   );
 
-  const settlement = createSettlement(earning, (volunteerId) =>
-    isVolunteerAccount(points, volunteerId),
-  );
-  const log: ProgramEvent[] = [];
+  const settlement = createSettlement(earning, {
+    isAccount: (volunteerId) => isVolunteerAccount(points, volunteerId),
+    earned: (entryId) => points.getTransfer(`${EARN_PREFIX}${entryId}`)?.amount,
+  });
+  // The given events are held frozen in place: no copy of a million events, and no holder of
+  // the caller's list can change the program's log afterwards.
+  const log: ProgramEvent[] = new Array<ProgramEvent>(given.length);
   for (let index = 0; index < given.length; index += 1) {
     const event = given[index] as ProgramEvent;
     deepFreeze(event.data);
-    const copy = Object.freeze(
-      event.hash === undefined
-        ? { seq: event.seq, type: event.type, at: event.at, data: event.data }
-        : { seq: event.seq, type: event.type, at: event.at, data: event.data, hash: event.hash },
-    ) as ProgramEvent;
-    settlement.apply(copy, index);
-    log.push(copy);
+    Object.freeze(event);
+    settlement.apply(event, index);
+    log[index] = event;
   }
   settlement.finish();
 
