@@ -225,17 +225,17 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     isAccount: (volunteerId) => isVolunteerAccount(points, volunteerId),
     earned: (entryId) => points.getTransfer(`${EARN_PREFIX}${entryId}`)?.amount,
   });
-  // The given events are held frozen in place: no copy of a million events, and no holder of
-  // the caller's list can change the program's log afterwards.
-  const log: ProgramEvent[] = new Array<ProgramEvent>(given.length);
-  for (let index = 0; index < given.length; index += 1) {
-    const event = given[index] as ProgramEvent;
-    deepFreeze(event.data);
-    Object.freeze(event);
-    settlement.apply(event, index);
-    log[index] = event;
-  }
+  const events = given as readonly ProgramEvent[];
+  for (let index = 0; index < events.length; index += 1) settlement.apply(events[index]!, index);
   settlement.finish();
+  // The accepted events are held frozen in place: no copy of a million events, and no holder
+  // of the caller's list can change the program's log afterwards.
+  const log: ProgramEvent[] = new Array<ProgramEvent>(events.length);
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index]!;
+    deepFreeze(event.data);
+    log[index] = Object.freeze(event);
+  }
 
   const heard = listenersOf<ProgramEvent>(dispatcher);
   const hoursHeard = listenersOf<ProgramEvent>(dispatcher);
@@ -243,6 +243,7 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
 
   /** Writes a ledger's new event into the program's log, then tells the listeners. */
   const capture = (event: ProgramEvent) => {
+    deepFreeze(event.data);
     const index = log.length;
     const fields = { seq: index + 1, type: event.type, at: event.at, data: event.data };
     const own = Object.freeze(
