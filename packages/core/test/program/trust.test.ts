@@ -515,16 +515,31 @@ describe('program: bad input', () => {
     assert.equal(program.points.getTransfer(`reverse:${longest}`)?.amount, 10);
   });
 
-  it('refuses a volunteer id whose point account the point ledger would not take', () => {
-    const program = programWith();
-    const before = program.snapshot();
-    expectLanewiseError(
-      () => record(program, 'e1', 60, { volunteerId: 'v'.repeat(200) }),
-      'INVALID_INPUT',
-      ['volunteerId'],
-    );
-    assert.equal(program.snapshot(), before);
-  });
+  // The point ledger sets the account limit; the program refuses what it would refuse.
+  const takesLongAccounts = (() => {
+    try {
+      programWith().points.balance(`volunteer:${'v'.repeat(200)}`);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it(
+    'refuses a volunteer id whose point account the point ledger would not take',
+    {
+      skip: takesLongAccounts ? 'this point ledger takes volunteer:<200 characters>' : false,
+    },
+    () => {
+      const program = programWith();
+      const before = program.snapshot();
+      expectLanewiseError(
+        () => record(program, 'e1', 60, { volunteerId: 'v'.repeat(200) }),
+        'INVALID_INPUT',
+        ['volunteerId'],
+      );
+      assert.equal(program.snapshot(), before);
+    },
+  );
 
   it('takes multipliers by own tags only: __proto__ and constructor are tags like any other', () => {
     const fromJson = JSON.parse('{"__proto__": 3, "constructor": 2}') as Record<string, number>;
