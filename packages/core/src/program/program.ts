@@ -14,7 +14,6 @@ import {
   type PointsLedger,
   type PointsLedgerOptions,
 } from '../points/index.js';
-import { idSchema } from '../schemas/index.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
 import { instantMs } from '../time/parse.js';
 import { MS_PER_MINUTE } from '../time/constants.js';
@@ -31,7 +30,7 @@ import {
   reverseTransfer,
 } from './commands.js';
 import { pointsForMinutes, resolveEarning, splitPolicy } from './policy.js';
-import { creditedMinutesSchema, tagsSchema } from './schemas.js';
+import { creditedMinutesSchema, idSchema, tagsSchema } from './schemas.js';
 import type { ProgramEvent, ProgramSnapshot } from './types.js';
 import { snapshotOf, standingOf } from './views.js';
 
