@@ -58,6 +58,8 @@ export interface Settlement {
   apply(event: ProgramEvent, index: number): void;
   /** Ends a replayed log of `length` events: an approval may not be the last word. */
   finish(): void;
+  /** The recorded data of an entry (its volunteer, tags, start and end never change). */
+  draft(entryId: string): Readonly<Record<string, unknown>> | undefined;
 }
 
 type Data = Readonly<Record<string, unknown>>;
@@ -193,6 +195,7 @@ export function createSettlement(
           return;
       }
     },
+    draft: (entryId) => drafts.get(entryId),
     finish() {
       if (expected) {
         const id = `${expected.kind}:${expected.entryId}`;

@@ -1,7 +1,6 @@
 import { LanewiseError } from '../errors/index.js';
 import {
   createHoursLedger,
-  type HourEntry,
   type HoursEvent,
   type HoursLedger,
   type HoursLedgerOptions,
@@ -256,12 +255,17 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   hours.subscribe(capture as never);
   points.subscribe(capture as never);
 
-  /** Takes back what an approved entry earned. */
-  const reverse = (entry: HourEntry) => {
-    const earned = points.getTransfer(earnTransfer(entry.id, entry.volunteerId, 0).id);
-    if (earned) points.transfer(reverseTransfer(entry.id, entry.volunteerId, earned.amount));
+  /** Takes back what an entry earned, if it earned anything. */
+  const reverse = (entryId: string) => {
+    const earned = points.getTransfer(`${EARN_PREFIX}${entryId}`);
+    if (earned) points.transfer(reverseTransfer(entryId, earned.to.slice(10), earned.amount));
   };
-  const entryBefore = (id: unknown) => (typeof id === 'string' ? hours.get(id) : undefined);
+  /** What the program logged of an entry when it was recorded. */
+  const draftOf = (id: unknown) =>
+    typeof id === 'string'
+      ? (settlement.draft(id) as
+          { volunteerId: string; tags: readonly string[]; start: string; end: string } | undefined)
+      : undefined;
   const inputField = (input: unknown, key: string): unknown =>
     typeof input === 'object' && input !== null
       ? (input as Record<string, unknown>)[key]
@@ -276,38 +280,35 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
       }),
     approve: (id, input) =>
       dispatcher.run(() => {
-        const before = entryBefore(id);
-        if (before?.status === 'pending') {
+        // Only a pending entry can be approved; the approval is refused if it is not.
+        const draft = draftOf(id);
+        if (draft) {
           // The most the entry can earn: all its minutes credited.
           const minutes = Math.floor(
-            (instantMs(before.end) - instantMs(before.start)) / MS_PER_MINUTE,
+            (instantMs(draft.end) - instantMs(draft.start)) / MS_PER_MINUTE,
           );
-          checkEarnRoom(
-            points,
-            before.volunteerId,
-            pointsForMinutes(earning, minutes, before.tags),
-          );
+          checkEarnRoom(points, draft.volunteerId, pointsForMinutes(earning, minutes, draft.tags));
         }
         const entry = hours.approve(id, input);
-        if (before?.status === 'pending' && entry.status === 'approved') {
-          const amount = pointsForMinutes(earning, entry.creditedMinutes ?? 0, before.tags);
-          if (amount > 0) points.transfer(earnTransfer(before.id, before.volunteerId, amount));
+        if (draft) {
+          const amount = pointsForMinutes(earning, entry.creditedMinutes ?? 0, draft.tags);
+          if (amount > 0) points.transfer(earnTransfer(entry.id, draft.volunteerId, amount));
         }
         return entry;
       }),
+    // Only an approved entry can be revoked, and an entry earns once: its earn is taken back.
     revoke: (id, input) =>
       dispatcher.run(() => {
-        const before = entryBefore(id);
         const entry = hours.revoke(id, input);
-        if (before?.status === 'approved') reverse(before);
+        reverse(entry.id);
         return entry;
       }),
+    // A pending or approved entry can be corrected; if it earned, its earn is taken back.
     correct: (id, input) =>
       dispatcher.run(() => {
         checkEntryId(inputField(input, 'id'), ['id']);
-        const before = entryBefore(id);
         const fixed = hours.correct(id, input);
-        if (before?.status === 'approved') reverse(before);
+        if (typeof id === 'string') reverse(id);
         return fixed;
       }),
     subscribe: hoursHeard.subscribe as HoursLedger['subscribe'],
