@@ -44,6 +44,16 @@ function fill(ledger: Pick<HoursLedger, 'record' | 'approve'>, count: number): v
   }
 }
 
+/**
+ * Heap in use and typed-array memory (the ledger's hash tables live there), in MiB. Twice:
+ * a collection frees the memory of dead typed arrays only by the start of the next.
+ */
+function memoryMiB(): { heap: number; buffers: number } {
+  heapMiB();
+  const heap = heapMiB();
+  return { heap, buffers: process.memoryUsage().arrayBuffers / 2 ** 20 };
+}
+
 /** Runs the hour ledger's and the program's benchmarks and prints their figures. */
 export async function benchHours(): Promise<void> {
   // --- The hour ledger -------------------------------------------------------------------
@@ -60,16 +70,6 @@ export async function benchHours(): Promise<void> {
     },
   ]);
   ledger = createHoursLedger({ now, policy });
-
-  /**
-   * Heap in use and typed-array memory (the ledger's hash tables live there), in MiB. Twice:
-   * a collection frees the memory of dead typed arrays only by the start of the next.
-   */
-  function memoryMiB(): { heap: number; buffers: number } {
-    heapMiB();
-    const heap = heapMiB();
-    return { heap, buffers: process.memoryUsage().arrayBuffers / 2 ** 20 };
-  }
 
   let small: HoursLedger | undefined = createHoursLedger({ now, policy });
   fill(small, 10_000);
@@ -120,6 +120,11 @@ export async function benchHours(): Promise<void> {
     },
   ]);
 
+  await benchProgram();
+}
+
+/** The program: a log of 1,000,000 events, written by live calls, then replayed. */
+export async function benchProgram(): Promise<void> {
   // --- The program: a log of 1,000,000 events (each served entry: recorded, earn, approved) ---
   const programPolicy = { ...policy, pointsPerHour: 10 };
   let program = createVolunteerProgram({ now, policy: programPolicy });

@@ -1,5 +1,5 @@
 // A volunteer programme, from hours recorded to points redeemed and a service certificate.
-// Run after a build: `npx rollup -c && node examples/node/ledgers.mjs`.
+// Run after a build: `npm run build && node examples/node/ledgers.mjs`.
 import { manualClock } from '@lanewise/core/clock';
 import { createVolunteerProgram } from '@lanewise/core/program';
 
@@ -7,15 +7,13 @@ import { createVolunteerProgram } from '@lanewise/core/program';
 const clock = manualClock('2025-06-30T18:00:00+08:00');
 
 // Kunshan's rate (1 h = 10 points), half-hour units, 8 h a day at most, elderly care x1.5.
-const program = createVolunteerProgram({
-  now: clock.now,
-  policy: {
-    pointsPerHour: 10,
-    unitMinutes: 30,
-    maxMinutesPerDay: 480,
-    multipliers: { elderly: 1.5 },
-  },
-});
+const policy = {
+  pointsPerHour: 10,
+  unitMinutes: 30,
+  maxMinutesPerDay: 480,
+  multipliers: { elderly: 1.5 },
+};
+const program = createVolunteerProgram({ now: clock.now, policy });
 
 // Every Saturday of the first half of 2025, Li Hua spends the morning at the repair lane and,
 // every other week, the afternoon visiting elderly neighbours. The team's organiser records;
@@ -69,12 +67,15 @@ const redemption = program.points.redeem({
 });
 program.points.fulfil('r-li-1', { by: 'clerk-chen' });
 
-// What the volunteer sees.
+// What the volunteer sees. Every figure says what it is.
 const hoursOf = (minutes) =>
   `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 const standing = program.standing('v-li-hua');
 console.log('Li Hua, volunteer v-li-hua, on', clock.now().toISOString().slice(0, 10));
-console.log(`  service hours: ${hoursOf(standing.creditedMinutes)} credited`);
+console.log(
+  `  service hours credited since joining (all time): ${hoursOf(standing.creditedMinutes)}`,
+);
+console.log('  of which, month by month in the first quarter (January to March 2025):');
 for (const row of program.hours.summary({
   groupBy: 'activity',
   period: 'month',
@@ -82,15 +83,20 @@ for (const row of program.hours.summary({
   to: '2025-03-31',
 })) {
   console.log(
-    `    ${row.period} ${row.key.padEnd(15)} ${hoursOf(row.minutes)} over ${row.entries} sessions`,
+    `    month ${row.period}, activity ${row.key.padEnd(15)} ${hoursOf(row.minutes)} credited over ${row.entries} sessions`,
   );
 }
-console.log(`  star level: ${'★'.repeat(standing.starLevel) || 'none yet'} (1★ at 100 h)`);
 console.log(
-  `  points: ${standing.points.posted} posted, ${standing.points.available} available` +
-    (standing.owing > 0 ? `, owing ${standing.owing}` : ''),
+  `  star level: ${'★'.repeat(standing.starLevel) || 'no star yet'} (the first star comes at 100 credited hours)`,
 );
-console.log(`  redeemed: cooking oil, pickup code ${redemption.pickupCode}, handed out`);
+console.log(
+  `  points: ${standing.points.posted} points on the account (posted),` +
+    ` ${standing.points.available} of them free to spend (available)` +
+    (standing.owing > 0 ? `, ${standing.owing} points owed after a correction` : ''),
+);
+console.log(
+  `  redeemed: 1 bottle of cooking oil for 300 points, pickup code ${redemption.pickupCode}, handed out`,
+);
 
 // The certificate: the data to lay out, sign and stamp.
 const certificate = program.hours.certificate('v-li-hua', {
@@ -100,19 +106,23 @@ const certificate = program.hours.certificate('v-li-hua', {
   serial: 'HN-2025-0042',
 });
 console.log(
-  '\nService certificate',
-  certificate.serial,
-  'issued',
-  certificate.issuedOn,
-  'by',
-  certificate.issuer,
+  `\nService certificate ${certificate.serial}, issued on ${certificate.issuedOn} by ${certificate.issuer}`,
 );
 console.log(
-  `  ${certificate.period.from} to ${certificate.period.to}: ${hoursOf(certificate.totalMinutes)}`,
+  `  service from ${certificate.period.from} to ${certificate.period.to}: ${hoursOf(certificate.totalMinutes)} credited in total`,
 );
+console.log('  of which, by activity:');
 for (const activity of certificate.activities) {
   console.log(
-    `    ${activity.activityId.padEnd(15)} ${hoursOf(activity.minutes)} (${activity.entries} sessions)`,
+    `    activity ${activity.activityId.padEnd(15)} ${hoursOf(activity.minutes)} credited over ${activity.entries} sessions`,
   );
 }
-console.log(`  ${certificate.entries.length} approved sessions listed`);
+console.log(`  approved sessions listed on the certificate: ${certificate.entries.length}`);
+
+// The log a server stores: both ledgers' events in one list, replayed into an equal programme.
+const events = program.events();
+const again = createVolunteerProgram({ now: clock.now, policy, events });
+console.log(
+  `\nProgramme log: ${events.length} events (hours and points together);` +
+    ` replayed, Li Hua again has ${again.standing('v-li-hua').points.posted} points on the account`,
+);

@@ -4,13 +4,14 @@
  * @module program
  */
 export { createVolunteerProgram } from './program.js';
-export { pointsForMinutes } from './earning.js';
+export { pointsForMinutes } from './policy.js';
+export { MAX_ENTRY_ID_LENGTH } from './commands.js';
+export { programEarningRulesSchema, volunteerStandingSchema } from './schemas.js';
+export type { VolunteerProgram, VolunteerProgramOptions } from './api.js';
 export type {
   ProgramEarningRules,
   ProgramEvent,
   ProgramSnapshot,
-  VolunteerProgram,
-  VolunteerProgramOptions,
   VolunteerProgramPolicy,
   VolunteerStanding,
 } from './types.js';

@@ -35,6 +35,8 @@ const badId = fc.oneof(
 interface Case {
   readonly args: unknown;
   readonly path: string;
+  /** A log is refused as a log; everything else as input. */
+  readonly code?: 'INVALID_LOG';
 }
 
 function refusesAll(
@@ -44,7 +46,7 @@ function refusesAll(
 ) {
   const before = program?.snapshot();
   fc.assert(
-    fc.property(arbitrary, ({ args, path }) => {
+    fc.property(arbitrary, ({ args, path, code }) => {
       let caught: unknown;
       try {
         call(args);
@@ -52,7 +54,7 @@ function refusesAll(
         caught = error;
       }
       assert.ok(caught instanceof LanewiseError, `accepted ${JSON.stringify(args)}`);
-      assert.equal(caught.code, 'INVALID_INPUT');
+      assert.equal(caught.code, code ?? 'INVALID_INPUT');
       assert.ok(
         caught.path.join('.').startsWith(path),
         `${caught.path.join('.')} is not under ${path}`,
@@ -129,7 +131,11 @@ describe('program: malformed input', () => {
         .map((value) => ({ args: { now: value }, path: 'now' })),
       fc
         .oneof(fc.integer(), fc.string(), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }))
-        .map((value) => ({ args: { now, events: value }, path: 'events' })),
+        .map((value) => ({
+          args: { now, events: value },
+          path: 'events',
+          code: 'INVALID_LOG' as const,
+        })),
       fc
         .record({
           seq: fc.constant(1),
@@ -137,7 +143,11 @@ describe('program: malformed input', () => {
           at: fc.constant('2025-03-01T00:00:00Z'),
           data: fc.constant({}),
         })
-        .map((event) => ({ args: { now, events: [event] }, path: 'events.0' })),
+        .map((event) => ({
+          args: { now, events: [event] },
+          path: 'events.0',
+          code: 'INVALID_LOG' as const,
+        })),
     );
     refusesAll(options, (args) => createVolunteerProgram(args as never));
   });
