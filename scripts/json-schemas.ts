@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { toJSONSchema, type $ZodType } from 'zod/v4/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,7 +75,9 @@ export async function buildJsonSchemas(): Promise<Map<string, string>> {
         },
       });
       const document = { $id: `${BASE}${file}`, title: type, ...schema };
-      files.set(file, `${JSON.stringify(document, null, 2)}\n`);
+      // Written as the repository's formatter writes JSON, so the files pass its check.
+      const options = (await resolveConfig(join(outDir, file))) ?? {};
+      files.set(file, await format(JSON.stringify(document), { ...options, parser: 'json' }));
     }
   }
   return files;

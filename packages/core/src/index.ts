@@ -4,7 +4,7 @@
  *
  * @module @lanewise/core
  */
-export * from './errors.js';
+export * from './errors/index.js';
 export * from './clock.js';
 export * from './journal/index.js';
 export * from './schemas/index.js';

@@ -30,5 +30,6 @@ export type IssueReason =
   | 'control_characters'
   | 'unknown_key'
   | 'after_clock'
+  | 'decimals'
   | 'too_early'
   | 'invalid';

@@ -29,7 +29,8 @@ import {
   reverseTransfer,
 } from './commands.js';
 import { pointsForMinutes, resolveEarning, splitPolicy } from './policy.js';
-import { creditedMinutesSchema, idSchema, tagsSchema } from './schemas.js';
+import { idSchema } from '../schemas/common.js';
+import { creditedMinutesSchema, tagsSchema } from './schemas.js';
 import type { ProgramEvent, ProgramSnapshot } from './types.js';
 import { snapshotOf, standingOf } from './views.js';
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { idSchema } from '../schemas/common.js';
 
 /** Rates and multipliers are kept as integers of this scale, so that points are exact. */
 export const EARNING_SCALE = 10_000;
@@ -11,19 +12,6 @@ const fourDecimals = () =>
     message: 'must have at most 4 decimal places',
     params: { reason: 'decimals' },
   });
-
-/**
- * An id, as the shared `idSchema` has it (1 to 200 characters, no control characters), in
- * zod/mini, so that the program's subpath does not carry the full zod.
- */
-export const idSchema = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  z.refine<string>((id) => /^[^\p{Cc}]+$/u.test(id), {
-    message: 'must not contain control characters',
-    params: { reason: 'control_characters' },
-  }),
-);
 
 /** Points per credited hour: positive, at most 1,000,000, at most 4 decimal places. */
 export const pointsPerHourSchema = z.number().check(z.positive(), z.lte(1_000_000), fourDecimals());

@@ -2,7 +2,7 @@
 // Date.parse) per record would cost more than the metric itself. It accepts exactly what the
 // core's `instantSchema` accepts, `YYYY-MM-DDTHH:mm:ss[.fff…](Z|±hh:mm)`, and gives what
 // Date.parse gives; a property test keeps the three in step.
-import type { ErrorPath } from '../errors.js';
+import type { ErrorPath } from '../errors/index.js';
 import { invalidField } from '../schemas/parse.js';
 import { daysFromCivil } from './civil.js';
 import { MS_PER_DAY, inInstantRange } from './constants.js';

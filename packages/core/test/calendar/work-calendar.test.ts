@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { cnCalendar, createWorkCalendar } from '../../src/calendar/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 
 const due = (receivedAt: string, workingDays: number) =>
   cnCalendar.deadline(receivedAt, { workingDays });

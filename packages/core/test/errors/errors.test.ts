@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { ERROR_CODES, LanewiseError, isLanewiseError } from '../../src/errors.js';
+import { ERROR_CODES, LanewiseError, isLanewiseError } from '../../src/errors/index.js';
 import { parseInput, instantSchema, timeZoneSchema } from '../../src/schemas/index.js';
 
 describe('LanewiseError', () => {

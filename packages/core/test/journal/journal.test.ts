@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { createJournal, replay, verifyChain, type JournalEvent } from '../../src/journal/index.js';
 import { manualClock } from '../../src/clock.js';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 
 type Counted = JournalEvent<'added', { by: number }> | JournalEvent<'reset', Record<string, never>>;
 

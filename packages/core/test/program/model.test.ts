@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { manualClock } from '../../src/clock.js';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import { createVolunteerProgram, type VolunteerProgram } from '../../src/program/index.js';
 import {
   checkHoursInvariants,

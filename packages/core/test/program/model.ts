@@ -1,6 +1,6 @@
 // The point side of the program's reference model: plain maps of balances, the catalogue and
 // the redemptions, driven by the hour model's outcomes. Rates are kept as fractions.
-import type { ErrorCode } from '../../src/errors.js';
+import type { ErrorCode } from '../../src/errors/index.js';
 
 export interface Fraction {
   readonly num: number;

@@ -2,7 +2,7 @@ import { expectLanewiseError } from '../support/expect.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { manualClock } from '../../src/clock.js';
-import { LanewiseError } from '../../src/errors.js';
+import { LanewiseError } from '../../src/errors/index.js';
 import {
   createVolunteerProgram,
   type ProgramEvent,

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileRouting, type RoutingProblem } from '../../src/routing/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 import { ISSUE_CONFIG, TIERS } from './fixtures.js';
 
 /** The problems `compileRouting` reports for a rule set, as `code@path` strings. */

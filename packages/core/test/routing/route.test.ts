@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileRouting, type RoutingConfig } from '../../src/routing/index.js';
 import { createWorkCalendar } from '../../src/calendar/index.js';
-import { isLanewiseError } from '../../src/errors.js';
+import { isLanewiseError } from '../../src/errors/index.js';
 import { FRIDAY, ISSUE_CONFIG, TIERS } from './fixtures.js';
 
 const router = compileRouting(ISSUE_CONFIG);
