@@ -1,8 +1,9 @@
 // The case book: wires the commands, the reducer, the replay, the log and the listeners.
 import * as z from 'zod/mini';
+import { checkpointSchema, dispatcherSchema, functionSchema } from '../journal/schemas.js';
 import type { WorkCalendar } from '../calendar/types.js';
 import { readClock, type Clock } from '../clock.js';
-import { createDispatcher, Subscribable, type Dispatcher } from '../internal/dispatch.js';
+import { createDispatcher, Subscribable } from '../internal/dispatch.js';
 import { chainLink, checkpointOf, type ChainHash } from '../journal/chain.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
 import { zoneOffsets } from '../time/zone.js';
@@ -39,7 +40,7 @@ import type {
 } from './types.js';
 import { filterCases, instantOrDateMs, snapshotOf } from './views.js';
 
-const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', { message });
+const fn = functionSchema;
 
 const optionsSchema = z.strictObject({
   routing: z.custom<object>((value) => typeof value === 'object' && value !== null, {
@@ -58,20 +59,9 @@ const optionsSchema = z.strictObject({
   // Any value: the replay says what is wrong with it (INVALID_LOG).
   events: z.optional(z.unknown()),
   hash: z.optional(fn<ChainHash>('expected (text) => digest')),
-  checkpoint: z.optional(
-    z.strictObject({ seq: z.int().check(z.gte(0)), hash: z.optional(z.string()) }),
-  ),
+  checkpoint: z.optional(checkpointSchema),
   onListenerError: z.optional(fn<(error: unknown) => void>('expected (error) => void')),
-  dispatcher: z.optional(
-    z.custom<Dispatcher>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as Partial<Dispatcher>).run === 'function' &&
-        typeof (value as Partial<Dispatcher>).notify === 'function',
-      { message: 'expected a dispatcher' },
-    ),
-  ),
+  dispatcher: z.optional(dispatcherSchema),
 });
 
 /**

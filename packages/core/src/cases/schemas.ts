@@ -2,6 +2,7 @@
 // Each public method parses its input with one of these before it changes anything, and a
 // replay parses every event's data with the schema of its type.
 import * as z from 'zod/mini';
+import { eventSchema } from '../journal/schemas.js';
 import { deadlineSpecSchema } from '../calendar/index.js';
 import { idSchema, instantSchema } from '../schemas/common.js';
 import { isJsonObject } from './json.js';
@@ -257,13 +258,7 @@ export const caseEventDataSchemas = {
 } as const;
 
 const envelope = <T extends keyof typeof caseEventDataSchemas>(type: T) =>
-  strictObject({
-    seq: z.int().check(z.gte(1)),
-    type: z.literal(type),
-    at: instantSchema,
-    data: caseEventDataSchemas[type],
-    hash: z.optional(z.string()),
-  });
+  eventSchema(type, caseEventDataSchemas[type]);
 
 /** A `cases.opened` event. */
 export const caseOpenedEventSchema = envelope('cases.opened');

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { checkpointSchema } from '../journal/schemas.js';
 import { readClock, type Clock } from '../clock.js';
 import { invalidLog } from '../errors/error.js';
 import { createDispatcher, Subscribable, type Dispatcher } from '../internal/dispatch.js';
@@ -79,12 +80,7 @@ const OPTION_KEYS = new Set([
 ]);
 
 const timeZoneOptionSchema = z.optional(timeZoneSchema);
-const checkpointSchema = z.optional(
-  z.strictObject({
-    seq: z.int().check(z.minimum(0)),
-    hash: z.optional(z.string()),
-  }),
-);
+const optionalCheckpointSchema = z.optional(checkpointSchema);
 
 /** A function option, or undefined; `INVALID_INPUT` at its key otherwise. */
 function optionalFunction<F>(value: unknown, key: string): F | undefined {
@@ -113,9 +109,11 @@ function readOptions(options: unknown) {
     throw invalidField(['now'], 'is required: a clock function', 'required');
   }
   const hash = optionalFunction<ChainHash>(given['hash'], 'hash');
-  const checkpoint: Checkpoint | undefined = parseInput(checkpointSchema, given['checkpoint'], [
-    'checkpoint',
-  ]);
+  const checkpoint: Checkpoint | undefined = parseInput(
+    optionalCheckpointSchema,
+    given['checkpoint'],
+    ['checkpoint'],
+  );
   const onListenerError = optionalFunction<(error: unknown) => void>(
     given['onListenerError'],
     'onListenerError',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { eventSchema } from '../journal/schemas.js';
 import { daySchema, idSchema, instantSchema } from '../schemas/common.js';
 import { HOUR_ENTRY_STATUSES, HOURS_APPROVAL_RULES } from './types.js';
 
@@ -144,14 +145,7 @@ export const hoursCorrectedDataSchema = z.strictObject({
   entry: hourEntryDraftSchema,
 });
 
-const envelope = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
-  z.strictObject({
-    seq: z.int().check(z.positive()),
-    type: z.literal(type),
-    at: instantSchema,
-    data,
-    hash: z.optional(z.string()),
-  });
+const envelope = eventSchema;
 
 /** `hours.recorded`: an entry was recorded (status `pending`). */
 export const hoursRecordedEventSchema = envelope('hours.recorded', hourEntryDraftSchema);

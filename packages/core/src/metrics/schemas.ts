@@ -2,8 +2,13 @@
 // records they read, and the results they return (widgets receive results as JSON and check
 // them with these). The defaults live here, beside the schemas that apply them.
 import * as z from 'zod/mini';
+import {
+  checkpointSchema,
+  dispatcherSchema,
+  eventSchema,
+  functionSchema,
+} from '../journal/schemas.js';
 import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
-import type { Dispatcher } from '../internal/dispatch.js';
 import { instantMs } from '../time/parse.js';
 
 /** The kinds of the 721 ratio. */
@@ -43,11 +48,8 @@ export const DEFAULT_CONFIDENCE = 0.95;
 // Pieces
 
 const share = z.number().check(z.gte(0), z.lte(1));
-const clock = z.custom<() => Date>(
-  (value) => typeof value === 'function',
-  'must be a function returning a Date',
-);
-const fn = <T>() => z.custom<T>((value) => typeof value === 'function', 'must be a function');
+const clock = functionSchema<() => Date>('must be a function returning a Date');
+const fn = functionSchema;
 /** A kind of the 721 ratio. */
 export const ratioKindSchema = z.enum(RATIO_KINDS);
 const kindSchema = ratioKindSchema;
@@ -245,11 +247,8 @@ export const proportionSchema = z
 /** A probability for `normalQuantile`, from 0 to 1. */
 export const probabilitySchema = share;
 
-/** Where a caller last saw a log end: `{ seq, hash? }` of its last event. */
-export const ratioTrackerCheckpointSchema = z.strictObject({
-  seq: z.int().check(z.gte(0)),
-  hash: z.optional(z.string()),
-});
+/** Where a caller last saw a tracker's log end: `{ seq, hash? }` of its last event. */
+export const ratioTrackerCheckpointSchema = checkpointSchema;
 
 /** Options of `createRatioTracker` (the log itself is checked as a log, not here). */
 export const ratioTrackerOptionsSchema = z.strictObject({
@@ -260,29 +259,14 @@ export const ratioTrackerOptionsSchema = z.strictObject({
   hash: z.optional(fn<(text: string) => string>()),
   checkpoint: z.optional(ratioTrackerCheckpointSchema),
   onListenerError: z.optional(fn<(error: unknown) => void>()),
-  dispatcher: z.optional(
-    z.custom<Dispatcher>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as Dispatcher).run === 'function' &&
-        typeof (value as Dispatcher).notify === 'function',
-      'must be a dispatcher',
-    ),
-  ),
+  dispatcher: z.optional(dispatcherSchema),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Events
 
 /** The event of a tracker's log: `metrics.action_added`, its data the stored action. */
-export const ratioTrackerEventSchema = z.strictObject({
-  seq: z.int().check(z.gte(1)),
-  type: z.literal('metrics.action_added'),
-  at: instantSchema,
-  data: storedRatioActionSchema,
-  hash: z.optional(z.string()),
-});
+export const ratioTrackerEventSchema = eventSchema('metrics.action_added', storedRatioActionSchema);
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { checkpointSchema, eventSchema } from '../journal/schemas.js';
 import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
 import { inInstantRange } from '../time/constants.js';
 import {
@@ -125,12 +126,6 @@ export const pointsPolicySchema = z.object({
 });
 
 const isFunction = (value: unknown): boolean => typeof value === 'function';
-
-/** A checkpoint: `{ seq, hash }` of a log's last event. */
-const checkpointSchema = z.strictObject({
-  seq: z.int().check(z.nonnegative()),
-  hash: z.optional(z.string()),
-});
 
 /** The options of `createPointsLedger`. */
 export const pointsLedgerOptionsSchema = z.object({
@@ -317,14 +312,7 @@ export const pointsEventDataSchemas = {
 /** The event types of the point ledger. */
 export const POINTS_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(pointsEventDataSchemas));
 
-const envelope = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
-  z.strictObject({
-    seq: z.int().check(z.positive()),
-    type: z.literal(type),
-    at: instantSchema,
-    data,
-    hash: z.optional(z.string()),
-  });
+const envelope = eventSchema;
 
 /** One event of the point ledger's log. */
 export const pointsEventSchema = z.discriminatedUnion('type', [
