@@ -1,7 +1,7 @@
 // Fast UTC-offset look-ups for one time zone. `tzOffset` (Intl underneath) costs about a
 // microsecond; routing a million cases a second needs the answer from a cache.
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { MS_PER_HOUR, MS_PER_MINUTE } from './constants.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './constants.js';
 import { instantFormatter } from './format.js';
 
 const CACHE_LIMIT = 50_000;
@@ -19,10 +19,22 @@ export interface ZoneOffsets {
 
 /** Builds the offset cache of a zone (an IANA name such as `Asia/Shanghai`). */
 export function zoneOffsets(timeZone: string): ZoneOffsets {
+  const byDay = new Map<number, number>();
   const byHour = new Map<number, number>();
   const exact = (utcMs: number) => tzOffset(timeZone, new Date(utcMs));
 
+  // A UTC day with one offset at both ends is cached whole (no zone changes its offset and
+  // back within a day); a day with a transition is cached hour by hour.
   const at = (utcMs: number): number => {
+    const day = Math.floor(utcMs / MS_PER_DAY);
+    const daily = byDay.get(day);
+    if (daily !== undefined) return daily;
+    const first = exact(day * MS_PER_DAY);
+    if (first === exact(day * MS_PER_DAY + MS_PER_DAY - 1)) {
+      if (byDay.size >= CACHE_LIMIT) byDay.clear();
+      byDay.set(day, first);
+      return first;
+    }
     const hour = Math.floor(utcMs / MS_PER_HOUR);
     const cached = byHour.get(hour);
     if (cached !== undefined) return cached;
