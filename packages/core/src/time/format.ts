@@ -1,27 +1,36 @@
 // Writing ISO 8601 instants without toISOString, which costs a few hundred nanoseconds:
-// too much for a million routes a second. Reading them is `instantMs` in schemas/.
+// too much for a million routes a second. Reading them is `instantMs` in parse.ts.
+import { MS_PER_DAY } from './constants.js';
 
 const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 const PAD3 = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
-const MS_PER_DAY = 86_400_000;
 const CACHE_LIMIT = 20_000;
 
-/** Formats instants as ISO strings with an offset, caching the date part of each day. */
-export function instantFormatter(): (utcMs: number, offsetMinutes: number) => string {
-  const datePart = new Map<number, string>();
+/** The offset as an ISO suffix: `Z`, `+08:00`, `-05:30`. */
+export function offsetSuffix(offsetMinutes: number): string {
+  const abs = Math.abs(offsetMinutes);
+  return offsetMinutes === 0
+    ? 'Z'
+    : `${offsetMinutes > 0 ? '+' : '-'}${PAD2[Math.floor(abs / 60)]}:${PAD2[abs % 60]}`;
+}
+
+/** Suffixes of the offsets seen so far: a zone has few. */
+export function offsetSuffixes(): (offsetMinutes: number) => string {
   const suffixes = new Map<number, string>();
-  const suffixOf = (offset: number): string => {
+  return (offset) => {
     let suffix = suffixes.get(offset);
     if (suffix === undefined) {
-      const abs = Math.abs(offset);
-      suffix =
-        offset === 0
-          ? 'Z'
-          : `${offset > 0 ? '+' : '-'}${PAD2[Math.floor(abs / 60)]}:${PAD2[abs % 60]}`;
+      suffix = offsetSuffix(offset);
       suffixes.set(offset, suffix);
     }
     return suffix;
   };
+}
+
+/** Formats instants as ISO strings with an offset, caching the date part of each day. */
+export function instantFormatter(): (utcMs: number, offsetMinutes: number) => string {
+  const datePart = new Map<number, string>();
+  const suffixOf = offsetSuffixes();
   return (utcMs, offset) => {
     const local = utcMs + offset * 60_000;
     const dayNum = Math.floor(local / MS_PER_DAY);

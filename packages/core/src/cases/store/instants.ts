@@ -1,6 +1,7 @@
 // Instants written the one way the book writes them (ISO with the zone's offset), without a
 // new string for one that is already in that form: a replay of a million events keeps the
 // strings of its log instead of making a second copy of each.
+import { offsetSuffixes } from '../../time/format.js';
 import { instantMs } from '../../time/parse.js';
 import type { ZoneOffsets } from '../../time/zone.js';
 
@@ -11,22 +12,8 @@ export interface InstantWriter {
   readonly write: (text: string) => string;
 }
 
-const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
-
 export function instantWriter(zone: ZoneOffsets): InstantWriter {
-  const suffixes = new Map<number, string>();
-  const suffixOf = (offset: number): string => {
-    let suffix = suffixes.get(offset);
-    if (suffix === undefined) {
-      const abs = Math.abs(offset);
-      suffix =
-        offset === 0
-          ? 'Z'
-          : `${offset > 0 ? '+' : '-'}${PAD2[Math.floor(abs / 60)]}:${PAD2[abs % 60]}`;
-      suffixes.set(offset, suffix);
-    }
-    return suffix;
-  };
+  const suffixOf = offsetSuffixes();
   return {
     format: zone.format,
     write(text) {
