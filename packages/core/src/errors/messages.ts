@@ -7,10 +7,14 @@ export type MessageLocale = 'en' | 'zh-CN';
 
 type Details = Readonly<Record<string, unknown>>;
 
-export interface Catalog {
+/** The sentences of bad fields: all that `parseInput` needs, apart from the codes'. */
+export interface FieldCatalog {
   /** `where` is the field's path as text, or '' when the error is not about one field. */
   readonly field: (where: string, text: string) => string;
   readonly issue: Record<IssueReason, (params: Details) => string>;
+}
+
+export interface Catalog extends FieldCatalog {
   readonly code: Record<ErrorCode, (details: Details, issue: string) => string>;
   readonly unexpected: string;
 }
@@ -60,7 +64,7 @@ const PERIODS_ZH: Record<string, string> = { month: '月', quarter: '季度', ye
 
 const EXAMPLE_INSTANT = '2025-01-24T09:00:00+08:00';
 
-export const en: Catalog = {
+export const enFields: FieldCatalog = {
   field: (where, sentence) => (where ? `${where}: ${sentence}` : sentence),
   issue: {
     required: () => 'is required',
@@ -97,6 +101,10 @@ export const en: Catalog = {
     too_early: (p) => `must not be before ${text(p['limit'])}`,
     invalid: (p) => text(p['message']) || 'is not valid',
   },
+};
+
+export const en: Catalog = {
+  ...enFields,
   code: {
     INVALID_INPUT: (_d, issue) => issue || 'The input is not valid.',
     INVALID_LOG: (d, issue) =>
@@ -134,7 +142,7 @@ export const en: Catalog = {
   unexpected: 'Something went wrong.',
 };
 
-export const zhCN: Catalog = {
+export const zhFields: FieldCatalog = {
   field: (where, sentence) => (where ? `${where}：${sentence}` : sentence),
   issue: {
     required: () => '必填',
@@ -170,6 +178,10 @@ export const zhCN: Catalog = {
     too_early: (p) => `不能早于 ${text(p['limit'])}`,
     invalid: () => '无效',
   },
+};
+
+export const zhCN: Catalog = {
+  ...zhFields,
   code: {
     INVALID_INPUT: (_d, issue) => issue || '输入无效。',
     INVALID_LOG: (d, issue) =>
@@ -201,7 +213,7 @@ export const zhCN: Catalog = {
 };
 
 /** The sentence of one field issue in a catalog. */
-export function issueText(catalog: Catalog, issue: FieldIssue): string {
+export function issueText(catalog: FieldCatalog, issue: FieldIssue): string {
   const where = issue.path.join('.');
   return catalog.field(
     where,

@@ -2,7 +2,7 @@ import { safeParse, type ZodMiniType } from 'zod/mini';
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
 import { LanewiseError, type ErrorPath } from '../errors/error.js';
 import type { FieldIssue, IssueReason } from '../errors/issues.js';
-import { en, issueText } from '../errors/messages.js';
+import { enFields as en, issueText } from '../errors/messages.js';
 
 type Params = Record<string, unknown>;
 
