@@ -6,14 +6,12 @@ import type { ChainHash, Checkpoint } from '../journal/chain.js';
 import type { Router, RoutingConfig } from '../routing/index.js';
 import type {
   CaseActionKind,
-  CaseAttributeValue,
+  CaseIntake,
   CaseEscalation,
   CaseEscalationPolicy,
   CaseEvent,
-  CaseLocation,
   CaseOutcome,
   CaseRecord,
-  CaseReporter,
   CaseSnapshot,
   CaseStatus,
   FollowUpRating,
@@ -53,26 +51,11 @@ export interface CaseBookOptions {
   readonly dispatcher?: Dispatcher;
 }
 
-/** The input of {@link CaseBook.open}: a case as it comes in. */
-export interface OpenCaseInput {
-  /** Caller-supplied id, the idempotency key. */
-  readonly id: string;
-  /** What the problem is about (`noise`, `litter`, ...): the main fact of routing. */
-  readonly category: string;
-  readonly title: string;
-  readonly description?: string;
-  /**
-   * When it was received, an ISO instant with an offset: deadlines count from its local day.
-   * Not later than the clock (5 minutes of clock skew are allowed).
-   */
-  readonly receivedAt: string;
-  /** Where it came in: `station`, `shop`, `hotline`, `app`, ... */
-  readonly channel: string;
-  readonly reporter?: CaseReporter;
-  readonly location?: CaseLocation;
-  /** Further facts for the routing rules (`attributes.reports`, ...). */
-  readonly attributes?: { readonly [key: string]: CaseAttributeValue };
-}
+/**
+ * The input of {@link CaseBook.open}: a case as it comes in (the same fields as the
+ * {@link CaseIntake} the book keeps, whose instants it writes in its zone).
+ */
+export type OpenCaseInput = CaseIntake;
 
 /** The input of {@link CaseBook.act}: one handling action. */
 export interface CaseActionInput {

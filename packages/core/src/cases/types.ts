@@ -169,16 +169,24 @@ export interface CaseSnapshot {
   readonly cases: readonly CaseRecord[];
 }
 
-/** A case as received, after validation: the input of `open` with its instants in the book's zone. */
+/** A case as it comes in: the input of `open`, kept with its instants in the book's zone. */
 export interface CaseIntake {
+  /** Caller-supplied id, the idempotency key. */
   readonly id: string;
+  /** What the problem is about (`noise`, `litter`, ...): the main fact of routing. */
   readonly category: string;
   readonly title: string;
   readonly description?: string;
+  /**
+   * When it was received, an ISO instant with an offset: deadlines count from its local day.
+   * Not later than the clock (5 minutes of clock skew are allowed).
+   */
   readonly receivedAt: string;
+  /** Where it came in: `station`, `shop`, `hotline`, `app`, ... */
   readonly channel: string;
   readonly reporter?: CaseReporter;
   readonly location?: CaseLocation;
+  /** Further facts for the routing rules (`attributes.reports`, ...). */
   readonly attributes?: { readonly [key: string]: CaseAttributeValue };
 }
 

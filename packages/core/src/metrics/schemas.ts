@@ -98,25 +98,20 @@ const groupBySchema = z.enum(['unit', 'type', 'day', 'week', 'month']);
 // ---------------------------------------------------------------------------------------------
 // Records
 
-/** One action counted by the 721 ratio (fields other than these are ignored). */
-export const ratioActionSchema = z.object({
+const ratioActionShape = {
   id: z.optional(idSchema),
   at: instantSchema,
   kind: kindSchema,
   weight: z.optional(weightSchema),
   unit: z.optional(z.string()),
   type: z.optional(z.string()),
-});
+};
+
+/** One action counted by the 721 ratio (fields other than these are ignored). */
+export const ratioActionSchema = z.object(ratioActionShape);
 
 /** An action as a tracker stores it and logs it: nothing but these fields. */
-export const storedRatioActionSchema = z.strictObject({
-  id: z.optional(idSchema),
-  at: instantSchema,
-  kind: kindSchema,
-  weight: z.optional(weightSchema),
-  unit: z.optional(z.string()),
-  type: z.optional(z.string()),
-});
+export const storedRatioActionSchema = z.strictObject(ratioActionShape);
 
 /** What `RatioTracker.add` takes: an action whose `at` defaults to the clock's now. */
 export const ratioActionInputSchema = z.strictObject({

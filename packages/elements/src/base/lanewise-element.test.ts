@@ -72,7 +72,7 @@ describe('LanewiseElement', () => {
   it('reads the nearest lang through shadow roots', async () => {
     const outer = await fixture(html`<div lang="en"></div>`);
     const shadow = outer.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<lw-test-base></lw-test-base>';
+    shadow.append(document.createElement('lw-test-base'));
     const el = shadow.querySelector<TestBase>('lw-test-base')!;
     await el.updateComplete;
     expect(text(el, 'p')).to.equal('Hello, Li');

@@ -46,7 +46,7 @@ describe('<lanewise-provider>', () => {
     restore = stub.restore;
     const provider = document.createElement('lanewise-provider');
     provider.src = '/shared.json';
-    provider.innerHTML = '<lw-test-list></lw-test-list><lw-test-list></lw-test-list>';
+    provider.append(document.createElement('lw-test-list'), document.createElement('lw-test-list'));
     const loaded = oneEvent(provider, 'lw-load');
     document.body.append(provider);
     const first = provider.firstElementChild as LwTestList;
@@ -66,7 +66,7 @@ describe('<lanewise-provider>', () => {
     const provider = document.createElement('lanewise-provider');
     provider.lang = 'en';
     provider.src = '/gone.json';
-    provider.innerHTML = '<lw-test-list></lw-test-list><lw-test-list></lw-test-list>';
+    provider.append(document.createElement('lw-test-list'), document.createElement('lw-test-list'));
     const failed = oneEvent(provider, 'lw-error');
     document.body.append(provider);
     expect((await failed).detail.failure).to.deep.include({ kind: 'http', status: 404 });
