@@ -367,7 +367,12 @@ export function createHoursLedgerWith(
     subscribe: (listener) => listeners.subscribe(listener),
     snapshot() {
       if (cached?.version !== log.size) {
-        cached = Object.freeze({ version: log.size, entries: allEntries(queries) });
+        cached = Object.freeze({
+          version: log.size,
+          timeZone,
+          policy,
+          entries: allEntries(queries),
+        });
       }
       return cached;
     },

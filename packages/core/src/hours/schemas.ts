@@ -194,6 +194,15 @@ export const hourEntrySchema = z.strictObject({
 /** The state of a ledger for views (`HoursSnapshot`). */
 export const hoursSnapshotSchema = z.strictObject({
   version: countSchema,
+  timeZone: z.string(),
+  policy: z.strictObject({
+    unitMinutes: z.int().check(z.positive()),
+    maxMinutesPerEntry: z.int().check(z.positive()),
+    maxMinutesPerActivity: z.nullable(z.int().check(z.positive())),
+    maxMinutesPerDay: z.nullable(z.int().check(z.positive())),
+    starThresholdsHours: z.array(z.number().check(z.positive())),
+    approval: z.enum(['recorder', 'second-person']),
+  }),
   entries: z.array(hourEntrySchema),
 });
 

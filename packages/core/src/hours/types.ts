@@ -201,6 +201,10 @@ export type HoursEvent =
 export interface HoursSnapshot {
   /** The number of events so far. */
   readonly version: number;
+  /** The zone of days and periods; every instant is written with its offset. */
+  readonly timeZone: string;
+  /** The policy in force, with its defaults (star thresholds among them). */
+  readonly policy: ResolvedHoursPolicy;
   /** Every entry, in the order recorded. */
   readonly entries: readonly HourEntry[];
 }

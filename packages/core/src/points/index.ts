@@ -39,6 +39,7 @@ export type {
   PointsLot,
   PointsPolicy,
   PointsSnapshot,
+  ResolvedPointsPolicy,
   PointsTransfer,
   PointsTransferData,
   PointsTransferStatus,

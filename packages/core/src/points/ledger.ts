@@ -451,7 +451,10 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       return changes.subscribe(listener);
     },
     snapshot() {
-      cached ??= snapshotOf(state);
+      cached ??= snapshotOf(state, timeZone, {
+        expireAfterMonths: expireAfterMonths ?? null,
+        redemptionHoldMinutes: holdMinutes ?? null,
+      });
       return cached;
     },
   };

@@ -239,7 +239,13 @@ export const pointsAccountSnapshotSchema = z.strictObject({
 /** The whole state of a point ledger. */
 export const pointsSnapshotSchema = z.strictObject({
   version: z.int().check(z.nonnegative()),
+  timeZone: z.string(),
+  policy: z.strictObject({
+    expireAfterMonths: z.nullable(positiveInt()),
+    redemptionHoldMinutes: z.nullable(positiveInt()),
+  }),
   transferCount: z.int().check(z.nonnegative()),
+  transfers: z.array(pointsTransferSchema),
   accounts: z.array(pointsAccountSnapshotSchema),
   pending: z.array(pointsTransferSchema),
   items: z.array(redemptionItemSchema),

@@ -158,11 +158,22 @@ export interface PointsAccountSnapshot extends PointsBalance {
   readonly lots: readonly PointsLot[];
 }
 
+/** A {@link PointsPolicy} as a snapshot reports it: `null` where the policy sets no limit. */
+export interface ResolvedPointsPolicy {
+  readonly expireAfterMonths: number | null;
+  readonly redemptionHoldMinutes: number | null;
+}
+
 /** The whole state of a point ledger as plain data; equal for a ledger and its replay. */
 export interface PointsSnapshot {
   /** The number of events so far. */
   readonly version: number;
+  /** The zone months are cut in and instants are written in. */
+  readonly timeZone: string;
+  readonly policy: ResolvedPointsPolicy;
   readonly transferCount: number;
+  /** Every transfer, in the order made: the history of every account. */
+  readonly transfers: readonly PointsTransfer[];
   readonly accounts: readonly PointsAccountSnapshot[];
   /** Transfers still pending, oldest first. */
   readonly pending: readonly PointsTransfer[];

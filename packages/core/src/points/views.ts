@@ -21,6 +21,7 @@ import type {
   PointsTransfer,
   Redemption,
   RedemptionItem,
+  ResolvedPointsPolicy,
 } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -164,10 +165,17 @@ function accountSnapshot(
 }
 
 /** The whole state as plain data, deeply frozen. */
-export function snapshotOf(state: PointsState): PointsSnapshot {
+export function snapshotOf(
+  state: PointsState,
+  timeZone: string,
+  policy: ResolvedPointsPolicy,
+): PointsSnapshot {
   return deepFreeze({
     version: state.log.size,
+    timeZone,
+    policy: { ...policy },
     transferCount: state.transfers.size,
+    transfers: Array.from({ length: state.transfers.size }, (_, row) => transferView(state, row)),
     accounts: Array.from(state.accounts, ([name, account]) =>
       accountSnapshot(state, name, account),
     ),

@@ -188,3 +188,14 @@ describe('hours: certificate', () => {
     );
   });
 });
+
+describe('hours: snapshot', () => {
+  it('carries the zone and the resolved policy, so a view can show stars and local days', () => {
+    const { ledger } = ledgerAt({ unitMinutes: 30, starThresholdsHours: [10, 20] }, 'Asia/Urumqi');
+    const snapshot = ledger.snapshot();
+    assert.equal(snapshot.timeZone, 'Asia/Urumqi');
+    assert.deepEqual(snapshot.policy, ledger.policy);
+    assert.deepEqual(snapshot.policy.starThresholdsHours, [10, 20]);
+    assert.equal(snapshot.policy.maxMinutesPerDay, null);
+  });
+});
