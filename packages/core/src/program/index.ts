@@ -6,7 +6,11 @@
 export { createVolunteerProgram } from './program.js';
 export { pointsForMinutes } from './policy.js';
 export { MAX_ENTRY_ID_LENGTH } from './commands.js';
-export { programEarningRulesSchema, volunteerStandingSchema } from './schemas.js';
+export {
+  programEarningRulesSchema,
+  programSnapshotSchema,
+  volunteerStandingSchema,
+} from './schemas.js';
 export type { VolunteerProgram, VolunteerProgramOptions } from './api.js';
 export type {
   ProgramEarningRules,

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { hoursSnapshotSchema } from '../hours/schemas.js';
+import { pointsSnapshotSchema } from '../points/schemas.js';
 import { idSchema } from '../schemas/common.js';
 
 /** Rates and multipliers are kept as integers of this scale, so that points are exact. */
@@ -41,4 +43,11 @@ export const volunteerStandingSchema = z.strictObject({
   starLevel: z.int(),
   points: z.strictObject({ posted: z.int(), pending: z.int(), available: z.int() }),
   owing: z.int(),
+});
+
+/** Both ledgers' snapshots (`ProgramSnapshot`): the wire format of the volunteer widgets. */
+export const programSnapshotSchema = z.strictObject({
+  version: z.int().check(z.nonnegative()),
+  hours: hoursSnapshotSchema,
+  points: pointsSnapshotSchema,
 });

@@ -1,0 +1,13 @@
+// `npm run demo-data`: writes the example community's JSON into examples/data/, the documents
+// the drop-in pages' `src` attributes point at. Each is exactly a core object's output:
+// `snapshot()`, `events()` or `certificate()`.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { demoDocuments } from './demo/documents.js';
+
+const folder = new URL('../examples/data/', import.meta.url);
+mkdirSync(folder, { recursive: true });
+const documents = demoDocuments();
+for (const [name, document] of Object.entries(documents)) {
+  writeFileSync(new URL(name, folder), `${JSON.stringify(document)}\n`);
+}
+console.log(`${Object.keys(documents).length} files written to examples/data/`);
