@@ -1,3 +1,4 @@
+import { buildDemoCases } from './cases.js';
 import { buildDemoCommunity } from './community.js';
 
 /** The issuer and serial of the certificate the examples show. */
@@ -11,7 +12,10 @@ export const DEMO_CERTIFICATE = {
 /** The example files by name: each the JSON of one core call on the demo community. */
 export function demoDocuments(): Record<string, unknown> {
   const { program, featuredVolunteer } = buildDemoCommunity();
+  const book = buildDemoCases();
   return {
+    'cases.json': book.snapshot(),
+    'case-events.json': book.events(),
     'program.json': program.snapshot(),
     'hours.json': program.hours.snapshot(),
     'points.json': program.points.snapshot(),

@@ -3,12 +3,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
 import { demoDocuments } from '../../../../scripts/demo/documents.js';
 import { DEMO_NOW, DEMO_POLICY } from '../../../../scripts/demo/community.js';
 import { manualClock } from '../../src/clock.js';
 import { createVolunteerProgram, type ProgramEvent } from '../../src/program/index.js';
 import { programSnapshotSchema } from '../../src/program/schemas.js';
 import { hoursCertificateSchema } from '../../src/hours/schemas.js';
+import { cnCalendar } from '../../src/calendar/index.js';
+import { createCaseBook, type CaseEvent } from '../../src/cases/index.js';
+import { caseSnapshotSchema } from '../../src/cases/schemas.js';
+import { demoRules } from '../../../../scripts/demo/cases.js';
 
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../../../examples/data/${name}`, import.meta.url), 'utf8'));
@@ -24,14 +29,24 @@ describe('the example community (examples/data)', () => {
 
   it('passes the schemas the widgets check it with, and replays to the same state', () => {
     const program = read('program.json');
-    assert.equal(programSnapshotSchema.safeParse(program).success, true);
-    assert.equal(hoursCertificateSchema.safeParse(read('certificate.json')).success, true);
+    assert.equal(z.safeParse(programSnapshotSchema, program).success, true);
+    assert.equal(z.safeParse(hoursCertificateSchema, read('certificate.json')).success, true);
     const replayed = createVolunteerProgram({
       now: manualClock(DEMO_NOW).now,
       policy: DEMO_POLICY,
       events: read('program-events.json') as ProgramEvent[],
     });
     assert.deepEqual(JSON.parse(JSON.stringify(replayed.snapshot())), program);
+
+    const cases = read('cases.json');
+    assert.equal(z.safeParse(caseSnapshotSchema, cases).success, true);
+    const book = createCaseBook({
+      routing: demoRules() as never,
+      calendar: cnCalendar,
+      now: manualClock(DEMO_NOW).now,
+      events: read('case-events.json') as CaseEvent[],
+    });
+    assert.deepEqual(JSON.parse(JSON.stringify(book.snapshot())), cases);
   });
 
   it('has what the examples show: a year of hours of about sixty volunteers, and both stations', () => {
@@ -45,5 +60,15 @@ describe('the example community (examples/data)', () => {
       assert.ok(statuses.has(status));
     assert.equal(new Set(points.items.map((item) => item.stationId)).size, 2);
     assert.ok(points.redemptions.some((redemption) => redemption.status === 'reserved'));
+    const { cases } = documents['cases.json'] as {
+      cases: { tier: string; status: string; escalations: unknown[] }[];
+    };
+    assert.ok(cases.length >= 400);
+    assert.deepEqual(
+      new Set(cases.map((record) => record.tier)),
+      new Set(['onsite', 'coordinated', 'joint']),
+    );
+    assert.ok(cases.some((record) => record.status !== 'closed'));
+    assert.ok(cases.some((record) => record.escalations.length > 0));
   });
 });
