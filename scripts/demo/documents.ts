@@ -1,5 +1,5 @@
 import { buildDemoCases } from './cases.js';
-import { buildDemoCommunity } from './community.js';
+import { buildDemoCommunity, DEMO_POLICY } from './community.js';
 
 /** The issuer and serial of the certificate the examples show. */
 export const DEMO_CERTIFICATE = {
@@ -20,6 +20,8 @@ export function demoDocuments(): Record<string, unknown> {
     'hours.json': program.hours.snapshot(),
     'points.json': program.points.snapshot(),
     'program-events.json': program.events(),
+    // The rules the events were written under: a replay must use the same to agree.
+    'program-policy.json': DEMO_POLICY,
     'certificate.json': program.hours.certificate(featuredVolunteer, DEMO_CERTIFICATE),
   };
 }
