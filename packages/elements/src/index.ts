@@ -57,3 +57,11 @@ export type { TokenName } from './styles/tokens.js';
 export { LanewiseProvider } from './components/lanewise-provider/lanewise-provider.js';
 export { LwStat } from './components/lw-stat/lw-stat.js';
 export type { StatData, StatTone } from './components/lw-stat/lw-stat.js';
+export { VolunteerLedger } from './components/volunteer-ledger/volunteer-ledger.js';
+export type {
+  ApproveDetail,
+  CloseDetail,
+  LedgerOrder,
+  LedgerPeriod,
+  StatusFilter,
+} from './components/volunteer-ledger/volunteer-ledger.js';
