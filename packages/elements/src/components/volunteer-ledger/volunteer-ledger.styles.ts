@@ -224,6 +224,8 @@ export const ledgerStyles = css`
   .body.virtual {
     block-size: var(--lw-ledger-height, 30rem);
     overflow: auto;
+    /* A scrollbar that appears must not narrow the rows and re-wrap them. */
+    scrollbar-gutter: stable;
   }
   .body:not(.virtual) .row:last-child {
     border-block-end: 0;
