@@ -34,7 +34,13 @@ const cdn = {
     typescript('elements'),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
-  output: { file: 'packages/elements/dist/lanewise.min.js', format: 'es', sourcemap: true },
+  output: {
+    file: 'packages/elements/dist/lanewise.min.js',
+    format: 'es',
+    sourcemap: true,
+    // The virtualizer loads its layout on demand; one file has it inside.
+    inlineDynamicImports: true,
+  },
 };
 
 export default [...esm, cdn];
