@@ -450,7 +450,13 @@ export class VolunteerLedger extends LanewiseElement {
     >
       <div role="rowgroup" class="head">
         <div role="row" class="row header" aria-rowindex="1">
-          ${this.organizer ? heading('select', 'select') : nothing}
+          ${
+            this.organizer
+              ? html`<span role="columnheader" class="cell select"
+                  ><span class="lw-visually-hidden">${this.t('select')}</span></span
+                >`
+              : nothing
+          }
           <span role="columnheader" class="cell date" aria-sort=${order}
             ><button
               class="sort"

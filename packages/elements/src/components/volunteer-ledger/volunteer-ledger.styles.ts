@@ -26,7 +26,7 @@ export const ledgerStyles = css`
   .summary {
     margin: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
     gap: var(--_lw-space-3);
   }
   .figure {
@@ -194,10 +194,10 @@ export const ledgerStyles = css`
     --columns: 7.5rem 6.5rem 7rem minmax(8rem, 1fr) 6rem 6rem 6rem 7rem 7rem;
   }
   .table.organizer {
-    --columns: 2rem 7.5rem 6.5rem minmax(8rem, 1fr) 6rem 6rem 6rem 7rem 7rem 9.5rem;
+    --columns: 1.5rem 8rem 6.5rem minmax(8rem, 1fr) 5.5rem 5.5rem 5.5rem 6rem 6rem 9rem;
   }
   .table.team.organizer {
-    --columns: 2rem 7.5rem 6.5rem 7rem minmax(8rem, 1fr) 6rem 6rem 6rem 7rem 7rem 9.5rem;
+    --columns: 1.5rem 8rem 6.5rem 6.5rem minmax(7rem, 1fr) 5.5rem 5.5rem 5.5rem 6rem 6rem 9rem;
   }
   .row {
     display: grid;
@@ -251,7 +251,6 @@ export const ledgerStyles = css`
   }
   .actions {
     display: flex;
-    flex-wrap: wrap;
     gap: var(--_lw-space-1);
   }
   .actions .lw-button {
@@ -322,7 +321,8 @@ export const ledgerStyles = css`
 
   /* Narrow: each row is a card, labels before the figures. */
   @container (max-width: 47.99rem) {
-    .row.header {
+    /* Only the date's sort button stays of the header row. */
+    .table .row.header > :not(.date) {
       display: none;
     }
     .table.organizer .row,
