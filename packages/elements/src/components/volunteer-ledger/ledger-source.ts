@@ -1,4 +1,9 @@
-import { hoursSnapshotSchema, type HoursLedger, type HoursSnapshot } from '@lanewise/core/hours';
+import {
+  hoursSnapshotSchema,
+  isHoursSnapshot,
+  type HoursLedger,
+  type HoursSnapshot,
+} from '@lanewise/core/hours';
 import { programSnapshotSchema } from '@lanewise/core/program';
 import { fromSchema } from '../../controllers/from-schema.js';
 import type { LiveSource } from '../../controllers/live-source.js';
@@ -11,10 +16,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Reads a ledger document: an hour ledger's snapshot, or a volunteer programme's (whose
- * `hours` part is the hour ledger's), checked with the core's schema of each.
+ * `hours` part is the hour ledger's), checked with the core's schema of each. A large hour
+ * ledger that passes the core's fast check needs no second pass; anything else goes through
+ * the schema, which names the bad field.
  */
 export function checkLedgerDocument(raw: unknown): HoursSnapshot {
   if (isRecord(raw) && 'hours' in raw) return checkProgram(raw).hours as HoursSnapshot;
+  if (isHoursSnapshot(raw)) return raw;
   return checkHours(raw) as HoursSnapshot;
 }
 
