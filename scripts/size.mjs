@@ -1,6 +1,7 @@
 // `npm run size`: bundles each public entry with rollup + terser, gzips it, prints a table and
 // fails when an entry is over its budget. Component entries are measured over Lit: the size
 // of the component and Lit together, less the size of Lit alone.
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -72,6 +73,22 @@ for (const [name, path] of Object.entries(sourceEntries('core'))) {
             budgets.coreOver[name.replace(/\/index$/, '')] ??
             budgets.core),
   });
+}
+
+// The one-file core for pages without a build step, as rollup wrote it (else as the root
+// entry measures it: the same modules, bundled the same way).
+const coreFile = abs('packages/core/dist/lanewise-core.min.js');
+const coreRootRow = rows.find((row) => row.entry === '@lanewise/core');
+if (existsSync(coreFile)) {
+  const text = readFileSync(coreFile);
+  rows.push({
+    entry: 'lanewise-core.min.js (core in one file)',
+    min: text.length,
+    gzip: gzipSync(text, { level: 9 }).length,
+    budget: budgets.coreRoot,
+  });
+} else if (coreRootRow) {
+  rows.push({ ...coreRootRow, entry: 'lanewise-core.min.js (core in one file, not built)' });
 }
 
 const elementsTsconfig = 'packages/elements/tsconfig.json';
