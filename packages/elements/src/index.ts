@@ -57,3 +57,5 @@ export type { TokenName } from './styles/tokens.js';
 export { LanewiseProvider } from './components/lanewise-provider/lanewise-provider.js';
 export { LwStat } from './components/lw-stat/lw-stat.js';
 export type { StatData, StatTone } from './components/lw-stat/lw-stat.js';
+export { VolunteerCertificate } from './components/volunteer-certificate/volunteer-certificate.js';
+export type { CertificatePrintDetail } from './components/volunteer-certificate/volunteer-certificate.js';
