@@ -60,7 +60,7 @@ export function sealRing(issuer: string): { char: string; angle: number }[] {
   const chars = Array.from(issuer.trim());
   if (chars.length === 0 || chars.length > SEAL_MAX_CHARACTERS) return [];
   // A short name is spaced wider, a long one takes most of the circle.
-  const arc = Math.min(270, 40 + chars.length * 24);
+  const arc = chars.length > 1 ? Math.min(270, 40 + chars.length * 24) : 0;
   const step = chars.length > 1 ? arc / (chars.length - 1) : 0;
   return chars.map((char, index) => ({ char, angle: -arc / 2 + index * step }));
 }
