@@ -13,6 +13,12 @@ const kB = 1000;
 const budgets = {
   cdn: 60 * kB,
   componentOverLit: 12 * kB,
+  // A widget that checks its document with a core zod/mini schema carries zod's parser (about
+  // 10 kB min+gzip alone) beside the shared plumbing (about 10 kB, see lw-stat); such entries
+  // are held where they stand, so that they can only shrink. In the CDN file they share both.
+  componentOver: {
+    'volunteer-certificate': 24 * kB,
+  },
   // The goal for every core subpath is 20 kB min+gzip. The entries below are over it and are
   // held where they stand, so that they can only shrink: hours, points and metrics each carry
   // zod/mini's parser (about 7 kB) beside their own rules; cases carries routing and the
@@ -107,7 +113,7 @@ for (const [name, path] of Object.entries(sourceEntries('elements'))) {
     entry: `@lanewise/elements/${name.split('/').pop()}.js (over Lit)`,
     min: both.min - lit.min,
     gzip: both.gzip - lit.gzip,
-    budget: budgets.componentOverLit,
+    budget: budgets.componentOver[name.split('/').pop()] ?? budgets.componentOverLit,
   });
 }
 const cdn = await measure(
