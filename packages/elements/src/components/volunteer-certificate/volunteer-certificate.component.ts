@@ -61,7 +61,8 @@ export interface CertificatePrintDetail {
  *
  * @cssprop --lw-certificate-paper - The paper colour; the surface colour by default.
  * @cssprop --lw-certificate-frame - The colour of the border and the ornaments.
- * @cssprop --lw-certificate-seal - The colour of the seal and the stars.
+ * @cssprop --lw-certificate-seal - The colour of the seal.
+ * @cssprop --lw-certificate-star - The colour of the stars of the star level.
  * @cssprop --lw-certificate-font-family - The face of the title and the name (a serif stack).
  *
  * @event lw-print - Before printing, cancelable; `detail` is `{ volunteerId, serial }`. Cancel
