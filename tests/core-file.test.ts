@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import * as coreSource from '@lanewise/core';
 
 const coreFileUrl = '/packages/core/dist/lanewise-core.min.js';
 
@@ -36,6 +37,9 @@ describe('the core in one file (lanewise-core.min.js)', function () {
     } finally {
       URL.revokeObjectURL(blobUrl);
     }
+
+    // Every export of the core's root entry, and nothing else.
+    expect(Object.keys(core).sort()).to.deep.equal(Object.keys(coreSource).sort());
 
     const program = core.createVolunteerProgram({
       now: () => new Date('2026-03-02T12:00:00+08:00'),
