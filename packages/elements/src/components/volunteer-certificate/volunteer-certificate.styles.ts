@@ -357,10 +357,33 @@ export const certificateStyles = css`
       /* One A4 page less its margins (see the @page rule) and the paper's padding, so that the
          signature sits at the foot. */
       min-block-size: 262mm;
-      padding: 18mm 16mm;
-      break-inside: avoid;
+      padding: 12mm 14mm;
+      gap: 1.5mm;
     }
-    .activities tr {
+    /* Tighter rows, so that a dozen activities still fit on the page. */
+    .activities {
+      margin-block: 2mm;
+    }
+    .activities th,
+    .activities td {
+      padding-block: 0.8mm;
+      line-height: 1.35;
+    }
+    .heading {
+      margin-block-end: 0;
+    }
+    .signature {
+      padding-block-start: 2mm;
+    }
+    .issuer-block {
+      min-block-size: 30mm;
+    }
+    .seal {
+      inline-size: 30mm;
+      block-size: 30mm;
+    }
+    .activities tr,
+    .signature {
       break-inside: avoid;
     }
     .actions {
