@@ -65,3 +65,5 @@ export type {
   LedgerPeriod,
   StatusFilter,
 } from './components/volunteer-ledger/volunteer-ledger.js';
+export { VolunteerCertificate } from './components/volunteer-certificate/volunteer-certificate.js';
+export type { CertificatePrintDetail } from './components/volunteer-certificate/volunteer-certificate.js';
