@@ -107,9 +107,9 @@ export class Ratio721 extends LanewiseElement {
   }
 
   private monthName(key: string | null, month: 'short' | 'long') {
-    if (!key) return '';
-    const [year, number] = key.split('-').map(Number);
-    const day = new Date(Date.UTC(year ?? 1970, (number ?? 1) - 1, 1));
+    // A key that is not a month (a document may hold any string) is shown as written.
+    if (!key || !/^\d{4}-(0[1-9]|1[0-2])$/.test(key)) return key ?? '';
+    const day = new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1));
     return new Intl.DateTimeFormat(this.localize.locale, {
       month,
       ...(month === 'long' ? { year: 'numeric' } : {}),

@@ -41,6 +41,7 @@ export function renderShareBar(
   const low = Math.max(0, target - tolerance) * 100;
   const high = Math.min(1, target + tolerance) * 100;
   return html`<svg
+    data-lw-chart
     class="bar"
     part="bar"
     viewBox="0 0 100 10"
@@ -66,6 +67,7 @@ export function renderMonthColumns(
   const width = 10;
   const line = 100 - serviceTarget * 100;
   return html`<svg
+    data-lw-chart
     class="columns"
     part="columns"
     viewBox="0 0 ${months.length * width} 100"

@@ -25,6 +25,7 @@ export function renderInterval(estimate: RateEstimate, start: number): TemplateR
   const low = onAxis(lower, start);
   const high = onAxis(upper, start);
   return html`<svg
+    data-lw-chart
     class="interval"
     part="interval"
     viewBox="0 0 100 12"
@@ -62,6 +63,7 @@ export function renderSparkline(rates: readonly (number | null)[], start: number
   });
   if (run.length > 0) runs.push(run.join(' '));
   return html`<svg
+    data-lw-chart
     class="spark"
     part="sparkline"
     viewBox="0 0 100 30"

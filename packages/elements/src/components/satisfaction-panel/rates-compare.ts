@@ -25,9 +25,12 @@ export interface PeriodComparison {
   readonly changes: Readonly<Record<RateKey, RateDifference>>;
 }
 
-/** `2026-05` -> `2026-Q2`. */
+/** True for a month key as the core writes it: `2026-05`. */
+export const isMonthKey = (key: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(key);
+
+/** `2026-05` -> `2026-Q2`; a key that is not a month stays as it is. */
 export const quarterOf = (month: string): string =>
-  `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  isMonthKey(month) ? `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}` : month;
 
 /**
  * The months summed into periods: each rate's successes and n add up, because every case

@@ -8,6 +8,7 @@ import { axisStart, renderInterval, renderSparkline } from './rates-chart.js';
 import {
   RATE_KEYS,
   comparePeriods,
+  isMonthKey,
   type PeriodComparison,
   type RateKey,
   type SatisfactionCompare,
@@ -99,8 +100,11 @@ export class SatisfactionPanel extends LanewiseElement {
 
   /** `2026-03` as `2026年3月` or `March 2026`; `2026-Q1` as `2026年第1季度` or `Q1 2026`. */
   private periodName(key: string) {
+    if (/^\d{4}-Q[1-4]$/.test(key))
+      return this.t('quarter', { year: key.slice(0, 4), quarter: key.slice(6) });
+    // A key that is not a month (a document may hold any string) is shown as written.
+    if (!isMonthKey(key)) return key;
     const [year = '', part = ''] = key.split('-');
-    if (part.startsWith('Q')) return this.t('quarter', { year, quarter: part.slice(1) });
     return new Intl.DateTimeFormat(this.localize.locale, {
       year: 'numeric',
       month: 'long',
