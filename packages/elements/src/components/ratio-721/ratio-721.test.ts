@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './ratio-721.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { Ratio721 } from './ratio-721.js';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import { contrastRatio, expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
 import { exampleRules, sampleBook, sampleTracker } from './fixtures/live.js';
 
 const reportUrl = new URL('./fixtures/ratio-report.json', import.meta.url).href;
@@ -263,5 +263,26 @@ describe('<ratio-721>', () => {
         ></ratio-721>`,
       ),
     );
+  });
+
+  it('keeps its tones at 3:1 against the card and passes axe, in light and in dark', async () => {
+    const report = await loadReport();
+    for (const scheme of ['light', 'dark']) {
+      const wrapper = await fixture(
+        html`<div style="color-scheme: ${scheme}; background: Canvas; color: CanvasText">
+          <ratio-721 lang="en" trend .data=${report}></ratio-721>
+        </div>`,
+      );
+      const el = wrapper.querySelector('ratio-721')!;
+      await el.updateComplete;
+      const card = getComputedStyle(q(el, '.ratio')!).backgroundColor;
+      for (const kind of ['service', 'manage', 'enforce']) {
+        const fill = getComputedStyle(q(el, `[part=bar] .fill-${kind}`)!).fill;
+        expect(contrastRatio(fill, card), `${scheme} ${kind}`).to.be.at.least(3);
+      }
+      const target = getComputedStyle(q(el, '[part=bar] .target')!).stroke;
+      expect(contrastRatio(target, card), `${scheme} target`).to.be.at.least(3);
+      await expectAccessible(el);
+    }
   });
 });

@@ -39,7 +39,7 @@ export function renderInterval(estimate: RateEstimate, start: number): TemplateR
         ? nothing
         : svg`<rect class="band" x=${low} y="2" width=${Math.max(0.5, high - low)} height="8" />
           <line class="point" x1=${onAxis(estimate.rate, start)} x2=${onAxis(estimate.rate, start)}
-            y1="0" y2="12" />`
+            y1="2" y2="10" />`
     }
   </svg>`;
 }

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 // Bands and lines use the accent, which keeps 3:1 against the cards in both schemes; the
-// rate's own mark is the text colour, so that it stands out of the band.
+// rate's own mark is a notch of the surface colour cut into the band, 3:1 against the accent.
 export const panelStyles = css`
   :host {
     display: block;
@@ -91,7 +91,7 @@ export const panelStyles = css`
     fill: var(--_lw-color-accent);
   }
   .point {
-    stroke: var(--_lw-color-text);
+    stroke: var(--_lw-color-surface);
     stroke-width: 3;
     vector-effect: non-scaling-stroke;
   }

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './satisfaction-panel.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { SatisfactionPanel } from './satisfaction-panel.js';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import { contrastRatio, expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
 import { exampleRules, sampleBook } from '../ratio-721/fixtures/live.js';
 
 const reportUrl = new URL('./fixtures/rates-report.json', import.meta.url).href;
@@ -328,5 +328,27 @@ describe('<satisfaction-panel>', () => {
         ></satisfaction-panel>`,
       ),
     );
+  });
+
+  it('keeps its bands and lines at 3:1 against the cards and passes axe, in light and in dark', async () => {
+    const report = withSatisfaction(await loadReport(), [30, 60], [58, 60]);
+    for (const scheme of ['light', 'dark']) {
+      const wrapper = await fixture(
+        html`<div style="color-scheme: ${scheme}; background: Canvas; color: CanvasText">
+          <satisfaction-panel lang="en" compare="month" .data=${report}></satisfaction-panel>
+        </div>`,
+      );
+      const el = wrapper.querySelector('satisfaction-panel')!;
+      await el.updateComplete;
+      const rate = card(el, 'satisfaction');
+      const background = getComputedStyle(rate).backgroundColor;
+      const band = getComputedStyle(rate.querySelector('[part=interval] .band')!).fill;
+      const point = getComputedStyle(rate.querySelector('[part=interval] .point')!).stroke;
+      const line = getComputedStyle(rate.querySelector('[part=sparkline] .line')!).stroke;
+      expect(contrastRatio(band, background), `${scheme} band`).to.be.at.least(3);
+      expect(contrastRatio(point, band), `${scheme} point on band`).to.be.at.least(3);
+      expect(contrastRatio(line, background), `${scheme} line`).to.be.at.least(3);
+      await expectAccessible(el);
+    }
   });
 });
