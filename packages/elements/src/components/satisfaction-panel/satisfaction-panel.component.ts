@@ -158,7 +158,7 @@ export class SatisfactionPanel extends LanewiseElement {
             </p>`
           : nothing
       }
-      <ul class="rates" role="list">
+      <ul class="rates">
         ${RATE_KEYS.map((rate) => this.renderRate(rate, overall[rate], start, byMonth, comparison))}
       </ul>
       ${byMonth && byMonth.length > 0 ? this.renderTable(byMonth) : nothing}
