@@ -70,7 +70,7 @@ export class Ratio721 extends LanewiseElement {
   /** A live 721 tracker (`createRatioTracker`). */
   @property({ attribute: false }) tracker: LiveSource | undefined;
 
-  /** A live case book: every action logged on its cases is counted. */
+  /** A live case book: every action logged on its cases is counted (a `tracker` set too wins). */
   @property({ attribute: false }) book: LiveSource | undefined;
 
   private readonly feed = new SourceController<RatioFigures>(this, {
