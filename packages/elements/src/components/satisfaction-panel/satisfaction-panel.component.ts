@@ -173,6 +173,7 @@ export class SatisfactionPanel extends LanewiseElement {
     comparison: PeriodComparison | undefined,
   ) {
     const monthly = byMonth?.map((month) => month.value[rate].rate) ?? [];
+    const low = axisStart(monthly.filter((value): value is number => value !== null));
     const hasData = estimate.rate !== null;
     return html`<li part="rate" class="rate" data-rate=${rate}>
       <h3 class="name">${this.t(rate)}</h3>
@@ -203,11 +204,13 @@ export class SatisfactionPanel extends LanewiseElement {
       ${
         monthly.length > 1
           ? html`<div class="trend">
-              ${renderSparkline(monthly, axisStart(monthly.filter((v): v is number => v !== null)))}
+              ${renderSparkline(monthly, low)}
               <span class="trend-range"
                 >${this.t('trendOf', {
                   first: this.periodName(byMonth![0]!.key),
                   last: this.periodName(byMonth!.at(-1)!.key),
+                  low: this.pct(low),
+                  high: this.pct(1),
                 })}</span
               >
             </div>`

@@ -81,7 +81,7 @@ describe('<satisfaction-panel>', () => {
     // The months: a line on each card, and every month's figures in the table.
     expect(qa(el, '[part=sparkline]')).to.have.length(4);
     expect(text(card(el, 'satisfaction').querySelector('.trend-range'))).to.equal(
-      'August 2026 to November 2026',
+      'August 2026 to November 2026, scale 95%–100%',
     );
     const rows = qa(el, 'table tbody tr');
     expect(rows).to.have.length(4);
