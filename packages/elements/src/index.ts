@@ -67,3 +67,10 @@ export type {
 } from './components/volunteer-ledger/volunteer-ledger.js';
 export { VolunteerCertificate } from './components/volunteer-certificate/volunteer-certificate.js';
 export type { CertificatePrintDetail } from './components/volunteer-certificate/volunteer-certificate.js';
+export { Ratio721 } from './components/ratio-721/ratio-721.js';
+export type { RatioFigures } from './components/ratio-721/ratio-721.js';
+export { SatisfactionPanel } from './components/satisfaction-panel/satisfaction-panel.js';
+export type {
+  RatesFigures,
+  SatisfactionCompare,
+} from './components/satisfaction-panel/satisfaction-panel.js';
