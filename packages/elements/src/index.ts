@@ -65,3 +65,11 @@ export type {
   LedgerPeriod,
   StatusFilter,
 } from './components/volunteer-ledger/volunteer-ledger.js';
+export { PointsWallet } from './components/points-wallet/points-wallet.js';
+export type {
+  ExpiringLot,
+  PointsDocument,
+  WalletLine,
+  WalletLineKind,
+  WalletView,
+} from './components/points-wallet/points-wallet.js';
