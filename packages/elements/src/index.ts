@@ -73,3 +73,12 @@ export type {
   WalletLineKind,
   WalletView,
 } from './components/points-wallet/points-wallet.js';
+export { RedemptionCatalog } from './components/redemption-catalog/redemption-catalog.js';
+export type {
+  Blocked,
+  CancelDetail,
+  CatalogItem,
+  CatalogView,
+  FulfilDetail,
+  ReservationRow,
+} from './components/redemption-catalog/redemption-catalog.js';
