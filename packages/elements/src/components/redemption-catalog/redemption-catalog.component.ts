@@ -516,7 +516,7 @@ export class RedemptionCatalog extends LanewiseElement {
     const errorId = `row-error-${redemption.id}`;
     return html`<li part="reservation" class="reservation">
       <p class="code small" translate="no">
-        <span class="lw-visually-hidden">${this.t('code')}</span>${redemption.pickupCode}
+        <span class="lw-visually-hidden">${this.t('code')} </span>${redemption.pickupCode}
       </p>
       <div class="details">
         <p class="what">${row.itemName} × ${redemption.quantity}</p>
