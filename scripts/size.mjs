@@ -17,6 +17,8 @@ const budgets = {
   componentOverLit: 15 * kB,
   componentOver: {
     'volunteer-ledger': 40 * kB,
+    'points-wallet': 26 * kB,
+    'redemption-catalog': 28 * kB,
   },
   // The goal for every core subpath is 20 kB min+gzip. The entries below are over it and are
   // held where they stand, so that they can only shrink: hours, points and metrics each carry

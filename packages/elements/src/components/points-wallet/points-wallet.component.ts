@@ -4,20 +4,13 @@ import { LanewiseElement } from '../../base/lanewise-element.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { SourceController } from '../../controllers/source-controller.js';
 import { renderEmpty } from '../../base/states.js';
-import { dayIn } from '../volunteer-ledger/zone-time.js';
+import { dayOf } from './as-of.js';
 import { checkPointsDocument, pointsOfLive, type PointsDocument } from './points-source.js';
 import { walletStyles } from './points-wallet.styles.js';
 import { walletTerms } from './points-wallet.terms.js';
 import { walletView, type WalletLine, type WalletView } from './wallet-view.js';
 
 type TermKey = keyof typeof walletTerms.en & string;
-
-/** The day an `as-of` value names, or today, in the ledger's zone. */
-export function dayOf(asOf: string, timeZone: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
-  const ms = asOf ? Date.parse(asOf) : NaN;
-  return dayIn(Number.isNaN(ms) ? Date.now() : ms, timeZone);
-}
 
 /**
  * A volunteer's points: what is available, on hold and posted, the points that expire within

@@ -9,7 +9,7 @@ import { LanewiseElement } from '../../base/lanewise-element.js';
 import { fromSchema } from '../../controllers/from-schema.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { SourceController } from '../../controllers/source-controller.js';
-import { dayOf } from '../points-wallet/points-wallet.component.js';
+import { dayOf } from '../points-wallet/as-of.js';
 import {
   checkPointsDocument,
   pointsOfLive,
