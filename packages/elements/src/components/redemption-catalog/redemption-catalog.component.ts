@@ -413,13 +413,9 @@ export class RedemptionCatalog extends LanewiseElement {
       this.quantityError = this.localize.error(error);
       return;
     }
-    const available = this.view?.available ?? 0;
-    if (item.cost * input.quantity > available) {
-      this.quantityError = this.localize.plural(
-        catalogTerms,
-        'needPoints',
-        item.cost * input.quantity - available,
-      );
+    const message = this.quantityProblem(entry, input.quantity);
+    if (message) {
+      this.quantityError = message;
       return;
     }
     if (!this.emitAction('lw-redeem', input)) return;
@@ -436,6 +432,20 @@ export class RedemptionCatalog extends LanewiseElement {
     } catch (error) {
       this.quantityError = this.localize.error(error);
     }
+  }
+
+  /**
+   * What the catalogue shown already says against this quantity: stock, the period's limit,
+   * the points. The core checks again when it redeems, against the ledger as it is then.
+   */
+  private quantityProblem(entry: CatalogItem, quantity: number): string {
+    const { item, remaining } = entry;
+    if (quantity > item.stock) return this.t('stockOnly', { count: item.stock });
+    if (remaining !== null && quantity > remaining) {
+      return this.t('limitOnly', { count: remaining, per: this.t(item.limit!.per) });
+    }
+    const missing = item.cost * quantity - (this.view?.available ?? 0);
+    return missing > 0 ? this.localize.plural(catalogTerms, 'needPoints', missing) : '';
   }
 
   private showOutcome(outcome: Outcome) {
@@ -521,11 +531,12 @@ export class RedemptionCatalog extends LanewiseElement {
       <div class="details">
         <p class="what">${row.itemName} × ${redemption.quantity}</p>
         <p class="meta">
-          <span>${this.t('volunteer')}: ${redemption.volunteerId}</span>
+          <span>${this.t('volunteerIs', { volunteer: redemption.volunteerId })}</span>
           <span>${this.points(redemption.amount)}</span>
           <span
-            >${this.t('reservedAt')}:
-            ${this.localize.dateTime(redemption.reservedAt, { timeZone })}</span
+            >${this.t('reservedOn', {
+              time: this.localize.dateTime(redemption.reservedAt, { timeZone }),
+            })}</span
           >
           ${
             row.timeoutAt

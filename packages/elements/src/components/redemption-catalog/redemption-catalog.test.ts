@@ -180,16 +180,29 @@ describe('<redemption-catalog>', () => {
       id: 'tea',
       name: '茶叶',
       cost: 5,
-      stock: 10,
+      stock: 3,
       stationId: 'nanmen',
       limit: { count: 2, per: 'month' },
     });
+    // The page still shows three in stock; another volunteer has taken two since.
+    const stale = program.snapshot();
+    program.hours.record({
+      id: 'w2',
+      volunteerId: 'v-wang-fang',
+      activityId: '助老探访',
+      start: '2026-12-03T07:00:00+08:00',
+      end: '2026-12-03T09:00:00+08:00',
+      recordedBy: 'org-zhao',
+    });
+    program.hours.approve('w2', { by: 'org-sun' });
+    program.points.redeem({ id: 'r-w', volunteerId: 'v-wang-fang', itemId: 'tea', quantity: 2 });
+    const live = { subscribe: () => () => {}, snapshot: () => stale, points: program.points };
     const el = await fixture<RedemptionCatalog>(
       html`<redemption-catalog
         lang="zh-CN"
         volunteer="v-li-hua"
         as-of=${TODAY}
-        .ledger=${program}
+        .ledger=${live}
       ></redemption-catalog>`,
     );
     let fired = 0;
@@ -207,16 +220,17 @@ describe('<redemption-catalog>', () => {
     };
     expect(await tryQuantity('')).to.equal('请填写此项。');
     expect(await tryQuantity('1.5')).to.match(/整数/);
-    expect(await tryQuantity('11')).to.equal('还差 5 积分');
+    expect(await tryQuantity('4')).to.equal('库存只有 3 件。');
+    expect(await tryQuantity('3')).to.equal('本月您还可兑换 2 件。');
     expect(fired).to.equal(0);
-    // Three is within the points but over the monthly limit: the core says so.
-    const message = await tryQuantity('3');
+    // Two fit what the page shows; the core, which has one left, says otherwise.
+    const message = await tryQuantity('2');
     expect(fired).to.equal(1);
-    expect(message).to.not.include('LIMIT_REACHED');
-    expect(message).to.match(/上限|限/);
+    expect(message).to.not.include('OUT_OF_STOCK');
+    expect(message).to.match(/库存/);
     expect(quantity.getAttribute('aria-invalid')).to.equal('true');
     expect((q(el, 'dialog.confirm') as HTMLDialogElement).open).to.equal(true);
-    expect(program.points.snapshot().redemptions.some((r) => r.itemId === 'tea')).to.equal(false);
+    expect(program.points.getItem('tea')!.stock).to.equal(1);
     await expectAccessible(el);
   });
 
