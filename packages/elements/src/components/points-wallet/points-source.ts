@@ -1,5 +1,9 @@
 import type { HourEntry, HoursSnapshot } from '@lanewise/core/hours';
-import { pointsSnapshotSchema, type PointsLedger, type PointsSnapshot } from '@lanewise/core/points';
+import {
+  pointsSnapshotSchema,
+  type PointsLedger,
+  type PointsSnapshot,
+} from '@lanewise/core/points';
 import { programSnapshotSchema } from '@lanewise/core/program';
 import { fromSchema } from '../../controllers/from-schema.js';
 import type { LiveSource } from '../../controllers/live-source.js';
@@ -63,7 +67,8 @@ export function pointsOfLive(live: LiveSource): PointsDocument {
 export function pointsWriter(live: LiveSource | undefined): PointsLedger | undefined {
   if (!live) return undefined;
   const inner = (live as { points?: unknown }).points;
-  if (isRecord(inner) && typeof inner.redeem === 'function') return inner as unknown as PointsLedger;
+  if (isRecord(inner) && typeof inner.redeem === 'function')
+    return inner as unknown as PointsLedger;
   return typeof (live as Partial<PointsLedger>).redeem === 'function'
     ? (live as PointsLedger)
     : undefined;

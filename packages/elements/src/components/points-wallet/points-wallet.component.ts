@@ -110,15 +110,13 @@ export class PointsWallet extends LanewiseElement {
     const figure = (key: 'available' | 'pending' | 'posted', value: number) =>
       html`<div class="balance ${key}" part="balance">
         <dt>${this.t(key)}</dt>
-        <dd class="value">
+        <dd class="value ${value < 0 ? 'negative' : ''}">
           ${this.localize.number(value)}<span class="unit">${this.t('pointsUnit')}</span>
         </dd>
         <dd class="hint">${this.t(`${key}Hint`)}</dd>
       </div>`;
     return html`<section part="base" class="wallet" aria-labelledby="title">
-      <h2 id="title" class="title">
-        ${this.t('title')}<span class="who">${this.volunteer}</span>
-      </h2>
+      <h2 id="title" class="title">${this.t('title')}<span class="who">${this.volunteer}</span></h2>
       <dl part="balances" class="balances" aria-label=${this.t('balances')}>
         ${figure('available', balance.available)} ${figure('pending', balance.pending)}
         ${figure('posted', balance.posted)}
@@ -199,12 +197,7 @@ export class PointsWallet extends LanewiseElement {
       ${
         view.lines.length === 0
           ? html`<p class="no-rows">${this.t('noHistory')}</p>`
-          : html`<ol
-              part="history"
-              class="history"
-              tabindex="0"
-              aria-labelledby="history-title"
-            >
+          : html`<ol part="history" class="history" tabindex="0" aria-labelledby="history-title">
               ${view.lines.map(
                 (line) =>
                   html`<li part="line" class="line ${line.kind} ${line.counts ? '' : 'void'}">
@@ -217,7 +210,9 @@ export class PointsWallet extends LanewiseElement {
                       >
                       ${
                         line.reason
-                          ? html`<span class="reason">${this.t('reason', { reason: line.reason })}</span>`
+                          ? html`<span class="reason"
+                              >${this.t('reason', { reason: line.reason })}</span
+                            >`
                           : nothing
                       }
                     </div>

@@ -58,6 +58,9 @@ export const walletStyles = css`
     font-size: var(--_lw-font-size-figure);
     color: var(--_lw-color-accent);
   }
+  .balance .value.negative {
+    color: var(--_lw-color-bad);
+  }
   .unit {
     margin-inline-start: 0.25em;
     font-size: var(--_lw-font-size-small);

@@ -104,7 +104,12 @@ describe('<points-wallet>', () => {
   it('follows a live programme as it changes', async () => {
     const program = sampleProgram();
     const el = await fixture<PointsWallet>(
-      html`<points-wallet lang="en" volunteer="v-li-hua" as-of=${TODAY} .ledger=${program}></points-wallet>`,
+      html`<points-wallet
+        lang="en"
+        volunteer="v-li-hua"
+        as-of=${TODAY}
+        .ledger=${program}
+      ></points-wallet>`,
     );
     expect(text(q(el, '.balance.available .value'))).to.equal('50points');
     program.points.fulfil('r-soap', { by: 'clerk-he' });

@@ -38,11 +38,19 @@ describe('points-wallet helpers', () => {
 
   it('does not count points as expiring outside the window, or when the policy keeps them', () => {
     const document = pointsOfLive(sampleProgram());
-    expect(walletView(document, { volunteer: 'v-li-hua', today: '2026-11-15' }).expiring).to.deep.equal([]);
+    expect(
+      walletView(document, { volunteer: 'v-li-hua', today: '2026-11-15' }).expiring,
+    ).to.deep.equal([]);
     expect(
       walletView(document, { volunteer: 'v-li-hua', today: '2026-11-15', windowDays: 60 }).expiring,
     ).to.deep.equal([{ date: '2027-01-01', amount: 10 }]);
-    const kept = { ...document, points: { ...document.points, policy: { expireAfterMonths: null, redemptionHoldMinutes: null } } };
+    const kept = {
+      ...document,
+      points: {
+        ...document.points,
+        policy: { expireAfterMonths: null, redemptionHoldMinutes: null },
+      },
+    };
     expect(walletView(kept, { volunteer: 'v-li-hua', today: TODAY }).expiring).to.deep.equal([]);
   });
 
@@ -58,8 +66,21 @@ describe('points-wallet helpers', () => {
 
   it('reads a bare point ledger: earnings name their reference, unknown codes keep theirs', () => {
     const ledger = createPointsLedger({ now: () => new Date('2026-03-01T10:00:00+08:00') });
-    ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 5, code: 'earn', ref: 'entry-9' });
-    ledger.transfer({ id: 't2', from: 'volunteer:v1', to: 'volunteer:v2', amount: 2, code: 'gift' });
+    ledger.transfer({
+      id: 't1',
+      from: 'issuer',
+      to: 'volunteer:v1',
+      amount: 5,
+      code: 'earn',
+      ref: 'entry-9',
+    });
+    ledger.transfer({
+      id: 't2',
+      from: 'volunteer:v1',
+      to: 'volunteer:v2',
+      amount: 2,
+      code: 'gift',
+    });
     const document = checkPointsDocument(JSON.parse(JSON.stringify(ledger.snapshot())));
     const view = walletView(document, { volunteer: 'v1', today: '2026-03-01' });
     expect(view.lines.map((line) => [line.kind, line.activity, line.code])).to.deep.equal([
@@ -72,6 +93,8 @@ describe('points-wallet helpers', () => {
   });
 
   it('refuses a document that is neither snapshot, naming the field', () => {
-    expect(() => checkPointsDocument({ version: 1, transfers: 'x' })).to.throw(/transfers|timeZone/);
+    expect(() => checkPointsDocument({ version: 1, transfers: 'x' })).to.throw(
+      /transfers|timeZone/,
+    );
   });
 });

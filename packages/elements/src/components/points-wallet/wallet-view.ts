@@ -131,7 +131,8 @@ function describe(
   if (transfer.code === 'earn') return { ...base, kind: 'earned', ...activity() };
   if (transfer.code === 'redeem') {
     const redemption = transfer.ref === undefined ? undefined : redemptions.get(transfer.ref);
-    if (!redemption) return { ...base, kind: 'redeemed', ...(transfer.ref ? { item: transfer.ref } : {}) };
+    if (!redemption)
+      return { ...base, kind: 'redeemed', ...(transfer.ref ? { item: transfer.ref } : {}) };
     return {
       ...base,
       kind: 'redeemed',
@@ -170,9 +171,9 @@ export function walletView(document: PointsDocument, options: WalletOptions): Wa
     known: state !== undefined,
     balance,
     owing: state?.owing ?? 0,
-    expiring: state ? expiringLots(snapshot, state.lots, balance.posted - balance.available, lastDay) : [],
-    lines: touched.map(({ transfer }) =>
-      describe(document, redemptions, items, transfer, account),
-    ),
+    expiring: state
+      ? expiringLots(snapshot, state.lots, balance.posted - balance.available, lastDay)
+      : [],
+    lines: touched.map(({ transfer }) => describe(document, redemptions, items, transfer, account)),
   };
 }

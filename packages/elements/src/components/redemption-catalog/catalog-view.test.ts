@@ -19,7 +19,9 @@ describe('redemption-catalog helpers', () => {
       today: TODAY,
     });
     expect(view.available).to.equal(50);
-    expect(view.items.map((entry) => [entry.item.id, entry.item.stock, entry.remaining, entry.blocked])).to.deep.equal([
+    expect(
+      view.items.map((entry) => [entry.item.id, entry.item.stock, entry.remaining, entry.blocked]),
+    ).to.deep.equal([
       ['soap', 4, 0, { reason: 'limit', per: 'quarter' }],
       ['rice', 3, null, { reason: 'points', missing: 40 }],
       ['towel', 8, null, undefined],
@@ -31,26 +33,43 @@ describe('redemption-catalog helpers', () => {
       station: 'huana',
       today: '2027-01-02',
     });
-    expect(january.items.map((entry) => [entry.item.id, entry.remaining, entry.blocked])).to.deep.equal([
+    expect(
+      january.items.map((entry) => [entry.item.id, entry.remaining, entry.blocked]),
+    ).to.deep.equal([
       ['soap', 1, undefined],
       ['rice', null, { reason: 'points', missing: 40 }],
     ]);
   });
 
   it('asks for a volunteer before anything can be redeemed', () => {
-    const view = catalogView(pointsOfLive(sampleProgram()), { volunteer: '', station: 'nanmen', today: TODAY });
+    const view = catalogView(pointsOfLive(sampleProgram()), {
+      volunteer: '',
+      station: 'nanmen',
+      today: TODAY,
+    });
     expect(view.available).to.equal(null);
-    expect(view.items.map((entry) => entry.blocked)).to.deep.equal([{ reason: 'volunteer' }, { reason: 'stock' }]);
+    expect(view.items.map((entry) => entry.blocked)).to.deep.equal([
+      { reason: 'volunteer' },
+      { reason: 'stock' },
+    ]);
   });
 
   it('lists a station’s open reservations, found by pickup code', () => {
     const document = pointsOfLive(sampleProgram());
     const huana = catalogView(document, { volunteer: '', station: 'huana', today: TODAY });
-    expect(huana.reservations.map((row) => [row.redemption.pickupCode, row.itemName, row.timeoutAt])).to.deep.equal([
-      ['SOAP0001', '香皂礼盒', '2026-12-16T10:00:00.000+08:00'],
-    ]);
-    expect(catalogView(document, { volunteer: '', station: 'nanmen', today: TODAY }).reservations).to.deep.equal([]);
-    expect(catalogView(document, { volunteer: '', station: '', today: TODAY, query: 'p00' }).reservations).to.have.length(1);
-    expect(catalogView(document, { volunteer: '', station: '', today: TODAY, query: 'XYZ' }).reservations).to.deep.equal([]);
+    expect(
+      huana.reservations.map((row) => [row.redemption.pickupCode, row.itemName, row.timeoutAt]),
+    ).to.deep.equal([['SOAP0001', '香皂礼盒', '2026-12-16T10:00:00.000+08:00']]);
+    expect(
+      catalogView(document, { volunteer: '', station: 'nanmen', today: TODAY }).reservations,
+    ).to.deep.equal([]);
+    expect(
+      catalogView(document, { volunteer: '', station: '', today: TODAY, query: 'p00' })
+        .reservations,
+    ).to.have.length(1);
+    expect(
+      catalogView(document, { volunteer: '', station: '', today: TODAY, query: 'XYZ' })
+        .reservations,
+    ).to.deep.equal([]);
   });
 });

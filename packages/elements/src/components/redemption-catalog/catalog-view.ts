@@ -82,7 +82,8 @@ function usedUnits(
 
 function blockedFor(item: RedemptionItem, remaining: number | null, available: number | null) {
   if (item.stock < 1) return { reason: 'stock' } as const;
-  if (remaining !== null && remaining < 1) return { reason: 'limit', per: item.limit!.per } as const;
+  if (remaining !== null && remaining < 1)
+    return { reason: 'limit', per: item.limit!.per } as const;
   if (available === null) return { reason: 'volunteer' } as const;
   if (available < item.cost) return { reason: 'points', missing: item.cost - available } as const;
   return undefined;
@@ -110,7 +111,10 @@ export function catalogView(document: PointsDocument, options: CatalogOptions): 
       const remaining =
         limit === undefined
           ? null
-          : Math.max(0, limit.count - usedUnits(snapshot.redemptions, volunteer, item, limit, today));
+          : Math.max(
+              0,
+              limit.count - usedUnits(snapshot.redemptions, volunteer, item, limit, today),
+            );
       const blocked = blockedFor(item, remaining, available);
       return blocked ? { item, remaining, blocked } : { item, remaining };
     });

@@ -177,9 +177,7 @@ export class RedemptionCatalog extends LanewiseElement {
       empty: { title: this.t('emptyTitle'), hint: this.t('emptyHint') },
       ready: (document) => {
         const view = this.view!;
-        return this.isStation
-          ? this.renderStation(document, view)
-          : this.renderCatalog(view);
+        return this.isStation ? this.renderStation(document, view) : this.renderCatalog(view);
       },
     });
   }
@@ -285,7 +283,11 @@ export class RedemptionCatalog extends LanewiseElement {
     >
       ${
         item
-          ? html`<form method="dialog" novalidate @submit=${(event: SubmitEvent) => this.onRedeem(event)}>
+          ? html`<form
+              method="dialog"
+              novalidate
+              @submit=${(event: SubmitEvent) => this.onRedeem(event)}
+            >
               <h3 id="confirm-title">${this.t('confirmTitle', { item: item.name })}</h3>
               <p class="dialog-text">
                 ${this.t('confirmText', {
@@ -693,4 +695,3 @@ export class RedemptionCatalog extends LanewiseElement {
     this.closeCancel();
   };
 }
-

@@ -36,7 +36,10 @@ export const catalogStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--lw-catalog-min-card, 15rem)), 1fr));
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(min(100%, var(--lw-catalog-min-card, 15rem)), 1fr)
+    );
     gap: var(--_lw-space-3);
   }
   .item {

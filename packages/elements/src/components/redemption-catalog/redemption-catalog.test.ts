@@ -284,7 +284,12 @@ describe('<redemption-catalog>', () => {
   it('cancels a reservation only with a reason, through lw-cancel and the core', async () => {
     const program = sampleProgram();
     const el = await fixture<RedemptionCatalog>(
-      html`<redemption-catalog lang="en" role="station" station="huana" .ledger=${program}></redemption-catalog>`,
+      html`<redemption-catalog
+        lang="en"
+        role="station"
+        station="huana"
+        .ledger=${program}
+      ></redemption-catalog>`,
     );
     (q(el, '[part=cancel]') as HTMLButtonElement).click();
     await settle(el);
@@ -346,7 +351,11 @@ describe('<redemption-catalog>', () => {
     });
     try {
       const el = await fixture<RedemptionCatalog>(
-        html`<redemption-catalog lang="en" volunteer="v-li-hua" src="/points.json"></redemption-catalog>`,
+        html`<redemption-catalog
+          lang="en"
+          volunteer="v-li-hua"
+          src="/points.json"
+        ></redemption-catalog>`,
       );
       await waitUntil(() => q(el, '[role=alert]'), 'no error shown');
       expect(text(q(el, '[role=alert]'))).to.include('HTTP 500');
@@ -359,11 +368,13 @@ describe('<redemption-catalog>', () => {
     } finally {
       fetches.restore();
     }
+    /* eslint-disable lit-a11y/aria-role -- the widget's own role attribute (decisions.md) */
     const wrapper = await fixture(
       html`<lanewise-provider lang="en" .ledger=${sampleProgram()}>
         <redemption-catalog role="station" station="huana"></redemption-catalog>
       </lanewise-provider>`,
     );
+    /* eslint-enable lit-a11y/aria-role */
     const el = wrapper.querySelector('redemption-catalog')!;
     await settle(el);
     expect(qa(el, '[part=reservation]')).to.have.length(1);
@@ -416,6 +427,7 @@ describe('<redemption-catalog>', () => {
       });
       program.hours.approve('x1', { by: 'org-sun' });
       program.points.redeem({ id: 'rx', volunteerId: payload, itemId: 'x', quantity: 1 });
+      /* eslint-disable lit-a11y/aria-role -- the widget's own role attribute (decisions.md) */
       return fixture(
         html`<div>
           <redemption-catalog volunteer=${payload} .ledger=${program}></redemption-catalog>
@@ -426,6 +438,7 @@ describe('<redemption-catalog>', () => {
           ></redemption-catalog>
         </div>`,
       );
+      /* eslint-enable lit-a11y/aria-role */
     });
   });
 });
