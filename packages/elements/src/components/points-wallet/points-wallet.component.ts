@@ -38,6 +38,7 @@ type TermKey = keyof typeof walletTerms.en & string;
  * @cssprop --lw-color-good - Points coming in.
  * @cssprop --lw-color-warn - Expiring points and debt.
  * @cssprop --lw-color-surface-raised - Background of the balances and the history.
+ * @cssprop --lw-wallet-history-height - Height past which the history scrolls (28rem).
  *
  * @event lw-load - The document or live snapshot is in; `detail` is the point document.
  * @event lw-error - The data could not be had; `detail.message` says why.
@@ -134,6 +135,7 @@ export class PointsWallet extends LanewiseElement {
   }
 
   private renderExpiring(document: PointsDocument, view: WalletView) {
+    const today = dayOf(this.asOf, document.points.timeZone);
     if (document.points.policy.expireAfterMonths === null) {
       return html`<p part="expiring" class="expiring quiet">${this.t('noExpiry')}</p>`;
     }
@@ -146,9 +148,13 @@ export class PointsWallet extends LanewiseElement {
         ${view.expiring.map(
           (lot) =>
             html`<li>
-              ${this.localize.plural(walletTerms, 'expiring', lot.amount, {
-                date: this.localize.date(`${lot.date}T12:00:00Z`, { timeZone: 'UTC' }),
-              })}
+              ${this.localize.plural(
+                walletTerms,
+                // A date already past: the points are due, and go when the ledger next expires.
+                lot.date <= today ? 'expiringDue' : 'expiring',
+                lot.amount,
+                { date: this.localize.date(`${lot.date}T12:00:00Z`, { timeZone: 'UTC' }) },
+              )}
             </li>`,
         )}
       </ul>

@@ -14,6 +14,10 @@ export const walletTerms = defineTerms({
     pointsUnit: 'points',
     expiringTitle: 'Expiring within 30 days',
     expiring: { one: '{count} point expires on {date}', other: '{count} points expire on {date}' },
+    expiringDue: {
+      one: '{count} point was due to expire on {date}',
+      other: '{count} points were due to expire on {date}',
+    },
     noneExpiring: 'No points expire in the next 30 days.',
     noExpiry: 'Points do not expire in this programme.',
     owing: { one: 'Owed: {count} point', other: 'Owed: {count} points' },
@@ -50,6 +54,7 @@ export const walletTerms = defineTerms({
     pointsUnit: '积分',
     expiringTitle: '30 天内到期',
     expiring: '{count} 积分将于 {date} 过期',
+    expiringDue: '{count} 积分已于 {date} 到期',
     noneExpiring: '未来 30 天内没有积分到期。',
     noExpiry: '本项目的积分不会过期。',
     owing: '欠缴 {count} 积分',

@@ -63,6 +63,20 @@ describe('<points-wallet>', () => {
     await expectAccessible(el);
   });
 
+  it('says when points were already due to expire', async () => {
+    const el = await fixture<PointsWallet>(
+      html`<points-wallet
+        lang="en"
+        volunteer="v-li-hua"
+        as-of="2027-01-05"
+        .data=${sampleProgram().snapshot()}
+      ></points-wallet>`,
+    );
+    expect(text(q(el, '[part=expiring]'))).to.equal(
+      'Expiring within 30 days 10 points were due to expire on 1 Jan 2027',
+    );
+  });
+
   it('says a debt plainly', async () => {
     const el = await fixture<PointsWallet>(
       html`<points-wallet
