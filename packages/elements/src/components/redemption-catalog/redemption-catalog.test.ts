@@ -369,8 +369,9 @@ describe('<redemption-catalog>', () => {
       fetches.restore();
     }
     /* eslint-disable lit-a11y/aria-role -- the widget's own role attribute (decisions.md) */
+    const program = sampleProgram();
     const wrapper = await fixture(
-      html`<lanewise-provider lang="en" .ledger=${sampleProgram()}>
+      html`<lanewise-provider lang="en" .ledger=${program}>
         <redemption-catalog role="station" station="huana"></redemption-catalog>
       </lanewise-provider>`,
     );
@@ -379,6 +380,13 @@ describe('<redemption-catalog>', () => {
     await settle(el);
     expect(qa(el, '[part=reservation]')).to.have.length(1);
     await expectAccessible(el, stationAxe);
+    // The provider's live programme takes the writes.
+    (q(el, '[part=fulfil]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(program.points.getRedemption('r-soap')).to.include({
+      status: 'fulfilled',
+      fulfilledBy: 'huana',
+    });
   });
 
   it('shows a skeleton while loading, names a bad record and field, and says when it is empty', async () => {
