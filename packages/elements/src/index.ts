@@ -74,3 +74,20 @@ export type {
   RatesFigures,
   SatisfactionCompare,
 } from './components/satisfaction-panel/satisfaction-panel.js';
+export { PointsWallet } from './components/points-wallet/points-wallet.js';
+export type {
+  ExpiringLot,
+  PointsDocument,
+  WalletLine,
+  WalletLineKind,
+  WalletView,
+} from './components/points-wallet/points-wallet.js';
+export { RedemptionCatalog } from './components/redemption-catalog/redemption-catalog.js';
+export type {
+  Blocked,
+  CancelDetail,
+  CatalogItem,
+  CatalogView,
+  FulfilDetail,
+  ReservationRow,
+} from './components/redemption-catalog/redemption-catalog.js';
