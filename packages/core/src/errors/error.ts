@@ -82,7 +82,7 @@ export class LanewiseError extends Error {
   }
 
   /** True for a `LanewiseError` of any copy of the core. */
-  static [Symbol.hasInstance](value: unknown): value is LanewiseError {
+  static override [Symbol.hasInstance](value: unknown): value is LanewiseError {
     return typeof value === 'object' && value !== null && BRAND in value;
   }
 

@@ -44,7 +44,7 @@ describe('LanewiseError', () => {
       formatError(new LanewiseError('OVERLAP', 'entries overlap', { path: ['start'] }), 'en'),
     );
     assert.ok(!(new Error('x') instanceof LanewiseError));
-    assert.ok(!(null instanceof LanewiseError));
+    assert.ok(!((null as unknown as object) instanceof LanewiseError));
   });
 
   it('lists each code once', () => {
