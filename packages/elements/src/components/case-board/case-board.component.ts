@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
@@ -102,7 +102,10 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   /** Only the cases of this handling unit. */
   @property() handler = '';
 
-  /** `viewer` (default) reads; `station` also handles cases. */
+  /**
+   * `viewer` (default) reads; `station` also handles cases. The attribute is read, then moved
+   * to `data-role`, so that assistive technology never meets a role ARIA does not know.
+   */
   @property() override role: 'viewer' | 'station' = 'viewer';
 
   /** Who acts in the station's commands; the `handler`, else `station`. */
@@ -111,7 +114,8 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   /** The time the board counts from (ISO instant with offset); the clock's when empty. */
   @property() now = '';
 
-  @state() active: Active | undefined;
+  /** The card that holds the roving tab stop; moved by the keys, kept on its case. */
+  private active: Active | undefined;
   @state() openId: string | undefined;
 
   /** The station's forms: their values, messages and the commands they run. */
@@ -128,6 +132,23 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   private ranges = new Map<number, { first: number; last: number }>();
   private focusInside = false;
   private pendingFocus = 0;
+
+  private movingRole = false;
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (this.movingRole) return;
+    super.attributeChangedCallback(name, old, value);
+    if (name !== 'role' || value === null) return;
+    // Moved after the current round of attribute callbacks: removing an attribute while the
+    // element is being upgraded would skip the callback of the next one.
+    queueMicrotask(() => {
+      if (this.getAttribute('role') !== value) return;
+      this.movingRole = true;
+      this.removeAttribute('role');
+      this.movingRole = false;
+      this.dataset['role'] = value;
+    });
+  }
 
   /** The live book in force: the widget's own or its provider's. */
   get liveBook(): CaseBook | undefined {
@@ -236,7 +257,9 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
         return { text: this.plural('hoursLate', left.count), tone: 'bad' };
       case 'done':
         return {
-          text: this.t('doneOn', { date: this.localize.date(left.at, { timeZone: this.timeZone }) }),
+          text: this.t('doneOn', {
+            date: this.localize.date(left.at, { timeZone: this.timeZone }),
+          }),
           tone: '',
         };
     }
@@ -255,12 +278,8 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     return tierName(this.config, id, this.localize.locale);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const snapshot = this.feed.value;
-    if (this.feed.state !== 'ready' || !snapshot) return;
-    const lanes = this.lanes(snapshot);
-    // Keep the roving position on the same case when the data changes under it.
+  /** Keeps the roving position on the same case when the data changes under it. */
+  private syncActive(lanes: Lane[]): void {
     const active = this.active;
     const lane = active ? lanes[active.lane] : undefined;
     if (active && lane?.cases[active.index]?.id === active.id) return;
@@ -277,8 +296,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
       }
     }
     const first = lanes.findIndex((candidate) => candidate.cases.length > 0);
-    this.active =
-      first < 0 ? undefined : { lane: first, index: 0, id: lanes[first]!.cases[0]!.id };
+    this.active = first < 0 ? undefined : { lane: first, index: 0, id: lanes[first]!.cases[0]!.id };
   }
 
   private laneBody(lane: number): HTMLElement | null {
@@ -311,10 +329,13 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     const target = lanes[lane]?.cases[index];
     if (!target) return;
     this.active = { lane, index, id: target.id };
+    this.requestUpdate();
     await this.updateComplete;
     const body = this.laneBody(lane) as (HTMLElement & { [virtualizerRef]?: unknown }) | null;
     const virtualizer = body?.[virtualizerRef] as
-      | { element(i: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined }
+      | {
+          element(i: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+        }
       | undefined;
     virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
     body?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
@@ -364,8 +385,10 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     const index = Number(card.dataset['index']);
     const id = card.dataset['id']!;
     const active = this.active;
-    if (!active || active.lane !== lane || active.index !== index || active.id !== id)
+    if (!active || active.lane !== lane || active.index !== index || active.id !== id) {
       this.active = { lane, index, id };
+      this.requestUpdate();
+    }
   }
 
   private onFocusOut(event: FocusEvent): void {
@@ -497,8 +520,10 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
             >
               ${virtualize({
                 items: lane.cases as CaseRecord[],
-                keyFunction: (record: CaseRecord) => record.id,
-                renderItem: (record: CaseRecord, at: number) => this.renderCard(record, index, at),
+                // While a lane shrinks, the virtualizer may still ask for an index past its end.
+                keyFunction: (record: CaseRecord | undefined, at: number) => record?.id ?? at,
+                renderItem: (record: CaseRecord | undefined, at: number) =>
+                  record ? this.renderCard(record, index, at) : html``,
                 scroller: true,
               })}
             </div>`
@@ -508,11 +533,10 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
 
   private renderBoard(snapshot: CaseSnapshot) {
     const lanes = this.lanes(snapshot);
-    const total = lanes.reduce(
-      (sum, lane) => sum + lane.cases.length,
-      0,
-    );
-    const shown = this.groupBy === 'handler' ? new Set(lanes.flatMap((lane) => lane.cases)).size : total;
+    this.syncActive(lanes);
+    const total = lanes.reduce((sum, lane) => sum + lane.cases.length, 0);
+    const shown =
+      this.groupBy === 'handler' ? new Set(lanes.flatMap((lane) => lane.cases)).size : total;
     const record = this.openId ? this.caseById(this.openId) : undefined;
     return html`<div class="toolbar" part="toolbar">
         <span class="total">${this.plural('total', shown)}</span>

@@ -13,7 +13,10 @@ export interface DialogHost {
   readonly liveBook: CaseBook | undefined;
   readonly timeZone: string;
   readonly nowMs: number;
-  readonly calendar: { dayOf(instant: string | Date): string; addWorkingDays(from: string, n: number): string };
+  readonly calendar: {
+    dayOf(instant: string | Date): string;
+    addWorkingDays(from: string, n: number): string;
+  };
   readonly l: { dateTime(value: string, options?: { timeZone?: string }): string };
   t(key: BoardTerm, values?: Record<string, string | number>): string;
   deadline(dueAt: string): string;
@@ -50,7 +53,11 @@ function entryWords(host: DialogHost, entry: TimelineEntry): string {
         action: entry.action,
       });
     case 'extended':
-      return t('evExtended', { by: entry.by, until: host.deadline(entry.until), reason: entry.reason });
+      return t('evExtended', {
+        by: entry.by,
+        until: host.deadline(entry.until),
+        reason: entry.reason,
+      });
     case 'resolved':
       return t('evResolved', { by: entry.by, outcome: t(`outcome_${entry.outcome}` as BoardTerm) });
     case 'followed_up': {
@@ -69,7 +76,9 @@ function entryWords(host: DialogHost, entry: TimelineEntry): string {
           tier: host.tierLabel(entry.toTier ?? ''),
           due: host.deadline(entry.newDueAt ?? entry.dueAt),
         });
-      return t(entry.step === 'chase' ? 'evChase' : 'evNotice', { due: host.deadline(entry.dueAt) });
+      return t(entry.step === 'chase' ? 'evChase' : 'evNotice', {
+        due: host.deadline(entry.dueAt),
+      });
   }
 }
 
@@ -88,7 +97,9 @@ function timeline(host: DialogHost, record: CaseRecord): TimelineEntry[] {
 const message = (host: DialogHost, form: StationForm, field?: string) => {
   const text = host.station.error(form, field);
   const id = field ? `${form}-${field}-error` : `${form}-error`;
-  return html`<p class="message" part="error" id=${id} role=${field ? nothing : 'alert'}>${text}</p>`;
+  return html`<p class="message" part="error" id=${id} role=${field ? nothing : 'alert'}>
+    ${text}
+  </p>`;
 };
 
 const invalid = (host: DialogHost, form: StationForm, field: string) =>
@@ -124,79 +135,189 @@ function stationForms(host: DialogHost, record: CaseRecord) {
   const nextDay = host.calendar.addWorkingDays(dueDay, 1);
   const parts: TemplateResult[] = [];
   if (record.status === 'dispatched')
-    parts.push(html`<div class="command">
-      <button type="button" class="lw-button" @click=${() => s.accept(record)}>${t('accept')}</button>
-      ${message(host, 'accept')}
-    </div>`);
+    parts.push(
+      html`<div class="command">
+        <button type="button" class="lw-button" @click=${() => s.accept(record)}>
+          ${t('accept')}
+        </button>
+        ${message(host, 'accept')}
+      </div>`,
+    );
   if (record.status === 'in_progress') {
-    parts.push(html`<form data-form="act" novalidate @submit=${submitting((form) => s.act(record, form))}>
-      <h4>${t('actHeading')}</h4>
-      ${message(host, 'act')}
-      ${field(host, 'act', 'kind', t('actKind'), (id, described) =>
-        html`<select id=${id} name="kind" aria-describedby=${described} aria-invalid=${invalid(host, 'act', 'kind')}>
-          ${(['service', 'manage', 'enforce'] as const).map(
-            (kind) => html`<option value=${kind}>${t(`kind_${kind}`)}</option>`,
-          )}
-        </select>`,
-      )}
-      ${field(host, 'act', 'type', t('actType'), (id, described) =>
-        html`<input id=${id} name="type" required maxlength="200" placeholder=${t('actTypeHint')}
-          aria-describedby=${described} aria-invalid=${invalid(host, 'act', 'type')} />`,
-      )}
-      ${field(host, 'act', 'note', t('note'), (id, described) =>
-        html`<textarea id=${id} name="note" rows="2" maxlength="5000" aria-describedby=${described}></textarea>`,
-      )}
-      <button type="submit" class="lw-button">${t('actSubmit')}</button>
-    </form>`);
-    parts.push(html`<form data-form="resolve" novalidate @submit=${submitting((form) => s.resolve(record, form))}>
-      <h4>${t('resolveHeading')}</h4>
-      ${message(host, 'resolve')}
-      ${field(host, 'resolve', 'outcome', t('outcome'), (id, described) =>
-        html`<select id=${id} name="outcome" aria-describedby=${described}>
-          ${(['resolved', 'mediated', 'referred', 'unresolvable'] as const).map(
-            (outcome) => html`<option value=${outcome}>${t(`outcome_${outcome}`)}</option>`,
-          )}
-        </select>`,
-      )}
-      ${field(host, 'resolve', 'note', t('note'), (id, described) =>
-        html`<textarea id=${id} name="note" rows="2" maxlength="5000" aria-describedby=${described}></textarea>`,
-      )}
-      <button type="submit" class="lw-button">${t('resolveSubmit')}</button>
-    </form>`);
+    parts.push(
+      html`<form data-form="act" novalidate @submit=${submitting((form) => s.act(record, form))}>
+        <h4>${t('actHeading')}</h4>
+        ${message(host, 'act')}
+        ${field(
+          host,
+          'act',
+          'kind',
+          t('actKind'),
+          (id, described) =>
+            html`<select
+              id=${id}
+              name="kind"
+              aria-describedby=${described}
+              aria-invalid=${invalid(host, 'act', 'kind')}
+            >
+              ${(['service', 'manage', 'enforce'] as const).map(
+                (kind) => html`<option value=${kind}>${t(`kind_${kind}`)}</option>`,
+              )}
+            </select>`,
+        )}
+        ${field(
+          host,
+          'act',
+          'type',
+          t('actType'),
+          (id, described) =>
+            html`<input
+              id=${id}
+              name="type"
+              required
+              maxlength="200"
+              placeholder=${t('actTypeHint')}
+              aria-describedby=${described}
+              aria-invalid=${invalid(host, 'act', 'type')}
+            />`,
+        )}
+        ${field(
+          host,
+          'act',
+          'note',
+          t('note'),
+          (id, described) =>
+            html`<textarea
+              id=${id}
+              name="note"
+              rows="2"
+              maxlength="5000"
+              aria-describedby=${described}
+            ></textarea>`,
+        )}
+        <button type="submit" class="lw-button">${t('actSubmit')}</button>
+      </form>`,
+    );
+    parts.push(
+      html`<form
+        data-form="resolve"
+        novalidate
+        @submit=${submitting((form) => s.resolve(record, form))}
+      >
+        <h4>${t('resolveHeading')}</h4>
+        ${message(host, 'resolve')}
+        ${field(
+          host,
+          'resolve',
+          'outcome',
+          t('outcome'),
+          (id, described) =>
+            html`<select id=${id} name="outcome" aria-describedby=${described}>
+              ${(['resolved', 'mediated', 'referred', 'unresolvable'] as const).map(
+                (outcome) => html`<option value=${outcome}>${t(`outcome_${outcome}`)}</option>`,
+              )}
+            </select>`,
+        )}
+        ${field(
+          host,
+          'resolve',
+          'note',
+          t('note'),
+          (id, described) =>
+            html`<textarea
+              id=${id}
+              name="note"
+              rows="2"
+              maxlength="5000"
+              aria-describedby=${described}
+            ></textarea>`,
+        )}
+        <button type="submit" class="lw-button">${t('resolveSubmit')}</button>
+      </form>`,
+    );
   }
   if (open)
     parts.push(
       beforeDue
-        ? html`<form data-form="extend" novalidate @submit=${submitting((form) => s.extend(record, form))}>
+        ? html`<form
+            data-form="extend"
+            novalidate
+            @submit=${submitting((form) => s.extend(record, form))}
+          >
             <h4>${t('extendHeading')}</h4>
             ${message(host, 'extend')}
-            ${field(host, 'extend', 'until', t('extendUntil'), (id, described) =>
-              html`<input id=${id} name="until" type="date" required min=${nextDay}
-                aria-describedby=${described} aria-invalid=${invalid(host, 'extend', 'until')} />`,
+            ${field(
+              host,
+              'extend',
+              'until',
+              t('extendUntil'),
+              (id, described) =>
+                html`<input
+                  id=${id}
+                  name="until"
+                  type="date"
+                  required
+                  min=${nextDay}
+                  aria-describedby=${described}
+                  aria-invalid=${invalid(host, 'extend', 'until')}
+                />`,
             )}
-            ${field(host, 'extend', 'reason', t('extendReason'), (id, described) =>
-              html`<input id=${id} name="reason" required maxlength="2000"
-                aria-describedby=${described} aria-invalid=${invalid(host, 'extend', 'reason')} />`,
+            ${field(
+              host,
+              'extend',
+              'reason',
+              t('extendReason'),
+              (id, described) =>
+                html`<input
+                  id=${id}
+                  name="reason"
+                  required
+                  maxlength="2000"
+                  aria-describedby=${described}
+                  aria-invalid=${invalid(host, 'extend', 'reason')}
+                />`,
             )}
             <button type="submit" class="lw-button">${t('extendSubmit')}</button>
           </form>`
         : html`<p class="muted">${t('extendTooLate')}</p>`,
     );
   if (open)
-    parts.push(html`<form data-form="duplicate" novalidate @submit=${submitting((form) => s.duplicate(record, form))}>
-      <h4>${t('duplicateHeading')}</h4>
-      ${message(host, 'duplicate')}
-      ${field(host, 'duplicate', 'of', t('duplicateOf'), (id, described) =>
-        html`<input id=${id} name="of" required maxlength="200" autocomplete="off"
-          aria-describedby=${described} aria-invalid=${invalid(host, 'duplicate', 'of')} />`,
-      )}
-      <button type="submit" class="lw-button">${t('duplicateSubmit')}</button>
-    </form>`);
+    parts.push(
+      html`<form
+        data-form="duplicate"
+        novalidate
+        @submit=${submitting((form) => s.duplicate(record, form))}
+      >
+        <h4>${t('duplicateHeading')}</h4>
+        ${message(host, 'duplicate')}
+        ${field(
+          host,
+          'duplicate',
+          'of',
+          t('duplicateOf'),
+          (id, described) =>
+            html`<input
+              id=${id}
+              name="of"
+              required
+              maxlength="200"
+              autocomplete="off"
+              aria-describedby=${described}
+              aria-invalid=${invalid(host, 'duplicate', 'of')}
+            />`,
+        )}
+        <button type="submit" class="lw-button">${t('duplicateSubmit')}</button>
+      </form>`,
+    );
   if (record.status === 'resolved')
-    parts.push(html`<div class="command">
-      <button type="button" class="lw-button" @click=${() => s.close(record)}>${t('closeCase')}</button>
-      ${message(host, 'close')}
-    </div>`);
+    parts.push(
+      html`<div class="command">
+        <button type="button" class="lw-button" @click=${() => s.close(record)}>
+          ${t('closeCase')}
+        </button>
+        ${message(host, 'close')}
+      </div>`,
+    );
   if (parts.length === 0) return nothing;
   return html`<section class="station" aria-labelledby="station-heading">
     <h4 id="station-heading" class="station-heading">${t('stationActions')}</h4>
@@ -217,25 +338,48 @@ export function renderCaseDialog(host: DialogHost, record: CaseRecord) {
         <h3 id="dialog-title">${record.title}</h3>
         <p class="muted">${t('caseId', { id: record.id })}</p>
       </div>
-      <button type="button" class="secondary" @click=${() => host.closeCase()}>${t('close')}</button>
+      <button type="button" class="secondary" @click=${() => host.closeCase()}>
+        ${t('close')}
+      </button>
     </div>
     <dl class="facts">
-      <div><dt>${t('fieldStatus')}</dt><dd>${t(`status_${record.status}` as BoardTerm)}</dd></div>
-      <div><dt>${t('fieldCategory')}</dt><dd>${host.categoryLabel(record.category)}</dd></div>
-      <div><dt>${t('fieldTier')}</dt><dd>${host.tierLabel(record.tier)}</dd></div>
-      <div><dt>${t('fieldHandlers')}</dt><dd>${record.handlers.join(' · ')}</dd></div>
+      <div>
+        <dt>${t('fieldStatus')}</dt>
+        <dd>${t(`status_${record.status}` as BoardTerm)}</dd>
+      </div>
+      <div>
+        <dt>${t('fieldCategory')}</dt>
+        <dd>${host.categoryLabel(record.category)}</dd>
+      </div>
+      <div>
+        <dt>${t('fieldTier')}</dt>
+        <dd>${host.tierLabel(record.tier)}</dd>
+      </div>
+      <div>
+        <dt>${t('fieldHandlers')}</dt>
+        <dd>${record.handlers.join(' · ')}</dd>
+      </div>
       <div>
         <dt>${t('fieldDue')}</dt>
-        <dd>${host.deadline(record.dueAt)} · <span class="due" data-tone=${due.tone || nothing}>${due.text}</span></dd>
+        <dd>
+          ${host.deadline(record.dueAt)} ·
+          <span class="due" data-tone=${due.tone || nothing}>${due.text}</span>
+        </dd>
       </div>
       ${
         record.location?.address
-          ? html`<div><dt>${t('fieldWhere')}</dt><dd>${record.location.address}</dd></div>`
+          ? html`<div>
+              <dt>${t('fieldWhere')}</dt>
+              <dd>${record.location.address}</dd>
+            </div>`
           : nothing
       }
       ${
         reporter
-          ? html`<div><dt>${t('fieldReporter')}</dt><dd>${hidden ? t('namePrivate') : reporter}</dd></div>`
+          ? html`<div>
+              <dt>${t('fieldReporter')}</dt>
+              <dd>${hidden ? t('namePrivate') : reporter}</dd>
+            </div>`
           : nothing
       }
     </dl>

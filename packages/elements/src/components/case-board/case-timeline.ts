@@ -11,7 +11,12 @@ import type {
 
 /** One dated entry of a case's history. */
 export type TimelineEntry = { readonly at: string } & (
-  | { readonly type: 'opened'; readonly channel: string; readonly tier: string; readonly dueAt: string }
+  | {
+      readonly type: 'opened';
+      readonly channel: string;
+      readonly tier: string;
+      readonly dueAt: string;
+    }
   | { readonly type: 'accepted'; readonly by: string }
   | {
       readonly type: 'acted';
@@ -20,7 +25,12 @@ export type TimelineEntry = { readonly at: string } & (
       readonly action: string;
       readonly note?: string | undefined;
     }
-  | { readonly type: 'extended'; readonly by: string; readonly until: string; readonly reason: string }
+  | {
+      readonly type: 'extended';
+      readonly by: string;
+      readonly until: string;
+      readonly reason: string;
+    }
   | {
       readonly type: 'resolved';
       readonly by: string;
@@ -62,7 +72,8 @@ export function timelineFromEvents(id: string, events: readonly CaseEvent[]): Ti
         break;
       }
       case 'cases.accepted':
-        if (event.data.id === id) entries.push({ type: 'accepted', at: event.at, by: event.data.by });
+        if (event.data.id === id)
+          entries.push({ type: 'accepted', at: event.at, by: event.data.by });
         break;
       case 'cases.acted': {
         const { action } = event.data;
@@ -79,11 +90,19 @@ export function timelineFromEvents(id: string, events: readonly CaseEvent[]): Ti
       }
       case 'cases.extended':
         if (event.data.id === id)
-          entries.push({ type: 'extended', at: event.at, ...pick(event.data, 'by', 'until', 'reason') });
+          entries.push({
+            type: 'extended',
+            at: event.at,
+            ...pick(event.data, 'by', 'until', 'reason'),
+          });
         break;
       case 'cases.resolved':
         if (event.data.id === id)
-          entries.push({ type: 'resolved', at: event.at, ...pick(event.data, 'by', 'outcome', 'note') });
+          entries.push({
+            type: 'resolved',
+            at: event.at,
+            ...pick(event.data, 'by', 'outcome', 'note'),
+          });
         break;
       case 'cases.followed_up':
         if (event.data.id === id)
@@ -97,7 +116,8 @@ export function timelineFromEvents(id: string, events: readonly CaseEvent[]): Ti
         if (event.data.id === id) entries.push({ type: 'closed', at: event.at });
         break;
       case 'cases.marked_duplicate':
-        if (event.data.id === id) entries.push({ type: 'duplicate', at: event.at, of: event.data.of });
+        if (event.data.id === id)
+          entries.push({ type: 'duplicate', at: event.at, of: event.data.of });
         break;
       case 'cases.escalated':
         if (event.data.id === id)
@@ -144,9 +164,17 @@ export function timelineFromRecord(record: CaseRecord): TimelineEntry[] {
       note: action.note,
     });
   for (const extension of record.extensions)
-    entries.push({ type: 'extended', at: extension.at, ...pick(extension, 'by', 'until', 'reason') });
+    entries.push({
+      type: 'extended',
+      at: extension.at,
+      ...pick(extension, 'by', 'until', 'reason'),
+    });
   for (const step of record.escalations)
-    entries.push({ type: 'escalated', at: step.at, ...pick(step, 'step', 'dueAt', 'toTier', 'newDueAt') });
+    entries.push({
+      type: 'escalated',
+      at: step.at,
+      ...pick(step, 'step', 'dueAt', 'toTier', 'newDueAt'),
+    });
   if (record.resolvedAt && record.resolvedBy && record.outcome)
     entries.push({
       type: 'resolved',

@@ -112,7 +112,9 @@ export class StationActions {
     void this.host.updateComplete.then(() => {
       const name = key.includes('.') ? key.split('.')[1] : undefined;
       const target = name
-        ? this.host.renderRoot.querySelector<HTMLElement>(`form[data-form="${form}"] [name="${name}"]`)
+        ? this.host.renderRoot.querySelector<HTMLElement>(
+            `form[data-form="${form}"] [name="${name}"]`,
+          )
         : null;
       target?.focus();
     });
@@ -140,14 +142,19 @@ export class StationActions {
       return false;
     }
     this.errors = {};
-    this.host.say(done);
+    if (done) this.host.say(done);
     this.host.requestUpdate();
     return true;
   }
 
   accept(record: CaseRecord): void {
     const detail = { id: record.id, by: this.host.by };
-    this.run('accept', detail, (book) => book.accept(record.id, { by: detail.by }), this.host.t('didAccept', { title: record.title }));
+    this.run(
+      'accept',
+      detail,
+      (book) => book.accept(record.id, { by: detail.by }),
+      this.host.t('didAccept', { title: record.title }),
+    );
   }
 
   act(record: CaseRecord, element: HTMLFormElement): void {
@@ -162,7 +169,14 @@ export class StationActions {
       at: this.nowIso(),
       ...(note ? { note } : {}),
     };
-    if (this.run('act', { id: record.id, action }, (book) => book.act(record.id, action), this.host.t('didAct', { title: record.title })))
+    if (
+      this.run(
+        'act',
+        { id: record.id, action },
+        (book) => book.act(record.id, action),
+        this.host.t('didAct', { title: record.title }),
+      )
+    )
       element.reset();
   }
 
@@ -174,9 +188,17 @@ export class StationActions {
     try {
       until = this.host.calendar.endOfDay(day);
     } catch (error) {
-      return this.place('extend', new LanewiseError('INVALID_INPUT', String((error as Error).message), { path: ['until'] }));
+      return this.place(
+        'extend',
+        new LanewiseError('INVALID_INPUT', String((error as Error).message), { path: ['until'] }),
+      );
     }
-    const detail = { id: record.id, until, reason: String(data.get('reason') ?? '').trim(), by: this.host.by };
+    const detail = {
+      id: record.id,
+      until,
+      reason: String(data.get('reason') ?? '').trim(),
+      by: this.host.by,
+    };
     if (
       this.run(
         'extend',
@@ -199,33 +221,47 @@ export class StationActions {
       ...(note ? { note } : {}),
     };
     const { id: _id, ...input } = detail;
-    this.run('resolve', detail, (book) => book.resolve(record.id, input), this.host.t('didResolve', { title: record.title }));
+    this.run(
+      'resolve',
+      detail,
+      (book) => book.resolve(record.id, input),
+      this.host.t('didResolve', { title: record.title }),
+    );
   }
 
   close(record: CaseRecord): void {
-    this.run('close', { id: record.id }, (book) => book.close(record.id), this.host.t('didClose', { title: record.title }));
+    this.run(
+      'close',
+      { id: record.id },
+      (book) => book.close(record.id),
+      this.host.t('didClose', { title: record.title }),
+    );
   }
 
   duplicate(record: CaseRecord, element: HTMLFormElement): void {
     if (!this.checkNative('duplicate', element)) return;
     const of = String(new FormData(element).get('of') ?? '').trim();
-    this.run('duplicate', { id: record.id, of }, (book) => book.markDuplicate(record.id, { of }), this.host.t('didDuplicate', { title: record.title }));
+    this.run(
+      'duplicate',
+      { id: record.id, of },
+      (book) => book.markDuplicate(record.id, { of }),
+      this.host.t('didDuplicate', { title: record.title }),
+    );
   }
 
   /** Chases and gives notice of late cases at the board's time (the book's clock without one). */
   review(): void {
     const detail = this.host.now ? { now: this.nowIso() } : {};
     let entries: readonly { step: string }[] = [];
-    const ran = this.run(
-      'review',
-      detail,
-      (book) => (entries = book.review(detail.now)),
-      '',
-    );
+    const ran = this.run('review', detail, (book) => (entries = book.review(detail.now)), '');
     if (!ran || !this.host.liveBook) return;
     const count = (step: string) => entries.filter((entry) => entry.step === step).length;
     this.host.say(
-      this.host.t('didReview', { chased: count('chase'), noticed: count('notice'), moved: count('tier') }),
+      this.host.t('didReview', {
+        chased: count('chase'),
+        noticed: count('notice'),
+        moved: count('tier'),
+      }),
     );
   }
 }

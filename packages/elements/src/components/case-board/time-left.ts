@@ -4,7 +4,10 @@ import type { WorkCalendar } from '@lanewise/core/calendar';
 
 /** What a card says about the deadline. */
 export type TimeLeft =
-  | { readonly kind: 'days-left' | 'hours-left' | 'days-late' | 'hours-late'; readonly count: number }
+  | {
+      readonly kind: 'days-left' | 'hours-left' | 'days-late' | 'hours-late';
+      readonly count: number;
+    }
   | { readonly kind: 'due-soon' }
   | { readonly kind: 'done'; readonly at: string };
 
