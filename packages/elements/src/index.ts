@@ -57,3 +57,7 @@ export type { TokenName } from './styles/tokens.js';
 export { LanewiseProvider } from './components/lanewise-provider/lanewise-provider.js';
 export { LwStat } from './components/lw-stat/lw-stat.js';
 export type { StatData, StatTone } from './components/lw-stat/lw-stat.js';
+export { CaseIntake } from './components/case-intake/case-intake.js';
+export type { IntakeFields } from './components/case-intake/case-intake.js';
+export { CaseBoard } from './components/case-board/case-board.js';
+export type { BoardGrouping } from './components/case-board/case-board.js';

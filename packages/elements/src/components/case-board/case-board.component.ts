@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { cnCalendar, type WorkCalendar } from '@lanewise/core/calendar';
 import { caseSnapshotSchema } from '@lanewise/core/cases';
 import type { CaseBook, CaseRecord, CaseSnapshot } from '@lanewise/core/cases';
@@ -9,6 +10,7 @@ import type { Router, RoutingConfig } from '@lanewise/core/routing';
 import { LanewiseElement } from '../../base/lanewise-element.js';
 import { SourceController } from '../../controllers/source-controller.js';
 import { fromSchema } from '../../controllers/from-schema.js';
+import { fetchJson } from '../../controllers/fetch-json.js';
 import { categoryName, formatDeadline, tierName } from '../case-intake/case-words.js';
 import { checkRuleSet } from '../case-intake/rule-set.js';
 import { laneCases, type BoardGrouping, type Lane } from './board-lanes.js';
@@ -62,7 +64,7 @@ const MOVES: Record<string, true> = {
  * @csspart retry - The retry button after a failed fetch.
  *
  * @cssprop --lw-board-lane-height - The height of a lane's scrolling list (28rem).
- * @cssprop --lw-board-lane-width - The width of a lane (17rem).
+ * @cssprop --lw-board-lane-width - The least width of a lane (14rem).
  * @cssprop --lw-color-bad - Late cases.
  * @cssprop --lw-color-warn - Chased cases.
  *
@@ -78,7 +80,7 @@ const MOVES: Record<string, true> = {
  *
  * @example
  * ```html
- * <case-board src="data/cases.json" group-by="tier"></case-board>
+ * <case-board src="data/cases.json" rules-src="rules/liuzhou.json" group-by="tier"></case-board>
  * ```
  */
 export class CaseBoard extends LanewiseElement implements DialogHost {
@@ -95,6 +97,9 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
 
   /** A rule set or router, for tier and category names when the board has no live book. */
   @property({ attribute: false }) rules: RoutingConfig | Router | undefined;
+
+  /** URL of a rule set's JSON, for the names, when `rules` is not set. */
+  @property({ attribute: 'rules-src' }) rulesSrc = '';
 
   /** Lanes by `status` (default), `tier` or `handler`. */
   @property({ attribute: 'group-by' }) groupBy: BoardGrouping = 'status';
@@ -127,6 +132,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     isEmpty: (snapshot) => snapshot.cases.length === 0,
   });
 
+  private fetchedRules: { url: string; rules: unknown } | undefined;
   private lanesMemo: { key: unknown[]; lanes: Lane[] } | undefined;
   private rulesMemo: { from: unknown; config: RoutingConfig | undefined } | undefined;
   private ranges = new Map<number, { first: number; last: number }>();
@@ -159,14 +165,17 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   get config(): RoutingConfig | undefined {
     const book = this.liveBook;
     if (book?.router) return book.router.config;
-    if (this.rulesMemo?.from !== this.rules) {
+    const rules =
+      this.rules ??
+      (this.fetchedRules?.url === this.rulesSrc ? this.fetchedRules.rules : undefined);
+    if (this.rulesMemo?.from !== rules) {
       let config: RoutingConfig | undefined;
       try {
-        config = this.rules ? checkRuleSet(this.rules) : undefined;
+        config = rules ? checkRuleSet(rules) : undefined;
       } catch {
         config = undefined; // names fall back to ids
       }
-      this.rulesMemo = { from: this.rules, config };
+      this.rulesMemo = { from: rules, config };
     }
     return this.rulesMemo?.config;
   }
@@ -276,6 +285,21 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
 
   tierLabel(id: string): string {
     return tierName(this.config, id, this.localize.locale);
+  }
+
+  protected override updated(): void {
+    const url = this.rulesSrc;
+    if (!url || this.rules || this.fetchedRules?.url === url) return;
+    this.fetchedRules = { url, rules: undefined };
+    // Names only: a rule set that cannot be had leaves the ids showing.
+    fetchJson(url, new AbortController().signal).then(
+      (rules) => {
+        if (this.fetchedRules?.url !== url) return;
+        this.fetchedRules = { url, rules };
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
   }
 
   /** Keeps the roving position on the same case when the data changes under it. */
@@ -525,6 +549,8 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
                 renderItem: (record: CaseRecord | undefined, at: number) =>
                   record ? this.renderCard(record, index, at) : html``,
                 scroller: true,
+                // Given here rather than loaded on first use, so that the CDN file stays one file.
+                layout: flow(),
               })}
             </div>`
       }

@@ -4,7 +4,7 @@ export const boardStyles = css`
   :host {
     display: block;
     --_lane-height: var(--lw-board-lane-height, 28rem);
-    --_lane-width: var(--lw-board-lane-width, 17rem);
+    --_lane-width: var(--lw-board-lane-width, 14rem);
   }
   .board {
     box-sizing: border-box;
@@ -38,7 +38,7 @@ export const boardStyles = css`
     padding-block-end: var(--_lw-space-2);
   }
   .lane {
-    flex: 0 0 min(var(--_lane-width), 86%);
+    flex: 1 0 min(var(--_lane-width), 86%);
     scroll-snap-align: start;
     display: flex;
     flex-direction: column;
@@ -195,7 +195,7 @@ export const boardStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
     gap: var(--_lw-space-2) var(--_lw-space-4);
     margin: var(--_lw-space-3) 0;
   }
@@ -248,6 +248,18 @@ export const boardStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_lw-space-3);
+  }
+  .command-form {
+    border: 1px solid var(--_lw-color-border);
+    border-radius: var(--_lw-radius);
+    padding: var(--_lw-space-2) var(--_lw-space-3);
+  }
+  .command-form summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .command-form[open] summary {
+    margin-block-end: var(--_lw-space-2);
   }
   .station form {
     display: flex;

@@ -136,6 +136,15 @@ describe('<case-board> sources and states', () => {
     await oneEvent(loaded, 'lw-load');
     await settle(loaded);
     expect(root(loaded).querySelectorAll('.lane')).to.have.length(5);
+    expect(text(loaded, '.card .card-meta')).to.match(/^[a-z-]+ · [a-z-]+$/);
+    // Names come from a rule set's URL.
+    loaded.setAttribute(
+      'rules-src',
+      new URL('../case-intake/fixtures/liuzhou.json', import.meta.url).href,
+    );
+    for (let i = 0; i < 60 && /^[a-z-]+ ·/.test(text(loaded, '.card .card-meta')); i += 1)
+      await frames(1);
+    expect(text(loaded, '.card .card-meta')).to.match(/^[A-Z][a-z ]+ · [A-Z]/);
 
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));

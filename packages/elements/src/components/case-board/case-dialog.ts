@@ -145,169 +145,177 @@ function stationForms(host: DialogHost, record: CaseRecord) {
     );
   if (record.status === 'in_progress') {
     parts.push(
-      html`<form data-form="act" novalidate @submit=${submitting((form) => s.act(record, form))}>
-        <h4>${t('actHeading')}</h4>
-        ${message(host, 'act')}
-        ${field(
-          host,
-          'act',
-          'kind',
-          t('actKind'),
-          (id, described) =>
-            html`<select
-              id=${id}
-              name="kind"
-              aria-describedby=${described}
-              aria-invalid=${invalid(host, 'act', 'kind')}
-            >
-              ${(['service', 'manage', 'enforce'] as const).map(
-                (kind) => html`<option value=${kind}>${t(`kind_${kind}`)}</option>`,
-              )}
-            </select>`,
-        )}
-        ${field(
-          host,
-          'act',
-          'type',
-          t('actType'),
-          (id, described) =>
-            html`<input
-              id=${id}
-              name="type"
-              required
-              maxlength="200"
-              placeholder=${t('actTypeHint')}
-              aria-describedby=${described}
-              aria-invalid=${invalid(host, 'act', 'type')}
-            />`,
-        )}
-        ${field(
-          host,
-          'act',
-          'note',
-          t('note'),
-          (id, described) =>
-            html`<textarea
-              id=${id}
-              name="note"
-              rows="2"
-              maxlength="5000"
-              aria-describedby=${described}
-            ></textarea>`,
-        )}
-        <button type="submit" class="lw-button">${t('actSubmit')}</button>
-      </form>`,
+      html`<details class="command-form">
+        <summary>${t('actHeading')}</summary>
+        <form data-form="act" novalidate @submit=${submitting((form) => s.act(record, form))}>
+          ${message(host, 'act')}
+          ${field(
+            host,
+            'act',
+            'kind',
+            t('actKind'),
+            (id, described) =>
+              html`<select
+                id=${id}
+                name="kind"
+                aria-describedby=${described}
+                aria-invalid=${invalid(host, 'act', 'kind')}
+              >
+                ${(['service', 'manage', 'enforce'] as const).map(
+                  (kind) => html`<option value=${kind}>${t(`kind_${kind}`)}</option>`,
+                )}
+              </select>`,
+          )}
+          ${field(
+            host,
+            'act',
+            'type',
+            t('actType'),
+            (id, described) =>
+              html`<input
+                id=${id}
+                name="type"
+                required
+                maxlength="200"
+                placeholder=${t('actTypeHint')}
+                aria-describedby=${described}
+                aria-invalid=${invalid(host, 'act', 'type')}
+              />`,
+          )}
+          ${field(
+            host,
+            'act',
+            'note',
+            t('note'),
+            (id, described) =>
+              html`<textarea
+                id=${id}
+                name="note"
+                rows="2"
+                maxlength="5000"
+                aria-describedby=${described}
+              ></textarea>`,
+          )}
+          <button type="submit" class="lw-button">${t('actSubmit')}</button>
+        </form>
+      </details>`,
     );
     parts.push(
-      html`<form
-        data-form="resolve"
-        novalidate
-        @submit=${submitting((form) => s.resolve(record, form))}
-      >
-        <h4>${t('resolveHeading')}</h4>
-        ${message(host, 'resolve')}
-        ${field(
-          host,
-          'resolve',
-          'outcome',
-          t('outcome'),
-          (id, described) =>
-            html`<select id=${id} name="outcome" aria-describedby=${described}>
-              ${(['resolved', 'mediated', 'referred', 'unresolvable'] as const).map(
-                (outcome) => html`<option value=${outcome}>${t(`outcome_${outcome}`)}</option>`,
-              )}
-            </select>`,
-        )}
-        ${field(
-          host,
-          'resolve',
-          'note',
-          t('note'),
-          (id, described) =>
-            html`<textarea
-              id=${id}
-              name="note"
-              rows="2"
-              maxlength="5000"
-              aria-describedby=${described}
-            ></textarea>`,
-        )}
-        <button type="submit" class="lw-button">${t('resolveSubmit')}</button>
-      </form>`,
+      html`<details class="command-form">
+        <summary>${t('resolveHeading')}</summary>
+        <form
+          data-form="resolve"
+          novalidate
+          @submit=${submitting((form) => s.resolve(record, form))}
+        >
+          ${message(host, 'resolve')}
+          ${field(
+            host,
+            'resolve',
+            'outcome',
+            t('outcome'),
+            (id, described) =>
+              html`<select id=${id} name="outcome" aria-describedby=${described}>
+                ${(['resolved', 'mediated', 'referred', 'unresolvable'] as const).map(
+                  (outcome) => html`<option value=${outcome}>${t(`outcome_${outcome}`)}</option>`,
+                )}
+              </select>`,
+          )}
+          ${field(
+            host,
+            'resolve',
+            'note',
+            t('note'),
+            (id, described) =>
+              html`<textarea
+                id=${id}
+                name="note"
+                rows="2"
+                maxlength="5000"
+                aria-describedby=${described}
+              ></textarea>`,
+          )}
+          <button type="submit" class="lw-button">${t('resolveSubmit')}</button>
+        </form>
+      </details>`,
     );
   }
   if (open)
     parts.push(
       beforeDue
-        ? html`<form
-            data-form="extend"
-            novalidate
-            @submit=${submitting((form) => s.extend(record, form))}
-          >
-            <h4>${t('extendHeading')}</h4>
-            ${message(host, 'extend')}
-            ${field(
-              host,
-              'extend',
-              'until',
-              t('extendUntil'),
-              (id, described) =>
-                html`<input
-                  id=${id}
-                  name="until"
-                  type="date"
-                  required
-                  min=${nextDay}
-                  aria-describedby=${described}
-                  aria-invalid=${invalid(host, 'extend', 'until')}
-                />`,
-            )}
-            ${field(
-              host,
-              'extend',
-              'reason',
-              t('extendReason'),
-              (id, described) =>
-                html`<input
-                  id=${id}
-                  name="reason"
-                  required
-                  maxlength="2000"
-                  aria-describedby=${described}
-                  aria-invalid=${invalid(host, 'extend', 'reason')}
-                />`,
-            )}
-            <button type="submit" class="lw-button">${t('extendSubmit')}</button>
-          </form>`
+        ? html`<details class="command-form">
+            <summary>${t('extendHeading')}</summary>
+            <form
+              data-form="extend"
+              novalidate
+              @submit=${submitting((form) => s.extend(record, form))}
+            >
+              ${message(host, 'extend')}
+              ${field(
+                host,
+                'extend',
+                'until',
+                t('extendUntil'),
+                (id, described) =>
+                  html`<input
+                    id=${id}
+                    name="until"
+                    type="date"
+                    required
+                    min=${nextDay}
+                    aria-describedby=${described}
+                    aria-invalid=${invalid(host, 'extend', 'until')}
+                  />`,
+              )}
+              ${field(
+                host,
+                'extend',
+                'reason',
+                t('extendReason'),
+                (id, described) =>
+                  html`<input
+                    id=${id}
+                    name="reason"
+                    required
+                    maxlength="2000"
+                    aria-describedby=${described}
+                    aria-invalid=${invalid(host, 'extend', 'reason')}
+                  />`,
+              )}
+              <button type="submit" class="lw-button">${t('extendSubmit')}</button>
+            </form>
+          </details>`
         : html`<p class="muted">${t('extendTooLate')}</p>`,
     );
   if (open)
     parts.push(
-      html`<form
-        data-form="duplicate"
-        novalidate
-        @submit=${submitting((form) => s.duplicate(record, form))}
-      >
-        <h4>${t('duplicateHeading')}</h4>
-        ${message(host, 'duplicate')}
-        ${field(
-          host,
-          'duplicate',
-          'of',
-          t('duplicateOf'),
-          (id, described) =>
-            html`<input
-              id=${id}
-              name="of"
-              required
-              maxlength="200"
-              autocomplete="off"
-              aria-describedby=${described}
-              aria-invalid=${invalid(host, 'duplicate', 'of')}
-            />`,
-        )}
-        <button type="submit" class="lw-button">${t('duplicateSubmit')}</button>
-      </form>`,
+      html`<details class="command-form">
+        <summary>${t('duplicateHeading')}</summary>
+        <form
+          data-form="duplicate"
+          novalidate
+          @submit=${submitting((form) => s.duplicate(record, form))}
+        >
+          ${message(host, 'duplicate')}
+          ${field(
+            host,
+            'duplicate',
+            'of',
+            t('duplicateOf'),
+            (id, described) =>
+              html`<input
+                id=${id}
+                name="of"
+                required
+                maxlength="200"
+                autocomplete="off"
+                aria-describedby=${described}
+                aria-invalid=${invalid(host, 'duplicate', 'of')}
+              />`,
+          )}
+          <button type="submit" class="lw-button">${t('duplicateSubmit')}</button>
+        </form>
+      </details>`,
     );
   if (record.status === 'resolved')
     parts.push(

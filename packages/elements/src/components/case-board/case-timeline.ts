@@ -54,7 +54,18 @@ export type TimelineEntry = { readonly at: string } & (
     }
 );
 
-/** The entries of one case from the book's events, in the order they were written. */
+/** Entries by instant; entries of the same instant keep their order. */
+function byTime(entries: TimelineEntry[]): TimelineEntry[] {
+  return entries
+    .map((entry, index) => ({ entry, index, ms: Date.parse(entry.at) }))
+    .sort((a, b) => a.ms - b.ms || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+/**
+ * The entries of one case from the book's events, by time (an action is dated when it took
+ * place, which may be before it was logged).
+ */
 export function timelineFromEvents(id: string, events: readonly CaseEvent[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const event of events) {
@@ -129,7 +140,7 @@ export function timelineFromEvents(id: string, events: readonly CaseEvent[]): Ti
         break;
     }
   }
-  return entries;
+  return byTime(entries);
 }
 
 function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
@@ -189,8 +200,5 @@ export function timelineFromRecord(record: CaseRecord): TimelineEntry[] {
   if (record.duplicateOf && record.duplicateAt)
     entries.push({ type: 'duplicate', at: record.duplicateAt, of: record.duplicateOf });
   // A stable sort by instant keeps same-time entries in life-cycle order.
-  return entries
-    .map((entry, index) => ({ entry, index, ms: Date.parse(entry.at) }))
-    .sort((a, b) => a.ms - b.ms || a.index - b.index)
-    .map(({ entry }) => entry);
+  return byTime(entries);
 }

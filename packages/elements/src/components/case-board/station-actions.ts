@@ -47,6 +47,13 @@ interface Issue {
   readonly message: string;
 }
 
+/** Opens the folded form a control is in, then focuses the control. */
+function reveal(control: HTMLElement): void {
+  const fold = control.closest('details');
+  if (fold) fold.open = true;
+  control.focus();
+}
+
 export class StationActions {
   /** Messages by `form.field`, or by `form` for the form as a whole. */
   errors: Record<string, string> = {};
@@ -82,7 +89,7 @@ export class StationActions {
     this.host.requestUpdate();
     if (first) {
       const control = first;
-      void this.host.updateComplete.then(() => control.focus());
+      void this.host.updateComplete.then(() => reveal(control));
       return false;
     }
     return true;
@@ -116,7 +123,7 @@ export class StationActions {
             `form[data-form="${form}"] [name="${name}"]`,
           )
         : null;
-      target?.focus();
+      if (target) reveal(target);
     });
   }
 

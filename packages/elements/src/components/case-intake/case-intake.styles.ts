@@ -64,8 +64,7 @@ export const intakeStyles = css`
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible,
-  button:focus-visible,
-  .confirmation:focus-visible {
+  button:focus-visible {
     outline: 2px solid var(--_lw-color-focus);
     outline-offset: 1px;
   }
@@ -218,6 +217,10 @@ export const intakeStyles = css`
     border-radius: var(--_lw-radius);
     border: 1px solid var(--_lw-color-good);
     background: var(--_lw-color-surface-raised);
+  }
+  .confirmation:focus {
+    /* Focused by the form so that it is read out; it is not a control. */
+    outline: none;
   }
   .confirmation p {
     margin: 0;
