@@ -600,3 +600,38 @@ describe('<case-board> untrusted text', () => {
     });
   });
 });
+
+describe('<case-board> with <case-intake>', () => {
+  it('shows a case sent through the intake form of the same page, with the deadline the core set', async () => {
+    await import('../case-intake/case-intake.js');
+    const { book } = makeBook(rules);
+    const page = await fixture(
+      html`<lanewise-provider lang="zh-CN" .book=${book}>
+        <case-intake now=${FRIDAY}></case-intake>
+        <case-board now=${FRIDAY}></case-board>
+      </lanewise-provider>`,
+    );
+    const intake = page.querySelector('case-intake')!;
+    const board = page.querySelector('case-board')!;
+    await settle(board);
+    expect(text(board, '.lw-empty')).to.include('还没有案件。');
+    const form = intake.shadowRoot!;
+    const set = (name: string, value: string) => {
+      const control = form.querySelector<HTMLInputElement>(`[name=${name}]`)!;
+      control.value = value;
+      control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
+    };
+    set('category', 'street-light');
+    await intake.updateComplete;
+    set('title', '13 栋路灯不亮');
+    await intake.updateComplete;
+    form.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    await settle(board);
+    const [record] = book.list();
+    expect(laneCounts(board)[0]).to.equal('待受理 1 件');
+    const shown = await rendered(board, record!.id);
+    expect(clean(shown.querySelector('.card-meta')!.textContent)).to.equal('路灯不亮 · 一般案件');
+    expect(clean(shown.querySelector('.due')!.textContent)).to.equal('剩 3 个工作日');
+    expect(clean(form.querySelector('.due')!.textContent)).to.equal('将于 2025年2月5日 前办结');
+  });
+});
