@@ -344,10 +344,16 @@ describe('<case-intake> sending', () => {
     expect(text(el, '.due')).to.equal('to be handled by 5 February 2025');
   });
 
-  it('keeps every text as text: categories, open cases, handlers', async () => {
+  it('keeps every text as text: categories, open cases, tier names and handlers', async () => {
     await expectTextOnly(async (payload) => {
+      const tiers = (rules['tiers'] as Record<string, unknown>[]).map((tier) =>
+        tier['id'] === 'coordinated'
+          ? { ...tier, name: { 'zh-CN': payload }, description: { 'zh-CN': payload } }
+          : tier,
+      );
       const tainted = {
         ...rules,
+        tiers,
         categories: [
           { id: 'noise', name: { 'zh-CN': payload }, description: { 'zh-CN': payload } },
         ],
@@ -360,11 +366,18 @@ describe('<case-intake> sending', () => {
         receivedAt: FRIDAY,
         channel: 'web',
       });
-      const el = await fixture<CaseIntake>(
-        html`<case-intake lang="zh-CN" .book=${book}></case-intake>`,
+      const wrapper = await fixture(
+        html`<div lang="zh-CN">
+          <case-intake class="form" .book=${book}></case-intake>
+          <case-intake class="sent" now=${FRIDAY} .book=${book}></case-intake>
+        </div>`,
       );
-      await fill(el, 'category', 'noise');
-      return el;
+      const [form, sent] = [...wrapper.querySelectorAll('case-intake')];
+      await fill(form!, 'category', 'noise');
+      await fillValid(sent!, 'noise');
+      await submit(sent!);
+      expect(text(sent!, '[part=confirmation]')).to.include(payload);
+      return wrapper;
     });
   });
 });
