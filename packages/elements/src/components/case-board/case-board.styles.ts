@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const boardStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --_lane-height: var(--lw-board-lane-height, 28rem);
     --_lane-width: var(--lw-board-lane-width, 14rem);
   }
@@ -13,6 +14,11 @@ export const boardStyles = css`
     border-radius: var(--_lw-radius);
     background: var(--_lw-color-surface);
     min-inline-size: 0;
+  }
+  @container (max-width: 30rem) {
+    .board {
+      padding: var(--_lw-space-3) var(--_lw-space-2);
+    }
   }
   h2 {
     margin: 0;

@@ -314,6 +314,12 @@ describe('<case-board> station', () => {
 
   it('accepts through a cancelable lw-case-accept, and a cancelled one changes nothing', async () => {
     const { el, book } = await stationBoard();
+    // The role attribute is read and moved, so that no unknown ARIA role stays on the page.
+    expect([el.getAttribute('role'), el.dataset['role'], el.role]).to.deep.equal([
+      null,
+      'station',
+      'station',
+    ]);
     await openDialog(el, 'c-1');
     await expectAccessible(el);
     el.addEventListener('lw-case-accept', (event) => event.preventDefault(), { once: true });
