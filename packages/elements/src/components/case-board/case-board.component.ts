@@ -223,7 +223,9 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
 
   /** The case with this id in the current data. */
   caseById(id: string): CaseRecord | undefined {
-    return this.liveBook?.get(id) ?? this.feed.value?.cases.find((record) => record.id === id);
+    const book = this.liveBook;
+    if (typeof book?.get === 'function') return book.get(id);
+    return this.feed.value?.cases.find((record) => record.id === id);
   }
 
   private lanes(snapshot: CaseSnapshot): Lane[] {

@@ -563,6 +563,10 @@ describe('<case-board> keyboard', () => {
     await settle(el, 4);
     expect(laneCounts(el)[1]).to.equal('In progress 10,001 cases');
     expect(root(el).activeElement?.getAttribute('data-id')).to.equal('bulk-9997');
+    // A live object without a case book's reads still opens a card, from its snapshot.
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(text(el, '#dialog-title')).to.equal('案件 9997');
   });
 });
 

@@ -91,7 +91,10 @@ function entryNote(entry: TimelineEntry): string | undefined {
 
 function timeline(host: DialogHost, record: CaseRecord): TimelineEntry[] {
   const book = host.liveBook;
-  return book ? timelineFromEvents(record.id, book.events()) : timelineFromRecord(record);
+  // A live object that keeps no event log (any snapshot source) gives the record's own history.
+  return typeof book?.events === 'function'
+    ? timelineFromEvents(record.id, book.events())
+    : timelineFromRecord(record);
 }
 
 const message = (host: DialogHost, form: StationForm, field?: string) => {
