@@ -188,12 +188,14 @@ const configFields = {
   $schema: z.optional(z.string()),
   description: z.optional(z.string().check(z.maxLength(2000))),
   categories: z.optional(
-    z.array(routingCategorySchema).check(
-      z.refine(
-        (list) => new Set(list.map((category) => category.id)).size === list.length,
-        'category ids must be unique',
+    z
+      .array(routingCategorySchema)
+      .check(
+        z.refine(
+          (list) => new Set(list.map((category) => category.id)).size === list.length,
+          'category ids must be unique',
+        ),
       ),
-    ),
   ),
 };
 
