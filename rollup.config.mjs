@@ -34,7 +34,27 @@ const cdn = {
     typescript('elements'),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
-  output: { file: 'packages/elements/dist/lanewise.min.js', format: 'es', sourcemap: true },
+  output: {
+    file: 'packages/elements/dist/lanewise.min.js',
+    format: 'es',
+    sourcemap: true,
+    // The virtualizer loads its layout on demand; one file has it inside.
+    inlineDynamicImports: true,
+  },
 };
 
-export default [...esm, cdn];
+/**
+ * The core in one file, zod and the time-zone code inside, for a page without a build step:
+ * `import { createVolunteerProgram } from './lanewise-core.min.js'` needs no import map.
+ */
+const coreFile = {
+  input: 'packages/core/src/index.ts',
+  plugins: [
+    nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
+    typescript('core'),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+  ],
+  output: { file: 'packages/core/dist/lanewise-core.min.js', format: 'es', sourcemap: true },
+};
+
+export default [...esm, cdn, coreFile];

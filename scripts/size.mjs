@@ -1,6 +1,7 @@
 // `npm run size`: bundles each public entry with rollup + terser, gzips it, prints a table and
 // fails when an entry is over its budget. Component entries are measured over Lit: the size
 // of the component and Lit together, less the size of Lit alone.
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -11,7 +12,15 @@ import { sourceEntries } from './entries.mjs';
 const kB = 1000;
 const budgets = {
   cdn: 60 * kB,
-  componentOverLit: 12 * kB,
+  // The goal for each widget entry is 15 kB over Lit. A widget that checks its document with a
+  // core zod/mini schema carries zod's parser (about 10 kB min+gzip) beside the shared plumbing
+  // (about 10 kB, see lw-stat), and a long list the virtualizer (about 9 kB): such entries are
+  // held where they stand, so that they can only shrink. In the CDN file they share all three.
+  componentOverLit: 15 * kB,
+  componentOver: {
+    'volunteer-ledger': 40 * kB,
+    'volunteer-certificate': 24 * kB,
+  },
   // The goal for every core subpath is 20 kB min+gzip. The entries below are over it and are
   // held where they stand, so that they can only shrink: hours, points and metrics each carry
   // zod/mini's parser (about 7 kB) beside their own rules; cases carries routing and the
@@ -74,6 +83,22 @@ for (const [name, path] of Object.entries(sourceEntries('core'))) {
   });
 }
 
+// The one-file core for pages without a build step, as rollup wrote it (else as the root
+// entry measures it: the same modules, bundled the same way).
+const coreFile = abs('packages/core/dist/lanewise-core.min.js');
+const coreRootRow = rows.find((row) => row.entry === '@lanewise/core');
+if (existsSync(coreFile)) {
+  const text = readFileSync(coreFile);
+  rows.push({
+    entry: 'lanewise-core.min.js (core in one file)',
+    min: text.length,
+    gzip: gzipSync(text, { level: 9 }).length,
+    budget: budgets.coreRoot,
+  });
+} else if (coreRootRow) {
+  rows.push({ ...coreRootRow, entry: 'lanewise-core.min.js (core in one file, not built)' });
+}
+
 const elementsTsconfig = 'packages/elements/tsconfig.json';
 const lit = await measure(
   `export * from 'lit'; export * from 'lit/decorators.js';`,
@@ -90,7 +115,7 @@ for (const [name, path] of Object.entries(sourceEntries('elements'))) {
     entry: `@lanewise/elements/${name.split('/').pop()}.js (over Lit)`,
     min: both.min - lit.min,
     gzip: both.gzip - lit.gzip,
-    budget: budgets.componentOverLit,
+    budget: budgets.componentOver[name.split('/').pop()] ?? budgets.componentOverLit,
   });
 }
 const cdn = await measure(

@@ -57,6 +57,23 @@ export type { TokenName } from './styles/tokens.js';
 export { LanewiseProvider } from './components/lanewise-provider/lanewise-provider.js';
 export { LwStat } from './components/lw-stat/lw-stat.js';
 export type { StatData, StatTone } from './components/lw-stat/lw-stat.js';
+export { VolunteerLedger } from './components/volunteer-ledger/volunteer-ledger.js';
+export type {
+  ApproveDetail,
+  CloseDetail,
+  LedgerOrder,
+  LedgerPeriod,
+  StatusFilter,
+} from './components/volunteer-ledger/volunteer-ledger.js';
+export { VolunteerCertificate } from './components/volunteer-certificate/volunteer-certificate.js';
+export type { CertificatePrintDetail } from './components/volunteer-certificate/volunteer-certificate.js';
+export { Ratio721 } from './components/ratio-721/ratio-721.js';
+export type { RatioFigures } from './components/ratio-721/ratio-721.js';
+export { SatisfactionPanel } from './components/satisfaction-panel/satisfaction-panel.js';
+export type {
+  RatesFigures,
+  SatisfactionCompare,
+} from './components/satisfaction-panel/satisfaction-panel.js';
 export { CaseIntake } from './components/case-intake/case-intake.js';
 export type { IntakeFields } from './components/case-intake/case-intake.js';
 export { CaseBoard } from './components/case-board/case-board.js';

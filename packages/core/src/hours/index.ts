@@ -4,6 +4,7 @@
  * @module hours
  */
 export { createHoursLedger } from './ledger.js';
+export { isHoursSnapshot } from './guard.js';
 export type {
   ApproveHoursInput,
   CloseHoursInput,

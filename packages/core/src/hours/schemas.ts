@@ -234,4 +234,5 @@ export const hoursCertificateSchema = z.strictObject({
   issuer: idSchema,
   serial: idSchema,
   issuedOn: daySchema,
+  starLevel: countSchema,
 });

@@ -147,6 +147,11 @@ export interface HoursCertificate {
   readonly serial: string;
   /** The day of issue in the ledger's time zone, `YYYY-MM-DD`. */
   readonly issuedOn: string;
+  /**
+   * The volunteer's star level on the day of issue, from all the hours credited so far (not
+   * only the period's), as {@link HoursLedger.starLevel} gives it.
+   */
+  readonly starLevel: number;
 }
 
 /** The fields of a new entry as the log stores them. */

@@ -250,7 +250,8 @@ export function certify(
   const id = parseInput(idSchema, volunteerId, ['volunteerId']);
   const parsed = parseInput(hoursCertificateOptionsSchema, options);
   const bounds = boundsOf(context.days, parsed);
-  if (!findBook(context.state, id)) {
+  const book = findBook(context.state, id);
+  if (!book) {
     throw new LanewiseError('NOT_FOUND', `no hours recorded for volunteer ${id}`, {
       path: ['volunteerId'],
       details: { id, volunteerId: id },
@@ -291,6 +292,7 @@ export function certify(
     issuer: parsed.issuer,
     serial: parsed.serial,
     issuedOn: context.days.dayOf(readClock(context.now)),
+    starLevel: starLevelOf(context.policy, book.credited),
   });
 }
 

@@ -414,3 +414,24 @@ export const trendWindowSchema = z.strictObject({
   to: instantSchema,
   partial: z.boolean(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Reports: the documents the metrics widgets read
+
+/** The 721 figures in all and by month, each the result of `ratio721` (or `ratio721FromCases`). */
+export const ratio721ReportSchema = z.strictObject({
+  overall: ratio721ResultSchema,
+  byMonth: ratio721GroupsSchema,
+});
+
+/** One month of a rates report: the window of `trend` and the `caseRates` of its cases. */
+export const caseRatesPointSchema = z.strictObject({
+  ...trendWindowSchema.shape,
+  value: caseRatesResultSchema,
+});
+
+/** The case rates in all and by month, each the result of `caseRates`. */
+export const caseRatesReportSchema = z.strictObject({
+  overall: caseRatesResultSchema,
+  byMonth: z.array(caseRatesPointSchema),
+});

@@ -296,3 +296,18 @@ export const RATIO_ACTION_ADDED = 'metrics.action_added';
 
 /** The one event of a tracker's log: an action was added (`data` is the action as stored). */
 export type RatioTrackerEvent = JournalEvent<typeof RATIO_ACTION_ADDED, RatioAction>;
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+/** The 721 figures in all and by month: `ratio721(actions)` and `ratio721(actions, { groupBy: 'month' })`. */
+export interface Ratio721Report {
+  readonly overall: Ratio721Result;
+  readonly byMonth: readonly Ratio721Group[];
+}
+
+/** The case rates in all and by month: `caseRates` over the whole window and over each month of a `trend`. */
+export interface CaseRatesReport {
+  readonly overall: CaseRatesResult;
+  readonly byMonth: readonly TrendPoint<CaseRatesResult>[];
+}

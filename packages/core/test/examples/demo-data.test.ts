@@ -14,6 +14,8 @@ import { cnCalendar } from '../../src/calendar/index.js';
 import { createCaseBook, type CaseEvent } from '../../src/cases/index.js';
 import { caseSnapshotSchema } from '../../src/cases/schemas.js';
 import { demoRules } from '../../../../scripts/demo/cases.js';
+import { demoMetricDocuments, demoRates, demoRatio721 } from '../../../../scripts/demo/metrics.js';
+import { caseRatesReportSchema, ratio721ReportSchema } from '../../src/metrics/schemas.js';
 
 const read = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../../../examples/data/${name}`, import.meta.url), 'utf8'));
@@ -70,5 +72,53 @@ describe('the example community (examples/data)', () => {
     );
     assert.ok(cases.some((record) => record.status !== 'closed'));
     assert.ok(cases.some((record) => record.escalations.length > 0));
+  });
+});
+
+describe('the example station’s figures (examples/data/ratio721.json, satisfaction.json)', () => {
+  const replayedBook = () =>
+    createCaseBook({
+      routing: demoRules() as never,
+      calendar: cnCalendar,
+      now: manualClock(DEMO_NOW).now,
+      events: read('case-events.json') as CaseEvent[],
+    });
+
+  it('are what `npm run demo-data` writes today, and what the core computes from the case log', () => {
+    for (const [name, document] of Object.entries(demoMetricDocuments())) {
+      assert.deepEqual(read(name), JSON.parse(JSON.stringify(document)), `${name} is stale`);
+    }
+    const book = replayedBook();
+    assert.deepEqual(read('ratio721.json'), JSON.parse(JSON.stringify(demoRatio721(book))));
+    assert.deepEqual(read('satisfaction.json'), JSON.parse(JSON.stringify(demoRates(book))));
+  });
+
+  it('pass the report schemas the widgets check them with, and cover the year month by month', () => {
+    const ratio = z.parse(ratio721ReportSchema, read('ratio721.json'));
+    const rates = z.parse(caseRatesReportSchema, read('satisfaction.json'));
+    assert.equal(ratio.byMonth.length, 12);
+    assert.equal(rates.byMonth.length, 12);
+    assert.deepEqual(
+      ratio.byMonth.map((month) => month.key),
+      rates.byMonth.map((month) => month.key),
+    );
+    // The months add up to the year: counts of actions, and every rate's successes and n.
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    assert.equal(sum(ratio.byMonth.map((month) => month.total)), ratio.overall.total);
+    for (const rate of ['response', 'onTime', 'resolution', 'satisfaction'] as const) {
+      assert.equal(
+        sum(rates.byMonth.map((month) => month.value[rate].n)),
+        rates.overall[rate].n,
+        rate,
+      );
+      assert.equal(
+        sum(rates.byMonth.map((month) => month.value[rate].successes)),
+        rates.overall[rate].successes,
+        rate,
+      );
+    }
+    // What the examples show: a station near its 721 target, and some unsatisfied follow-ups.
+    assert.ok(ratio.overall.total >= 400);
+    assert.ok(rates.overall.satisfaction.successes < rates.overall.satisfaction.n);
   });
 });

@@ -161,6 +161,7 @@ describe('hours: certificate', () => {
       issuer: 'Huana community volunteer team',
       serial: 'HN-2025-0001',
       issuedOn: '2025-03-10',
+      starLevel: 0,
     });
   });
 

@@ -56,8 +56,10 @@ export interface SourceOptions<T> {
   /**
    * The name of the host property that holds a live object, which is also the name of the
    * `<lanewise-provider>` property the widget reads (`ledger`, `book`, `tracker`, `rules`).
+   * A list names several, first first: the first of them the host holds, else the first of
+   * them the provider holds.
    */
-  live?: LiveName | (string & {});
+  live?: LiveName | (string & {}) | readonly (LiveName | (string & {}))[];
   /**
    * Reads the widget's value from the live object; by default its `snapshot()`, trusted as
    * the core made it (set `validateLive` to run `check` on it too).
@@ -294,13 +296,19 @@ export class SourceController<T> implements ReactiveController {
     });
   }
 
+  /** The names of the live properties, first first. */
+  private get liveNames(): readonly string[] {
+    const { live } = this.options;
+    return live === undefined ? [] : typeof live === 'string' ? [live] : live;
+  }
+
   /** The binding the host's properties and the provider ask for now. */
   private resolve(): Binding {
     const host = this.host as unknown as Record<string, unknown>;
     const now: Record<OwnKind, unknown> = {
       src: host[this.options.srcProperty ?? 'src'],
       data: host[this.options.dataProperty ?? 'data'],
-      live: this.options.live ? host[this.options.live] : undefined,
+      live: this.liveNames.map((name) => host[name]).find((value) => value != null),
     };
     const present = (kind: OwnKind) =>
       kind === 'src' ? typeof now.src === 'string' && now.src !== '' : now[kind] != null;
@@ -315,7 +323,7 @@ export class SourceController<T> implements ReactiveController {
     if (this.own === 'data') return { kind: 'data', data: now.data };
     if (this.own === 'live') return { kind: 'live', live: now.live as LiveSource, shared: false };
     const shared = this.shared;
-    const live = this.options.live ? shared?.live[this.options.live as LiveName] : undefined;
+    const live = this.liveNames.map((name) => shared?.live[name as LiveName]).find(Boolean);
     if (live) return { kind: 'live', live, shared: true };
     if (shared && shared.state !== 'none') return { kind: 'shared', shared };
     return { kind: 'none' };

@@ -5,6 +5,7 @@
  * @module testing
  */
 export { expectAccessible } from './a11y.js';
+export { contrastRatio } from './contrast.js';
 export { FakeLive } from './fake-live.js';
 export { stubFetch } from './fake-fetch.js';
 export type { FakeAnswer } from './fake-fetch.js';
