@@ -64,7 +64,7 @@ const MOVES: Record<string, true> = {
  * @csspart retry - The retry button after a failed fetch.
  *
  * @cssprop --lw-board-lane-height - The height of a lane's scrolling list (28rem).
- * @cssprop --lw-board-lane-width - The least width of a lane (14rem).
+ * @cssprop --lw-board-lane-width - The least width of a lane (12rem).
  * @cssprop --lw-color-bad - Late cases.
  * @cssprop --lw-color-warn - Chased cases.
  *
@@ -123,7 +123,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   private active: Active | undefined;
   @state() openId: string | undefined;
 
-  /** The station's forms: their values, messages and the commands they run. */
+  /** @internal The station's forms: their values, messages and the commands they run. */
   readonly station = new StationActions(this);
 
   private readonly feed = new SourceController<CaseSnapshot>(this, {
@@ -156,12 +156,12 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     });
   }
 
-  /** The live book in force: the widget's own or its provider's. */
+  /** @internal The live book in force: the widget's own or its provider's. */
   get liveBook(): CaseBook | undefined {
     return this.feed.live as CaseBook | undefined;
   }
 
-  /** The rule set for names: the live book's, else `rules`. */
+  /** @internal The rule set for names: the live book's, else `rules`. */
   get config(): RoutingConfig | undefined {
     const book = this.liveBook;
     if (book?.router) return book.router.config;
@@ -180,48 +180,53 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     return this.rulesMemo?.config;
   }
 
+  /** @internal The calendar deadlines are counted in. */
   get calendar(): WorkCalendar {
     return this.liveBook?.calendar ?? cnCalendar;
   }
 
+  /** @internal The zone times are shown in. */
   get timeZone(): string {
     return this.liveBook?.timeZone ?? this.calendar.timeZone;
   }
 
-  /** The instant the board counts from, in milliseconds. */
+  /** @internal The instant the board counts from, in milliseconds. */
   get nowMs(): number {
     const ms = this.now ? Date.parse(this.now) : NaN;
     return Number.isNaN(ms) ? Date.now() : ms;
   }
 
-  /** Who acts in the station's commands. */
+  /** @internal Who acts in the station's commands. */
   get by(): string {
     return this.actor || this.handler || 'station';
   }
 
+  /** @internal */
   t(key: BoardTerm, values?: Values): string {
     return this.localize.term(terms, key, values);
   }
 
+  /** @internal */
   plural(key: BoardTerm, count: number, values?: Values): string {
     return this.localize.plural(terms, key, count, values);
   }
 
+  /** @internal */
   get l() {
     return this.localize;
   }
 
-  /** Says something through the live region (for the station's commands). */
+  /** @internal Says something through the live region (for the station's commands). */
   say(message: string): void {
     this.announce(message);
   }
 
-  /** Fires a cancelable `lw-case-*` event; false when a listener cancelled it. */
+  /** @internal Fires a cancelable `lw-case-*` event; false when a listener cancelled it. */
   fire<T>(name: `lw-case-${string}`, detail: T): boolean {
     return this.emitAction(name, detail);
   }
 
-  /** The case with this id in the current data. */
+  /** @internal The case with this id in the current data. */
   caseById(id: string): CaseRecord | undefined {
     const book = this.liveBook;
     if (typeof book?.get === 'function') return book.get(id);
@@ -252,7 +257,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     return this.t(`status_${key}` as BoardTerm);
   }
 
-  /** The time-left words of a card, with their tone. */
+  /** @internal The time-left words of a card, with their tone. */
   dueText(record: CaseRecord): { text: string; tone: 'bad' | 'warn' | '' } {
     const left = timeLeft(record, this.nowMs, this.calendar);
     switch (left.kind) {
@@ -276,15 +281,17 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     }
   }
 
-  /** A deadline in words, in the book's zone. */
+  /** @internal A deadline in words, in the book's zone. */
   deadline(dueAt: string): string {
     return formatDeadline(dueAt, this.localize.locale, this.timeZone);
   }
 
+  /** @internal */
   categoryLabel(id: string): string {
     return categoryName(this.config, id, this.localize.locale);
   }
 
+  /** @internal */
   tierLabel(id: string): string {
     return tierName(this.config, id, this.localize.locale);
   }
@@ -454,7 +461,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     });
   }
 
-  /** Opens a card's dialog. */
+  /** Opens the dialog of the case with this id. */
   openCase(id: string): void {
     this.openId = id;
     this.station.reset();

@@ -5,7 +5,7 @@ export const boardStyles = css`
     display: block;
     container-type: inline-size;
     --_lane-height: var(--lw-board-lane-height, 28rem);
-    --_lane-width: var(--lw-board-lane-width, 14rem);
+    --_lane-width: var(--lw-board-lane-width, 12rem);
   }
   .board {
     box-sizing: border-box;
@@ -38,7 +38,7 @@ export const boardStyles = css`
   }
   .lanes {
     display: flex;
-    gap: var(--_lw-space-3);
+    gap: var(--_lw-space-2);
     overflow-x: auto;
     scroll-snap-type: x proximity;
     padding-block-end: var(--_lw-space-2);
