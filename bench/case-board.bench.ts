@@ -4,7 +4,6 @@
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
-// @ts-expect-error: a plain script of the repository, without a declaration file
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 /** What bench/elements/board-page.ts puts on the page's window. */
