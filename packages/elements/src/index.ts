@@ -74,6 +74,23 @@ export type {
   RatesFigures,
   SatisfactionCompare,
 } from './components/satisfaction-panel/satisfaction-panel.js';
+export { PointsWallet } from './components/points-wallet/points-wallet.js';
+export type {
+  ExpiringLot,
+  PointsDocument,
+  WalletLine,
+  WalletLineKind,
+  WalletView,
+} from './components/points-wallet/points-wallet.js';
+export { RedemptionCatalog } from './components/redemption-catalog/redemption-catalog.js';
+export type {
+  Blocked,
+  CancelDetail,
+  CatalogItem,
+  CatalogView,
+  FulfilDetail,
+  ReservationRow,
+} from './components/redemption-catalog/redemption-catalog.js';
 export { CaseIntake } from './components/case-intake/case-intake.js';
 export type { IntakeFields } from './components/case-intake/case-intake.js';
 export { CaseBoard } from './components/case-board/case-board.js';

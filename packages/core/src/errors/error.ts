@@ -42,7 +42,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorPath = readonly (string | number)[];
 
 /**
- * The one error type of Lanewise.
+ * Marks every `LanewiseError`, whichever copy of the core made it: a page that loads the CDN
+ * file beside its own copy of the core has two classes, and `instanceof` must see both.
+ */
+const BRAND = Symbol.for('@lanewise/core/LanewiseError');
+
+/**
+ * The one error type of Lanewise. `instanceof LanewiseError` is true of an error made by any
+ * copy of the core in the page.
  *
  * @example
  * ```ts
@@ -71,6 +78,12 @@ export class LanewiseError extends Error {
     this.code = code;
     this.path = options.path ?? [];
     this.details = options.details ?? {};
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** True for a `LanewiseError` of any copy of the core. */
+  static override [Symbol.hasInstance](value: unknown): value is LanewiseError {
+    return typeof value === 'object' && value !== null && BRAND in value;
   }
 
   /** A plain object for logs and wire formats. */

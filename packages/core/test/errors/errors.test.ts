@@ -1,7 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { ERROR_CODES, LanewiseError, isLanewiseError } from '../../src/errors/index.js';
+import {
+  ERROR_CODES,
+  LanewiseError,
+  formatError,
+  isLanewiseError,
+} from '../../src/errors/index.js';
 import { parseInput, instantSchema, timeZoneSchema } from '../../src/schemas/index.js';
 
 describe('LanewiseError', () => {
@@ -22,6 +27,24 @@ describe('LanewiseError', () => {
     assert.ok(isLanewiseError(error, 'OVERLAP'));
     assert.ok(!isLanewiseError(error, 'NOT_FOUND'));
     assert.ok(!isLanewiseError(new Error('x')));
+  });
+
+  it('is recognised across copies of the core, as when a page loads the core twice', async () => {
+    // The same file under another URL is a second module, with a class of its own.
+    const copy = (await import(
+      `${new URL('../../src/errors/error.ts', import.meta.url).href}?second-copy`
+    )) as typeof import('../../src/errors/error.js');
+    assert.notEqual(copy.LanewiseError, LanewiseError);
+    const foreign = new copy.LanewiseError('OVERLAP', 'entries overlap', { path: ['start'] });
+    assert.ok(foreign instanceof LanewiseError);
+    assert.ok(isLanewiseError(foreign, 'OVERLAP'));
+    assert.ok(new LanewiseError('NOT_FOUND', 'x') instanceof copy.LanewiseError);
+    assert.equal(
+      formatError(foreign, 'en'),
+      formatError(new LanewiseError('OVERLAP', 'entries overlap', { path: ['start'] }), 'en'),
+    );
+    assert.ok(!(new Error('x') instanceof LanewiseError));
+    assert.ok(!((null as unknown as object) instanceof LanewiseError));
   });
 
   it('lists each code once', () => {
