@@ -91,3 +91,7 @@ export type {
   FulfilDetail,
   ReservationRow,
 } from './components/redemption-catalog/redemption-catalog.js';
+export { CaseIntake } from './components/case-intake/case-intake.js';
+export type { IntakeFields } from './components/case-intake/case-intake.js';
+export { CaseBoard } from './components/case-board/case-board.js';
+export type { BoardGrouping } from './components/case-board/case-board.js';

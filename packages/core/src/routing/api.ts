@@ -75,6 +75,14 @@ export interface RoutingRule {
   readonly then: RoutingThen;
 }
 
+/** A category residents choose from, with its label and a one-line description. */
+export interface RoutingCategory {
+  /** The value of the case's `category`. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+}
+
 /**
  * A whole rule set, as a community writes it in JSON. `compileRouting` checks more than its
  * schema can: unknown tiers, duplicate ids, patterns, nesting, shadowed rules.
@@ -82,6 +90,8 @@ export interface RoutingRule {
 export interface RoutingConfig {
   readonly $schema?: string;
   readonly description?: string;
+  /** The categories residents choose from, in the order to offer them. */
+  readonly categories?: readonly RoutingCategory[];
   readonly tiers: readonly RoutingTier[];
   readonly rules?: readonly RoutingRule[];
   readonly default: RoutingThen;

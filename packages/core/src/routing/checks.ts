@@ -14,7 +14,13 @@ import {
   routingTierSchema,
   ruleShell,
 } from './schemas.js';
-import type { RoutingCondition, RoutingConfig, RoutingRule, RoutingTier } from './api.js';
+import type {
+  RoutingCategory,
+  RoutingCondition,
+  RoutingConfig,
+  RoutingRule,
+  RoutingTier,
+} from './api.js';
 import { ROUTING_OPERATORS, type RoutingOperator, type RoutingProblem } from './types.js';
 
 /** How deep conditions may nest: `when` is depth 1, each `all`, `any` or `not` one more. */
@@ -219,6 +225,7 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
   type Shell = {
     $schema?: string;
     description?: string;
+    categories?: RoutingCategory[];
     tiers: unknown[];
     rules?: unknown[];
     default: unknown;
@@ -292,6 +299,7 @@ export function checkRoutingConfig(input: unknown): RoutingConfig {
   return deepFreeze({
     ...(shell.$schema === undefined ? {} : { $schema: shell.$schema }),
     ...(shell.description === undefined ? {} : { description: shell.description }),
+    ...(shell.categories === undefined ? {} : { categories: shell.categories }),
     tiers,
     rules: placed.map(({ rule }) => rule),
     default: fallback,

@@ -174,9 +174,29 @@ export const ruleShell = z.strictObject({
   then: z.optional(z.unknown()),
 });
 
+/**
+ * A category residents choose from (the value rules test as `category`), with its label and a
+ * one-line description in several languages, for intake forms and boards.
+ */
+export const routingCategorySchema = z.strictObject({
+  id: idSchema,
+  name: localizedTextSchema,
+  description: z.optional(localizedTextSchema),
+});
+
 const configFields = {
   $schema: z.optional(z.string()),
   description: z.optional(z.string().check(z.maxLength(2000))),
+  categories: z.optional(
+    z
+      .array(routingCategorySchema)
+      .check(
+        z.refine(
+          (list) => new Set(list.map((category) => category.id)).size === list.length,
+          'category ids must be unique',
+        ),
+      ),
+  ),
 };
 
 /** A whole rule set, as a community writes it in JSON. */
