@@ -46,7 +46,7 @@ async function firstCard(el: HTMLElement): Promise<void> {
 type Board = HTMLElement & Record<string, unknown> & { updateComplete: Promise<unknown> };
 
 async function timeRender(feed: (el: Board) => void): Promise<number> {
-  const el = document.createElement('case-board') as Board;
+  const el = document.createElement('case-board') as unknown as Board;
   el.setAttribute('now', '2026-01-01T00:00:00+08:00');
   const started = performance.now();
   feed(el);
@@ -77,7 +77,7 @@ window.runBoardBench = async (runs) => {
     times['first render, live book']!.push(await timeRender((el) => (el.book = book)));
     times['first render, data (validated)']!.push(await timeRender((el) => (el.data = snapshot)));
   }
-  const shown = document.createElement('case-board') as Board;
+  const shown = document.createElement('case-board') as unknown as Board;
   shown.setAttribute('now', '2026-01-01T00:00:00+08:00');
   shown.book = book;
   document.body.append(shown);

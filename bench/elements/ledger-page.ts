@@ -56,7 +56,8 @@ function firstRow(el: HTMLElement): Promise<void> {
 type Feed = (el: HTMLElement & Record<string, unknown>) => void;
 
 async function timeRender(feed: Feed): Promise<number> {
-  const el = document.createElement('volunteer-ledger') as HTMLElement & Record<string, unknown>;
+  const el = document.createElement('volunteer-ledger') as unknown as HTMLElement &
+    Record<string, unknown>;
   el.setAttribute('period', 'all');
   const started = performance.now();
   feed(el);
@@ -124,7 +125,8 @@ window.runLedgerBench = async (runs) => {
       await timeRender((el) => (el.src = url)),
     );
   }
-  const shown = document.createElement('volunteer-ledger') as HTMLElement & Record<string, unknown>;
+  const shown = document.createElement('volunteer-ledger') as unknown as HTMLElement &
+    Record<string, unknown>;
   shown.id = 'approval';
   shown.setAttribute('period', 'all');
   shown.setAttribute('role', 'organizer');

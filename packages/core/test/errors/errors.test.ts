@@ -7,7 +7,10 @@ import {
   formatError,
   isLanewiseError,
 } from '../../src/errors/index.js';
+import type * as ErrorModuleTypes from '../../src/errors/error.js';
 import { parseInput, instantSchema, timeZoneSchema } from '../../src/schemas/index.js';
+
+type ErrorModule = typeof ErrorModuleTypes;
 
 describe('LanewiseError', () => {
   it('carries code, path and details, and serialises them', () => {
@@ -33,7 +36,7 @@ describe('LanewiseError', () => {
     // The same file under another URL is a second module, with a class of its own.
     const copy = (await import(
       `${new URL('../../src/errors/error.ts', import.meta.url).href}?second-copy`
-    )) as typeof import('../../src/errors/error.js');
+    )) as ErrorModule;
     assert.notEqual(copy.LanewiseError, LanewiseError);
     const foreign = new copy.LanewiseError('OVERLAP', 'entries overlap', { path: ['start'] });
     assert.ok(foreign instanceof LanewiseError);

@@ -107,10 +107,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   /** Only the cases of this handling unit. */
   @property() handler = '';
 
-  /**
-   * `viewer` (default) reads; `station` also handles cases. The attribute is read, then moved
-   * to `data-role`, so that assistive technology never meets a role ARIA does not know.
-   */
+  /** `viewer` (default) reads; `station` also handles cases (see decisions.md on `role`). */
   @property() override role: 'viewer' | 'station' = 'viewer';
 
   /** Who acts in the station's commands; the `handler`, else `station`. */
@@ -138,23 +135,6 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   private ranges = new Map<number, { first: number; last: number }>();
   private focusInside = false;
   private pendingFocus = 0;
-
-  private movingRole = false;
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (this.movingRole) return;
-    super.attributeChangedCallback(name, old, value);
-    if (name !== 'role' || value === null) return;
-    // Moved after the current round of attribute callbacks: removing an attribute while the
-    // element is being upgraded would skip the callback of the next one.
-    queueMicrotask(() => {
-      if (this.getAttribute('role') !== value) return;
-      this.movingRole = true;
-      this.removeAttribute('role');
-      this.movingRole = false;
-      this.dataset['role'] = value;
-    });
-  }
 
   /** @internal The live book in force: the widget's own or its provider's. */
   get liveBook(): CaseBook | undefined {
