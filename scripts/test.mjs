@@ -26,6 +26,8 @@ const steps = [
   },
   // The end-to-end browser tests load the built CDN bundle.
   { name: 'build', command: ['npx', 'rollup', '-c', '--silent'] },
+  // The framework examples are built with Vite from that build; a browser test opens them.
+  { name: 'frameworks build', command: ['node', 'scripts/build-frameworks.mjs'] },
   {
     name: 'browser tests',
     command: ['npx', 'web-test-runner'],
