@@ -17,6 +17,13 @@ export class DataDirLockedError extends Error {
 }
 
 function alive(pid: number): boolean {
+  // A killed process that nobody has reaped yet is a zombie: it holds nothing.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false;
+  } catch {
+    // No /proc (not Linux), or no such process: ask the kernel below.
+  }
   try {
     process.kill(pid, 0);
     return true;
