@@ -50,7 +50,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       await signToken(
         auth,
-        { role: values.role as Role, sub: values.sub, community: values.community, station: values.station },
+        {
+          role: values.role as Role,
+          sub: values.sub,
+          community: values.community,
+          station: values.station,
+        },
         values.expires ?? '12h',
       ),
     );
@@ -71,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'verify') {
     const { streams, events, problems } = await verifyAll(server.store, values.community);
     await server.close();
-    for (const p of problems) console.error(`${p.community}/${p.stream}: event ${p.seq} does not verify (${p.reason})`);
+    for (const p of problems)
+      console.error(`${p.community}/${p.stream}: event ${p.seq} does not verify (${p.reason})`);
     console.log(`${streams} streams, ${events} events, ${problems.length} broken`);
     return problems.length === 0 ? 0 : 1;
   }
@@ -82,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (command === 'export') {
-      for await (const line of exportCommunity(server.store, values.community)) process.stdout.write(line);
+      for await (const line of exportCommunity(server.store, values.community))
+        process.stdout.write(line);
     } else {
       const file = positionals[1];
       if (!file) {
@@ -90,7 +97,11 @@ async function main(argv: string[]): Promise<number> {
         await server.close();
         return 2;
       }
-      const count = await importCommunity(server.store, values.community, readFileSync(file, 'utf8').split('\n'));
+      const count = await importCommunity(
+        server.store,
+        values.community,
+        readFileSync(file, 'utf8').split('\n'),
+      );
       console.log(`${count} events imported into ${values.community}`);
     }
     await server.close();
@@ -102,12 +113,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const url = await server.listen(config.port, config.host);
-  console.log(`Lanewise server: ${url} (${server.db.kind}${server.db.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+  console.log(
+    `Lanewise server: ${url} (${server.db.kind}${server.db.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
+  );
   const stop = async () => {
     await server.close();
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => void stop());
   return -1;
 }
 

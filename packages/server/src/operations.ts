@@ -13,7 +13,10 @@ export interface VerifyProblem {
 }
 
 /** Checks every stream's chain, and that each stream still holds its latest snapshot's event. */
-export async function verifyAll(store: EventStore, community?: string): Promise<{ streams: number; events: number; problems: VerifyProblem[] }> {
+export async function verifyAll(
+  store: EventStore,
+  community?: string,
+): Promise<{ streams: number; events: number; problems: VerifyProblem[] }> {
   const problems: VerifyProblem[] = [];
   let events = 0;
   const streams = await store.streams(community);
@@ -30,7 +33,10 @@ export async function verifyAll(store: EventStore, community?: string): Promise<
 }
 
 /** A community's events as NDJSON lines: `{ stream, seq, type, at, data, hash }`. */
-export async function* exportCommunity(store: EventStore, community: string): AsyncGenerator<string> {
+export async function* exportCommunity(
+  store: EventStore,
+  community: string,
+): AsyncGenerator<string> {
   for (const { stream } of await store.streams(community)) {
     for (const event of await store.read(community, stream)) {
       yield `${JSON.stringify({ stream, ...event })}\n`;
@@ -39,7 +45,11 @@ export async function* exportCommunity(store: EventStore, community: string): As
 }
 
 /** Loads NDJSON lines of {@link exportCommunity} into an empty community, stream by stream, with the chains checked first. */
-export async function importCommunity(store: EventStore, community: string, lines: Iterable<string>): Promise<number> {
+export async function importCommunity(
+  store: EventStore,
+  community: string,
+  lines: Iterable<string>,
+): Promise<number> {
   const streams = new Map<string, StoredEvent[]>();
   for (const line of lines) {
     if (line.trim() === '') continue;
@@ -51,7 +61,8 @@ export async function importCommunity(store: EventStore, community: string, line
   let count = 0;
   for (const [stream, events] of streams) {
     const check = verifyChain(events as never, sha256);
-    if (!check.ok) throw new Error(`${stream}: the chain breaks at event ${check.seq} (${check.reason})`);
+    if (!check.ok)
+      throw new Error(`${stream}: the chain breaks at event ${check.seq} (${check.reason})`);
     const existing = await store.read(community, stream);
     if (existing.length > 0) throw new Error(`${community}/${stream} already has events`);
     for (let start = 0; start < events.length; start += 500) {

@@ -50,9 +50,14 @@ for (const backend of backends()) {
         token: tokens['organizer2'],
         body: entry('e0', 'org-wang', 8),
       });
-      const selfApproval = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e0/approve`, {
-        token: tokens['organizer'],
-      });
+      const selfApproval = await call(
+        server,
+        'POST',
+        `/communities/${COMMUNITY}/hours/e0/approve`,
+        {
+          token: tokens['organizer'],
+        },
+      );
       assert.equal(selfApproval.status, 409);
       assert.equal(selfApproval.body.error.code, 'SELF_APPROVAL');
 
@@ -69,24 +74,47 @@ for (const backend of backends()) {
       assert.equal(again.body.error.code, 'INVALID_TRANSITION');
       assert.equal(await eventCount(server, 'program'), afterApproval);
 
-      const balance = await call(server, 'GET', `/communities/${COMMUNITY}/points/accounts/volunteer:v-li/balance`, {
-        token: tokens['volunteer'],
-      });
+      const balance = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/points/accounts/volunteer:v-li/balance`,
+        {
+          token: tokens['volunteer'],
+        },
+      );
       assert.equal(balance.status, 200);
       assert.ok(balance.body.available > 0);
-      const own = await call(server, 'GET', `/communities/${COMMUNITY}/hours`, { token: tokens['volunteer'] });
-      assert.deepEqual(own.body.map((e: { id: string }) => e.id), ['e1']);
+      const own = await call(server, 'GET', `/communities/${COMMUNITY}/hours`, {
+        token: tokens['volunteer'],
+      });
+      assert.deepEqual(
+        own.body.map((e: { id: string }) => e.id),
+        ['e1'],
+      );
     });
 
     test('hours: reject, revoke and correct need a reason; summary and certificate', async () => {
-      for (const [id, hour] of [['e2', 6], ['e3', 7], ['e4', 10]] as const) {
-        const r = await call(server, 'POST', `/communities/${COMMUNITY}/hours`, { token: tokens['organizer'], body: entry(id, 'v-li', hour) });
+      for (const [id, hour] of [
+        ['e2', 6],
+        ['e3', 7],
+        ['e4', 10],
+      ] as const) {
+        const r = await call(server, 'POST', `/communities/${COMMUNITY}/hours`, {
+          token: tokens['organizer'],
+          body: entry(id, 'v-li', hour),
+        });
         assert.equal(r.status, 201);
       }
-      const noReason = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e2/reject`, { token: tokens['organizer2'], body: {} });
+      const noReason = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e2/reject`, {
+        token: tokens['organizer2'],
+        body: {},
+      });
       assert.equal(noReason.status, 400);
       assert.deepEqual(noReason.body.error.path, ['reason']);
-      const rejected = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e2/reject`, { token: tokens['organizer2'], body: { reason: 'duplicate' } });
+      const rejected = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e2/reject`, {
+        token: tokens['organizer2'],
+        body: { reason: 'duplicate' },
+      });
       assert.equal(rejected.body.status, 'rejected');
       const corrected = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e3/correct`, {
         token: tokens['organizer2'],
@@ -94,17 +122,37 @@ for (const backend of backends()) {
       });
       assert.equal(corrected.status, 201);
       assert.equal(corrected.body.id, 'e3b');
-      await call(server, 'POST', `/communities/${COMMUNITY}/hours/e4/approve`, { token: tokens['organizer2'] });
-      const revoked = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e4/revoke`, { token: tokens['organizer2'], body: { reason: 'not held' } });
+      await call(server, 'POST', `/communities/${COMMUNITY}/hours/e4/approve`, {
+        token: tokens['organizer2'],
+      });
+      const revoked = await call(server, 'POST', `/communities/${COMMUNITY}/hours/e4/revoke`, {
+        token: tokens['organizer2'],
+        body: { reason: 'not held' },
+      });
       assert.equal(revoked.body.status, 'revoked');
-      const summary = await call(server, 'GET', `/communities/${COMMUNITY}/hours/summary?groupBy=volunteer`, { token: tokens['organizer'] });
+      const summary = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/hours/summary?groupBy=volunteer`,
+        { token: tokens['organizer'] },
+      );
       assert.equal(summary.status, 200);
       assert.ok(Array.isArray(summary.body));
-      const certificate = await call(server, 'GET', `/communities/${COMMUNITY}/hours/certificate/v-li?from=2026-12-01&to=2026-12-01&serial=HA-1`, { token: tokens['volunteer'] });
+      const certificate = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/hours/certificate/v-li?from=2026-12-01&to=2026-12-01&serial=HA-1`,
+        { token: tokens['volunteer'] },
+      );
       assert.equal(certificate.status, 200);
       assert.equal(certificate.body.volunteerId, 'v-li');
       assert.equal(certificate.body.totalMinutes, 60);
-      const someoneElse = await call(server, 'GET', `/communities/${COMMUNITY}/hours/certificate/v-wu?from=2026-12-01&to=2026-12-01&serial=HA-2`, { token: tokens['volunteer'] });
+      const someoneElse = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/hours/certificate/v-wu?from=2026-12-01&to=2026-12-01&serial=HA-2`,
+        { token: tokens['volunteer'] },
+      );
       assert.equal(someoneElse.status, 403);
     });
 
@@ -115,12 +163,25 @@ for (const backend of backends()) {
         body: { ...item, stationId: 'other-station' },
       });
       assert.equal(foreign.status, 403);
-      const added = await call(server, 'POST', `/communities/${COMMUNITY}/points/catalog`, { token: tokens['station'], body: item });
+      const added = await call(server, 'POST', `/communities/${COMMUNITY}/points/catalog`, {
+        token: tokens['station'],
+        body: item,
+      });
       assert.equal(added.status, 201);
-      const restocked = await call(server, 'POST', `/communities/${COMMUNITY}/points/catalog/soap/restock`, { token: tokens['admin'], body: { quantity: 1 } });
+      const restocked = await call(
+        server,
+        'POST',
+        `/communities/${COMMUNITY}/points/catalog/soap/restock`,
+        { token: tokens['admin'], body: { quantity: 1 } },
+      );
       assert.equal(restocked.body.stock, 4);
-      const catalog = await call(server, 'GET', `/communities/${COMMUNITY}/points/catalog`, { token: tokens['resident'] });
-      assert.deepEqual(catalog.body.map((i: { id: string }) => i.id), ['soap']);
+      const catalog = await call(server, 'GET', `/communities/${COMMUNITY}/points/catalog`, {
+        token: tokens['resident'],
+      });
+      assert.deepEqual(
+        catalog.body.map((i: { id: string }) => i.id),
+        ['soap'],
+      );
 
       // Ten redemptions at once for four units (v-li has the points of one approved hour).
       const attempts = await Promise.all(
@@ -137,32 +198,63 @@ for (const backend of backends()) {
       assert.ok(lost.every((a) => a.status === 409 && a.body.error.code === 'OUT_OF_STOCK'));
       const first = won[0]!.body;
       assert.equal(first.volunteerId, 'v-li');
-      const fulfilled = await call(server, 'POST', `/communities/${COMMUNITY}/points/redemptions/${first.id}/fulfil`, { token: tokens['station'] });
+      const fulfilled = await call(
+        server,
+        'POST',
+        `/communities/${COMMUNITY}/points/redemptions/${first.id}/fulfil`,
+        { token: tokens['station'] },
+      );
       assert.equal(fulfilled.status, 200);
       assert.equal(fulfilled.body.status, 'fulfilled');
-      const cancelled = await call(server, 'POST', `/communities/${COMMUNITY}/points/redemptions/${won[1]!.body.id}/cancel`, { token: tokens['volunteer'], body: { reason: 'changed my mind' } });
+      const cancelled = await call(
+        server,
+        'POST',
+        `/communities/${COMMUNITY}/points/redemptions/${won[1]!.body.id}/cancel`,
+        { token: tokens['volunteer'], body: { reason: 'changed my mind' } },
+      );
       assert.equal(cancelled.status, 200);
       assert.equal(cancelled.body.status, 'cancelled');
-      const history = await call(server, 'GET', `/communities/${COMMUNITY}/points/accounts/volunteer:v-li/history`, { token: tokens['volunteer'] });
+      const history = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/points/accounts/volunteer:v-li/history`,
+        { token: tokens['volunteer'] },
+      );
       assert.ok(history.body.length >= 4);
-      const notMine = await call(server, 'GET', `/communities/${COMMUNITY}/points/accounts/volunteer:v-wu/balance`, { token: tokens['volunteer'] });
+      const notMine = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/points/accounts/volunteer:v-wu/balance`,
+        { token: tokens['volunteer'] },
+      );
       assert.equal(notMine.status, 403);
-      const expired = await call(server, 'POST', `/communities/${COMMUNITY}/points/expire`, { token: tokens['admin'], body: {} });
+      const expired = await call(server, 'POST', `/communities/${COMMUNITY}/points/expire`, {
+        token: tokens['admin'],
+        body: {},
+      });
       assert.equal(expired.status, 200);
     });
 
     test('cases: open, accept, act, resolve, follow up, close; residents see their own', async () => {
       const base = `/communities/${COMMUNITY}/cases`;
-      const opened = await call(server, 'POST', base, { token: tokens['resident'], body: newCase('c1') });
+      const opened = await call(server, 'POST', base, {
+        token: tokens['resident'],
+        body: newCase('c1'),
+      });
       assert.equal(opened.status, 201);
       assert.equal(opened.body.tier, 'coordinated');
       assert.equal(opened.body.reporter.id, 'r-chen');
-      const retry = await call(server, 'POST', base, { token: tokens['resident'], body: newCase('c1') });
+      const retry = await call(server, 'POST', base, {
+        token: tokens['resident'],
+        body: newCase('c1'),
+      });
       assert.equal(retry.status, 201);
       assert.equal(await eventCount(server, 'cases'), 1);
       const hidden = await call(server, 'GET', `${base}/c1`, { token: tokens['resident2'] });
       assert.equal(hidden.status, 404);
-      const notAllowed = await call(server, 'POST', `${base}/c1/accept`, { token: tokens['resident'] });
+      const notAllowed = await call(server, 'POST', `${base}/c1/accept`, {
+        token: tokens['resident'],
+      });
       assert.equal(notAllowed.status, 403);
 
       const steps: [string, unknown][] = [
@@ -171,37 +263,70 @@ for (const backend of backends()) {
         ['resolve', { outcome: 'resolved', note: '已调解' }],
       ];
       for (const [step, body] of steps) {
-        const r = await call(server, 'POST', `${base}/c1/${step}`, { token: tokens['station'], body });
+        const r = await call(server, 'POST', `${base}/c1/${step}`, {
+          token: tokens['station'],
+          body,
+        });
         assert.equal(r.status, 200, `${step}: ${r.text}`);
       }
-      const rated = await call(server, 'POST', `${base}/c1/follow-up`, { token: tokens['resident'], body: { rating: 'satisfied', at: '2026-12-01T12:00:00+08:00' } });
+      const rated = await call(server, 'POST', `${base}/c1/follow-up`, {
+        token: tokens['resident'],
+        body: { rating: 'satisfied', at: '2026-12-01T12:00:00+08:00' },
+      });
       assert.equal(rated.status, 200, rated.text);
       const closed = await call(server, 'POST', `${base}/c1/close`, { token: tokens['station'] });
       assert.equal(closed.body.status, 'closed');
-      const wrongMove = await call(server, 'POST', `${base}/c1/accept`, { token: tokens['station'] });
+      const wrongMove = await call(server, 'POST', `${base}/c1/accept`, {
+        token: tokens['station'],
+      });
       assert.equal(wrongMove.status, 409);
       assert.equal(wrongMove.body.error.code, 'INVALID_TRANSITION');
 
-      const timeline = await call(server, 'GET', `${base}/c1/timeline`, { token: tokens['resident'] });
-      assert.deepEqual(timeline.body.map((e: { type: string }) => e.type), [
-        'cases.opened', 'cases.accepted', 'cases.acted', 'cases.resolved', 'cases.followed_up', 'cases.closed',
-      ]);
+      const timeline = await call(server, 'GET', `${base}/c1/timeline`, {
+        token: tokens['resident'],
+      });
+      assert.deepEqual(
+        timeline.body.map((e: { type: string }) => e.type),
+        [
+          'cases.opened',
+          'cases.accepted',
+          'cases.acted',
+          'cases.resolved',
+          'cases.followed_up',
+          'cases.closed',
+        ],
+      );
       await call(server, 'POST', base, { token: tokens['resident2'], body: newCase('c2') });
       await call(server, 'POST', base, { token: tokens['station'], body: newCase('c3', 'litter') });
-      const dup = await call(server, 'POST', `${base}/c3/duplicate`, { token: tokens['station'], body: { of: 'c2' } });
+      const dup = await call(server, 'POST', `${base}/c3/duplicate`, {
+        token: tokens['station'],
+        body: { of: 'c2' },
+      });
       assert.equal(dup.status, 200, dup.text);
       const mine = await call(server, 'GET', base, { token: tokens['resident2'] });
-      assert.deepEqual(mine.body.map((c: { id: string }) => c.id), ['c2']);
-      const all = await call(server, 'GET', `${base}?status=dispatched`, { token: tokens['station'] });
-      assert.deepEqual(all.body.map((c: { id: string }) => c.id), ['c2']);
+      assert.deepEqual(
+        mine.body.map((c: { id: string }) => c.id),
+        ['c2'],
+      );
+      const all = await call(server, 'GET', `${base}?status=dispatched`, {
+        token: tokens['station'],
+      });
+      assert.deepEqual(
+        all.body.map((c: { id: string }) => c.id),
+        ['c2'],
+      );
       const review = await call(server, 'POST', `${base}/review`, { token: tokens['station'] });
       assert.equal(review.status, 200);
 
       for (const figure of ['721', 'rates', 'satisfaction']) {
-        const r = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/${figure}`, { token: tokens['organizer'] });
+        const r = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/${figure}`, {
+          token: tokens['organizer'],
+        });
         assert.equal(r.status, 200, `${figure}: ${r.text}`);
       }
-      const sat = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/satisfaction`, { token: tokens['organizer'] });
+      const sat = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/satisfaction`, {
+        token: tokens['organizer'],
+      });
       assert.equal(sat.body.rate, 1);
     });
 
@@ -209,31 +334,59 @@ for (const backend of backends()) {
       const base = `/communities/${COMMUNITY}/routing`;
       const current = await call(server, 'GET', base, { token: tokens['resident'] });
       const rules = structuredClone(current.body.rules);
-      const bad = await call(server, 'POST', `${base}/validate`, { token: tokens['admin'], body: { rules: { tiers: [] } } });
+      const bad = await call(server, 'POST', `${base}/validate`, {
+        token: tokens['admin'],
+        body: { rules: { tiers: [] } },
+      });
       assert.equal(bad.status, 400);
-      const badReplace = await call(server, 'PUT', base, { token: tokens['admin'], body: { rules: { ...rules, default: { tier: 'nowhere' } } } });
+      const badReplace = await call(server, 'PUT', base, {
+        token: tokens['admin'],
+        body: { rules: { ...rules, default: { tier: 'nowhere' } } },
+      });
       assert.equal(badReplace.status, 400);
       assert.equal(badReplace.body.error.code, 'INVALID_RULES');
-      assert.deepEqual((await call(server, 'GET', base, { token: tokens['admin'] })).body.rules, rules);
+      assert.deepEqual(
+        (await call(server, 'GET', base, { token: tokens['admin'] })).body.rules,
+        rules,
+      );
 
       rules.rules = rules.rules.filter((rule: { id: string }) => rule.id !== 'noise');
-      rules.rules.push({ id: 'noise-on-site', when: { fact: 'category', op: 'eq', value: 'noise' }, then: { tier: 'onsite' } });
-      const ok = await call(server, 'POST', `${base}/validate`, { token: tokens['station'], body: { rules } });
+      rules.rules.push({
+        id: 'noise-on-site',
+        when: { fact: 'category', op: 'eq', value: 'noise' },
+        then: { tier: 'onsite' },
+      });
+      const ok = await call(server, 'POST', `${base}/validate`, {
+        token: tokens['station'],
+        body: { rules },
+      });
       assert.deepEqual(ok.body, { valid: true });
-      const notAdmin = await call(server, 'PUT', base, { token: tokens['station'], body: { rules } });
+      const notAdmin = await call(server, 'PUT', base, {
+        token: tokens['station'],
+        body: { rules },
+      });
       assert.equal(notAdmin.status, 403);
       const replaced = await call(server, 'PUT', base, { token: tokens['admin'], body: { rules } });
       assert.equal(replaced.status, 200);
-      const later = await call(server, 'POST', `/communities/${COMMUNITY}/cases`, { token: tokens['resident'], body: newCase('c9') });
+      const later = await call(server, 'POST', `/communities/${COMMUNITY}/cases`, {
+        token: tokens['resident'],
+        body: newCase('c9'),
+      });
       assert.equal(later.body.tier, 'onsite');
-      const earlier = await call(server, 'GET', `/communities/${COMMUNITY}/cases/c2`, { token: tokens['station'] });
+      const earlier = await call(server, 'GET', `/communities/${COMMUNITY}/cases/c2`, {
+        token: tokens['station'],
+      });
       assert.equal(earlier.body.tier, 'coordinated', earlier.text);
     });
 
     test('snapshots are the core objects’ snapshot() JSON', async () => {
-      const program = await call(server, 'GET', `/communities/${COMMUNITY}/program/snapshot`, { token: tokens['organizer'] });
+      const program = await call(server, 'GET', `/communities/${COMMUNITY}/program/snapshot`, {
+        token: tokens['organizer'],
+      });
       assert.equal(program.status, 200);
-      const expected = await server.registry.read(COMMUNITY, (c) => JSON.parse(JSON.stringify(c.program.snapshot())));
+      const expected = await server.registry.read(COMMUNITY, (c) =>
+        JSON.parse(JSON.stringify(c.program.snapshot())),
+      );
       assert.deepEqual(program.body, expected);
       const views = {
         'hours/snapshot': (c: Community) => c.program.hours.snapshot(),
@@ -241,27 +394,82 @@ for (const backend of backends()) {
         'cases/snapshot': (c: Community) => c.cases.snapshot(),
       };
       for (const [path, view] of Object.entries(views)) {
-        const r = await call(server, 'GET', `/communities/${COMMUNITY}/${path}`, { token: tokens['station'] });
+        const r = await call(server, 'GET', `/communities/${COMMUNITY}/${path}`, {
+          token: tokens['station'],
+        });
         assert.equal(r.status, 200, path);
-        const core = await server.registry.read(COMMUNITY, (c) => JSON.parse(JSON.stringify(view(c))));
+        const core = await server.registry.read(COMMUNITY, (c) =>
+          JSON.parse(JSON.stringify(view(c))),
+        );
         assert.deepEqual(r.body, core, path);
       }
     });
 
     test('every error status, in the caller’s language, and the server keeps serving', async () => {
       const path = `/communities/${COMMUNITY}/hours`;
-      const cases: [string, Parameters<typeof call>[3] & { method?: string; path?: string }, number, string][] = [
+      const cases: [
+        string,
+        Parameters<typeof call>[3] & { method?: string; path?: string },
+        number,
+        string,
+      ][] = [
         ['no token', {}, 401, 'UNAUTHORIZED'],
-        ['a forged token', { token: `${tokens['organizer']!.slice(0, -4)}AAAA` }, 401, 'UNAUTHORIZED'],
+        [
+          'a forged token',
+          { token: `${tokens['organizer']!.slice(0, -4)}AAAA` },
+          401,
+          'UNAUTHORIZED',
+        ],
         ['a role that may not', { token: tokens['resident'], body: entry('x1') }, 403, 'FORBIDDEN'],
         ['another community', { token: tokens['other'], body: entry('x1') }, 403, 'FORBIDDEN'],
-        ['malformed JSON', { token: tokens['organizer'], raw: '{"id":', headers: { 'content-type': 'application/json' } }, 400, 'INVALID_INPUT'],
+        [
+          'malformed JSON',
+          {
+            token: tokens['organizer'],
+            raw: '{"id":',
+            headers: { 'content-type': 'application/json' },
+          },
+          400,
+          'INVALID_INPUT',
+        ],
         ['an array', { token: tokens['organizer'], body: [entry('x1')] }, 400, 'INVALID_INPUT'],
-        ['a wrong type', { token: tokens['organizer'], body: { ...entry('x1'), volunteerId: 42 } }, 400, 'INVALID_INPUT'],
-        ['an unknown field', { token: tokens['organizer'], body: { ...entry('x1'), extra: true } }, 400, 'INVALID_INPUT'],
-        ['a wrong media type', { token: tokens['organizer'], raw: JSON.stringify(entry('x1')), headers: { 'content-type': 'text/plain' } }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-        ['a huge body', { token: tokens['organizer'], body: { ...entry('x1'), note: 'x'.repeat(2 * 1024 * 1024) } }, 413, 'PAYLOAD_TOO_LARGE'],
-        ['the same id with other content', { token: tokens['organizer'], body: { ...entry('e1'), activityId: 'other' } }, 409, 'ID_CONFLICT'],
+        [
+          'a wrong type',
+          { token: tokens['organizer'], body: { ...entry('x1'), volunteerId: 42 } },
+          400,
+          'INVALID_INPUT',
+        ],
+        [
+          'an unknown field',
+          { token: tokens['organizer'], body: { ...entry('x1'), extra: true } },
+          400,
+          'INVALID_INPUT',
+        ],
+        [
+          'a wrong media type',
+          {
+            token: tokens['organizer'],
+            raw: JSON.stringify(entry('x1')),
+            headers: { 'content-type': 'text/plain' },
+          },
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+        ],
+        [
+          'a huge body',
+          {
+            token: tokens['organizer'],
+            body: { ...entry('x1'), note: 'x'.repeat(2 * 1024 * 1024) },
+          },
+          413,
+          'PAYLOAD_TOO_LARGE',
+        ],
+        [
+          'the same id with other content',
+          { token: tokens['organizer'], body: { ...entry('e1'), activityId: 'other' } },
+          409,
+          'ID_CONFLICT',
+        ],
       ];
       const before = await eventCount(server, 'program');
       for (const [name, options, status, code] of cases) {
@@ -273,7 +481,10 @@ for (const backend of backends()) {
       }
       assert.equal(await eventCount(server, 'program'), before);
 
-      const wrongType = await call(server, 'POST', path, { token: tokens['organizer'], body: { ...entry('x1'), volunteerId: 42 } });
+      const wrongType = await call(server, 'POST', path, {
+        token: tokens['organizer'],
+        body: { ...entry('x1'), volunteerId: 42 },
+      });
       assert.deepEqual(wrongType.body.error.path, ['volunteerId']);
       const missing = await call(server, 'GET', `${path}/nope`, { token: tokens['organizer'] });
       assert.equal(missing.status, 404);
@@ -281,13 +492,19 @@ for (const backend of backends()) {
       assert.equal(nowhere.status, 404);
       assert.equal(nowhere.body.error.code, 'NOT_FOUND');
       const zh = await call(server, 'POST', `${path}/e1/approve`, { token: tokens['organizer2'] });
-      const en = await call(server, 'POST', `${path}/e1/approve`, { token: tokens['organizer2'], headers: { 'accept-language': 'en-GB,en;q=0.8' } });
+      const en = await call(server, 'POST', `${path}/e1/approve`, {
+        token: tokens['organizer2'],
+        headers: { 'accept-language': 'en-GB,en;q=0.8' },
+      });
       assert.equal(zh.status, 409);
       assert.match(zh.body.error.message, /[\u4e00-\u9fff]/);
       assert.doesNotMatch(en.body.error.message, /[\u4e00-\u9fff]/);
       assert.notEqual(zh.body.error.message, en.body.error.message);
 
-      const still = await call(server, 'POST', path, { token: tokens['organizer'], body: entry('e9', 'v-wu') });
+      const still = await call(server, 'POST', path, {
+        token: tokens['organizer'],
+        body: entry('e9', 'v-wu'),
+      });
       assert.equal(still.status, 201);
     });
 
@@ -295,7 +512,9 @@ for (const backend of backends()) {
       const doc = await call(server, 'GET', '/openapi.json');
       assert.equal(doc.status, 200);
       assert.equal(doc.body.openapi, '3.1.0');
-      const ops = Object.values(doc.body.paths as Record<string, Record<string, unknown>>).flatMap((p) => Object.keys(p));
+      const ops = Object.values(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+        (p) => Object.keys(p),
+      );
       const { ROUTES } = await import('../src/http/routes/index.js');
       assert.equal(ops.length, ROUTES.length);
       assert.ok(doc.body.paths['/communities/{community}/hours/{id}/approve'].post);

@@ -33,7 +33,11 @@ function startBin(env: Record<string, string>): Promise<{ child: ChildProcess; u
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
 
 for (const backend of backends()) {
   describe(`SIGKILL during writes on ${backend.name}`, () => {
@@ -70,7 +74,13 @@ for (const backend of backends()) {
               const response = await fetch(`${url}/communities/${COMMUNITY}/cases`, {
                 method: 'POST',
                 headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ id, category: 'litter', title: '垃圾', channel: 'app', receivedAt: '2026-12-01T10:00:00+08:00' }),
+                body: JSON.stringify({
+                  id,
+                  category: 'litter',
+                  title: '垃圾',
+                  channel: 'app',
+                  receivedAt: '2026-12-01T10:00:00+08:00',
+                }),
               });
               if (response.status === 201) acknowledged.push(id);
               else throw new Error(`unexpected ${response.status}`);
@@ -82,10 +92,17 @@ for (const backend of backends()) {
         let finished = false;
         void writer.then(() => (finished = true));
         // Bounded: a writer that stopped early fails the round below.
-        for (let waited = 0; acknowledged.length < (round + 1) * 8 && !finished && waited < 4000; waited += 1) {
+        for (
+          let waited = 0;
+          acknowledged.length < (round + 1) * 8 && !finished && waited < 4000;
+          waited += 1
+        ) {
           await new Promise((r) => setTimeout(r, 5));
         }
-        assert.ok(acknowledged.length >= (round + 1) * 8, 'the writes went through before the kill');
+        assert.ok(
+          acknowledged.length >= (round + 1) * 8,
+          'the writes went through before the kill',
+        );
         child.kill('SIGKILL');
         await exited(child);
         stop = true;
@@ -93,7 +110,11 @@ for (const backend of backends()) {
       }
       const server = await createServer({ database, auth: AUTH });
       try {
-        const ids = new Set((await server.store.read(COMMUNITY, 'cases')).map((e) => (e.data as { intake: { id: string } }).intake.id));
+        const ids = new Set(
+          (await server.store.read(COMMUNITY, 'cases')).map(
+            (e) => (e.data as { intake: { id: string } }).intake.id,
+          ),
+        );
         for (const id of acknowledged) assert.ok(ids.has(id), `${id} was acknowledged but is gone`);
         const { problems } = await verifyAll(server.store);
         assert.deepEqual(problems, []);

@@ -12,11 +12,19 @@ for (const backend of backends()) {
     let server: LanewiseServer;
     const get = async (path: string) => {
       const response = await server.fetch(new Request(`http://lanewise.test/open311/v2/${path}`));
-      return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+      return {
+        status: response.status,
+        type: response.headers.get('content-type') ?? '',
+        text: await response.text(),
+      };
     };
     const post = async (path: string, body: string, type = 'application/x-www-form-urlencoded') => {
       const response = await server.fetch(
-        new Request(`http://lanewise.test/open311/v2/${path}`, { method: 'POST', headers: { 'content-type': type }, body }),
+        new Request(`http://lanewise.test/open311/v2/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body,
+        }),
       );
       return { status: response.status, text: await response.text() };
     };
@@ -36,7 +44,10 @@ for (const backend of backends()) {
       const one = await get(`services/noise.json?jurisdiction_id=${COMMUNITY}`);
       assert.equal(one.status, 200);
       assert.equal(JSON.parse(one.text)[0].service_code, 'noise');
-      assert.equal((await get(`services/unheard-of.json?jurisdiction_id=${COMMUNITY}`)).status, 404);
+      assert.equal(
+        (await get(`services/unheard-of.json?jurisdiction_id=${COMMUNITY}`)).status,
+        404,
+      );
       const xml = await get(`services.xml?jurisdiction_id=${COMMUNITY}`);
       assert.match(xml.type, /application\/xml/);
       assert.match(xml.text, /^<\?xml[^>]*\?><services><service><service_code>/);
@@ -69,22 +80,49 @@ for (const backend of backends()) {
       assert.equal(record?.reporter?.id, 'r-chen');
       assert.equal(record?.channel, 'open311');
 
-      const listed = await get(`requests.json?jurisdiction_id=${COMMUNITY}&status=open&service_code=noise`);
-      assert.deepEqual(JSON.parse(listed.text).map((r: { service_request_id: string }) => r.service_request_id), [id]);
+      const listed = await get(
+        `requests.json?jurisdiction_id=${COMMUNITY}&status=open&service_code=noise`,
+      );
+      assert.deepEqual(
+        JSON.parse(listed.text).map((r: { service_request_id: string }) => r.service_request_id),
+        [id],
+      );
       const none = await get(`requests.json?jurisdiction_id=${COMMUNITY}&status=closed`);
       assert.deepEqual(JSON.parse(none.text), []);
       const xml = await get(`requests/${id}.xml?jurisdiction_id=${COMMUNITY}`);
-      assert.match(xml.text, new RegExp(`<service_requests><request><service_request_id>${id}</service_request_id>`));
+      assert.match(
+        xml.text,
+        new RegExp(`<service_requests><request><service_request_id>${id}</service_request_id>`),
+      );
     });
 
     test('errors are GeoReport error lists, and nothing is stored', async () => {
       const before = (await server.store.read(COMMUNITY, 'cases')).length;
-      const noKey = await post('requests.json', form({ service_code: 'noise', description: 'x', jurisdiction_id: COMMUNITY }));
+      const noKey = await post(
+        'requests.json',
+        form({ service_code: 'noise', description: 'x', jurisdiction_id: COMMUNITY }),
+      );
       assert.equal(noKey.status, 401);
       assert.equal(JSON.parse(noKey.text)[0].code, 401);
-      const otherCommunity = await post('requests.json', form({ api_key: await tokenFor('resident', 'r', 'elsewhere'), jurisdiction_id: COMMUNITY, service_code: 'noise', description: 'x' }));
+      const otherCommunity = await post(
+        'requests.json',
+        form({
+          api_key: await tokenFor('resident', 'r', 'elsewhere'),
+          jurisdiction_id: COMMUNITY,
+          service_code: 'noise',
+          description: 'x',
+        }),
+      );
       assert.equal(otherCommunity.status, 403);
-      const unknownService = await post('requests.json', form({ api_key: await tokenFor('resident'), jurisdiction_id: COMMUNITY, service_code: 'nope', description: 'x' }));
+      const unknownService = await post(
+        'requests.json',
+        form({
+          api_key: await tokenFor('resident'),
+          jurisdiction_id: COMMUNITY,
+          service_code: 'nope',
+          description: 'x',
+        }),
+      );
       assert.equal(unknownService.status, 400);
       const json = await post('requests.json', '{}', 'application/json');
       assert.equal(json.status, 415);

@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createServer, DataDirLockedError, openPglite, type LanewiseServer } from '../src/index.js';
 import { verifyAll } from '../src/operations.js';
-import { AUTH, backends, call, COMMUNITY, entry, newCase, startServer, tokenFor } from './helpers.js';
+import {
+  AUTH,
+  backends,
+  call,
+  COMMUNITY,
+  entry,
+  newCase,
+  startServer,
+  tokenFor,
+} from './helpers.js';
 
 /** Writes a little of everything and returns every snapshot the API serves. */
 async function fill(server: LanewiseServer) {
@@ -17,11 +26,17 @@ async function fill(server: LanewiseServer) {
   const station = await tokenFor('station', 'station-zhou', COMMUNITY, 'huana-station');
   const base = `/communities/${COMMUNITY}`;
   for (let i = 0; i < 6; i += 1) {
-    const r = await call(server, 'POST', `${base}/hours`, { token: organizer, body: entry(`e${i}`, `v-${i}`) });
+    const r = await call(server, 'POST', `${base}/hours`, {
+      token: organizer,
+      body: entry(`e${i}`, `v-${i}`),
+    });
     assert.equal(r.status, 201);
     await call(server, 'POST', `${base}/hours/e${i}/approve`, { token: other });
   }
-  await call(server, 'POST', `${base}/points/catalog`, { token: station, body: { id: 'soap', name: '皂', cost: 1, stock: 9, stationId: 'huana-station' } });
+  await call(server, 'POST', `${base}/points/catalog`, {
+    token: station,
+    body: { id: 'soap', name: '皂', cost: 1, stock: 9, stationId: 'huana-station' },
+  });
   await call(server, 'POST', `${base}/cases`, { token: station, body: newCase('c1') });
   await call(server, 'POST', `${base}/cases/c1/accept`, { token: station });
 }
@@ -84,16 +99,25 @@ for (const backend of backends()) {
       );
       first.registry.evict(COMMUNITY);
       const admin = await tokenFor('admin');
-      const refused = await call(first, 'GET', `/communities/${COMMUNITY}/program/snapshot`, { token: admin });
+      const refused = await call(first, 'GET', `/communities/${COMMUNITY}/program/snapshot`, {
+        token: admin,
+      });
       assert.equal(refused.status, 400);
       assert.equal(refused.body.error.code, 'INVALID_LOG');
       assert.equal(refused.body.error.path[0], 'events');
-      const write = await call(first, 'POST', `/communities/${COMMUNITY}/hours`, { token: await tokenFor('organizer'), body: entry('late', 'v-9') });
+      const write = await call(first, 'POST', `/communities/${COMMUNITY}/hours`, {
+        token: await tokenFor('organizer'),
+        body: entry('late', 'v-9'),
+      });
       assert.equal(write.status, 400);
       const { problems } = await verifyAll(first.store);
-      assert.deepEqual(problems, [{ community: COMMUNITY, stream: 'program', seq: 3, reason: 'hash' }]);
+      assert.deepEqual(problems, [
+        { community: COMMUNITY, stream: 'program', seq: 3, reason: 'hash' },
+      ]);
       // Other communities are still served.
-      const elsewhere = await call(first, 'GET', '/communities/elsewhere/hours', { token: await tokenFor('organizer', 'o', 'elsewhere') });
+      const elsewhere = await call(first, 'GET', '/communities/elsewhere/hours', {
+        token: await tokenFor('organizer', 'o', 'elsewhere'),
+      });
       assert.equal(elsewhere.status, 200);
       await first.close();
     });
@@ -110,18 +134,30 @@ for (const backend of backends()) {
         // Both load the community; then each writes behind the other's back.
         assert.equal((await call(a, 'GET', base, { token: organizer })).status, 200);
         assert.equal((await call(b, 'GET', base, { token: organizer })).status, 200);
-        assert.equal((await call(a, 'POST', base, { token: organizer, body: entry('e1', 'v-1') })).status, 201);
+        assert.equal(
+          (await call(a, 'POST', base, { token: organizer, body: entry('e1', 'v-1') })).status,
+          201,
+        );
         if (shared) {
           // PGlite is one process's database: b trusts its cache, finds the place taken, refuses.
           const stale = await call(b, 'POST', base, { token: organizer, body: entry('e2', 'v-2') });
           assert.equal(stale.status, 409);
           assert.equal(stale.body.error.code, 'CONFLICT');
-          assert.equal((await call(b, 'POST', base, { token: organizer, body: entry('e2', 'v-2') })).status, 201);
+          assert.equal(
+            (await call(b, 'POST', base, { token: organizer, body: entry('e2', 'v-2') })).status,
+            201,
+          );
         } else {
-          assert.equal((await call(b, 'POST', base, { token: organizer, body: entry('e2', 'v-2') })).status, 201);
+          assert.equal(
+            (await call(b, 'POST', base, { token: organizer, body: entry('e2', 'v-2') })).status,
+            201,
+          );
         }
         // a retries on fresh state by itself.
-        assert.equal((await call(a, 'POST', base, { token: organizer, body: entry('e3', 'v-3') })).status, 201);
+        assert.equal(
+          (await call(a, 'POST', base, { token: organizer, body: entry('e3', 'v-3') })).status,
+          201,
+        );
         // On PostgreSQL b sees a's writes by itself; on PGlite it is told to reload.
         if (shared) b.registry.evict(COMMUNITY);
         const seen = await call(b, 'GET', base, { token: organizer });
@@ -148,7 +184,8 @@ describe('the PGlite data directory', () => {
       await assert.rejects(
         createServer({ database: { pglite: { dataDir: dir } }, auth: AUTH }),
         (error: unknown) =>
-          error instanceof DataDirLockedError && /in use by another Lanewise server/.test(error.message),
+          error instanceof DataDirLockedError &&
+          /in use by another Lanewise server/.test(error.message),
       );
     } finally {
       await first.close();

@@ -20,7 +20,12 @@ import { backends } from './helpers.js';
 function chained(count: number, from = 0, previous = ''): StoredEvent[] {
   const out: StoredEvent[] = [];
   for (let i = 1; i <= count; i += 1) {
-    const fields = { seq: from + i, type: 'test.happened', at: '2026-12-01T09:00:00+08:00', data: { n: from + i, nested: { b: 1, a: 2 } } };
+    const fields = {
+      seq: from + i,
+      type: 'test.happened',
+      at: '2026-12-01T09:00:00+08:00',
+      data: { n: from + i, nested: { b: 1, a: 2 } },
+    };
     const hash = chainLink(sha256, previous, fields);
     out.push({ ...fields, hash });
     previous = hash;
@@ -41,8 +46,13 @@ for (const backend of backends()) {
       try {
         assert.deepEqual(await migrate(db), migrationFiles());
         assert.deepEqual(await migrate(db), []);
-        const rows = await db.query<{ name: string }>('SELECT name FROM lanewise_migrations ORDER BY name');
-        assert.deepEqual(rows.rows.map((r) => r.name), migrationFiles());
+        const rows = await db.query<{ name: string }>(
+          'SELECT name FROM lanewise_migrations ORDER BY name',
+        );
+        assert.deepEqual(
+          rows.rows.map((r) => r.name),
+          migrationFiles(),
+        );
       } finally {
         await db.close();
       }
@@ -84,14 +94,19 @@ for (const backend of backends()) {
             store.append('c1', `side-${round}`, 0, chained(2)),
           ]);
           const lost = results.filter((r) => r.status === 'rejected');
-          assert.ok(lost.every((r) => (r as PromiseRejectedResult).reason instanceof StreamConflictError));
+          assert.ok(
+            lost.every((r) => (r as PromiseRejectedResult).reason instanceof StreamConflictError),
+          );
           assert.equal(lost.length, 4);
           conflicts += lost.length;
         }
         assert.equal(conflicts, rounds * 4);
         assert.equal((await store.read('c1', 'race')).length, rounds);
         const all = await store.readCommunity('c1');
-        assert.deepEqual(all.map((e) => e.position), Array.from({ length: rounds * 3 }, (_, i) => i + 1));
+        assert.deepEqual(
+          all.map((e) => e.position),
+          Array.from({ length: rounds * 3 }, (_, i) => i + 1),
+        );
       } finally {
         await db.close();
       }
@@ -105,7 +120,11 @@ for (const backend of backends()) {
         assert.equal(await store.latestSnapshot('c1', 's'), undefined);
         await store.saveSnapshot('c1', 's', { seq: 2, hash: 'h2', state: { v: 2 } });
         await store.saveSnapshot('c1', 's', { seq: 5, hash: 'h5', state: { v: 5 } });
-        assert.deepEqual(await store.latestSnapshot('c1', 's'), { seq: 5, hash: 'h5', state: { v: 5 } });
+        assert.deepEqual(await store.latestSnapshot('c1', 's'), {
+          seq: 5,
+          hash: 'h5',
+          state: { v: 5 },
+        });
       } finally {
         await db.close();
       }

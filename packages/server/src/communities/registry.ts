@@ -3,11 +3,7 @@
 // appended at the place the command saw, so a writer in another process that got there first
 // makes this one reload and run the command again on fresh state (or answer CONFLICT).
 import { LanewiseError } from '@lanewise/core/errors';
-import {
-  StreamConflictError,
-  type EventStore,
-  type StoredEvent,
-} from '../store/events.js';
+import { StreamConflictError, type EventStore, type StoredEvent } from '../store/events.js';
 import {
   loadCommunity,
   snapshotState,
@@ -20,7 +16,10 @@ import type { CommunitySettings } from './settings.js';
 
 /** The stream moved under a writer more times than it may retry. */
 export class ConflictError extends Error {
-  constructor(readonly community: string, readonly stream: string) {
+  constructor(
+    readonly community: string,
+    readonly stream: string,
+  ) {
     super(`another writer appended to ${community}/${stream} first`);
     this.name = 'ConflictError';
   }

@@ -55,7 +55,11 @@ export const STARTER_RULES = {
       when: { fact: 'category', op: 'in', value: ['litter', 'street-light', 'enquiry'] },
       then: { tier: 'onsite' },
     },
-    { id: 'noise', when: { fact: 'category', op: 'eq', value: 'noise' }, then: { tier: 'coordinated' } },
+    {
+      id: 'noise',
+      when: { fact: 'category', op: 'eq', value: 'noise' },
+      then: { tier: 'coordinated' },
+    },
   ],
   default: { tier: 'coordinated' },
 };

@@ -95,7 +95,10 @@ export function localeOf(header: string | undefined): string {
 export function errorAnswer(
   error: unknown,
   locale: string,
-): { status: number; body: { error: { code: string; message: string; path: (string | number)[] } } } {
+): {
+  status: number;
+  body: { error: { code: string; message: string; path: (string | number)[] } };
+} {
   if (error instanceof ConflictError) error = new HttpError(409, 'CONFLICT');
   if (error instanceof HttpError) {
     const inner = error.inner instanceof LanewiseError ? error.inner : undefined;

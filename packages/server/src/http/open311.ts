@@ -2,7 +2,6 @@
 // out. `jurisdiction_id` names the community (the token's community when left out on POST);
 // `api_key` on POST is a bearer token of a role that may open cases. `.xml` asks for XML.
 import { fromOpen311, open311Services, toOpen311, type Open311Input } from '@lanewise/core/cases';
-import { formatError } from '@lanewise/core/errors';
 import type { Context, Hono } from 'hono';
 import { verifyToken } from '../auth/tokens.js';
 import type { Community } from '../communities/community.js';
@@ -13,15 +12,16 @@ import { invalid } from './fields.js';
 const OPENERS = new Set(['resident', 'organizer', 'station', 'admin']);
 const MAX_RESULTS = 1000;
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function toXml(tag: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => toXml(tag, item)).join('');
   if (value !== null && typeof value === 'object') {
     const inner = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => (Array.isArray(v) ? `<${k}>${toXml(k.replace(/s$/, ''), v)}</${k}>` : toXml(k, v)))
+      .map(([k, v]) =>
+        Array.isArray(v) ? `<${k}>${toXml(k.replace(/s$/, ''), v)}</${k}>` : toXml(k, v),
+      )
       .join('');
     return `<${tag}>${inner}</${tag}>`;
   }
@@ -29,7 +29,14 @@ function toXml(tag: string, value: unknown): string {
 }
 
 /** Answers in JSON or, for `.xml`, in GeoReport's XML (a list element of `item` elements). */
-function answer(c: Context, format: string, list: string, item: string, value: unknown[], status = 200) {
+function answer(
+  c: Context,
+  format: string,
+  list: string,
+  item: string,
+  value: unknown[],
+  status = 200,
+) {
   if (format === 'xml') {
     const body = `<?xml version="1.0" encoding="utf-8"?><${list}>${toXml(item, value)}</${list}>`;
     return c.body(body, status as 200, { 'content-type': 'application/xml; charset=utf-8' });
@@ -40,7 +47,14 @@ function answer(c: Context, format: string, list: string, item: string, value: u
 /** GeoReport's error list: `[{ code, description }]`. */
 function fail(c: Context, format: string, error: unknown) {
   const { status, body } = errorAnswer(error, localeOf(c.req.header('accept-language')));
-  return answer(c, format, 'errors', 'error', [{ code: status, description: body.error.message }], status);
+  return answer(
+    c,
+    format,
+    'errors',
+    'error',
+    [{ code: status, description: body.error.message }],
+    status,
+  );
 }
 
 const FORMAT = /^(.*)\.(json|xml)$/;
@@ -53,7 +67,13 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
 
   const jurisdiction = (c: Context): string => {
     const id = c.req.query('jurisdiction_id');
-    if (!id) throw new HttpError(400, 'INVALID_INPUT', ['jurisdiction_id'], invalid(['jurisdiction_id'], 'jurisdiction_id is required'));
+    if (!id)
+      throw new HttpError(
+        400,
+        'INVALID_INPUT',
+        ['jurisdiction_id'],
+        invalid(['jurisdiction_id'], 'jurisdiction_id is required'),
+      );
     return id;
   };
 
@@ -84,8 +104,11 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
       const services = await registry.read(jurisdiction(c), (community) =>
         open311Services(community.rules() as never),
       );
-      if (!services.some((service) => service.service_code === id)) throw new HttpError(404, 'NOT_FOUND', ['service_code']);
-      return answer(c, format, 'service_definition', 'service_definition', [{ service_code: id, attributes: [] }]);
+      if (!services.some((service) => service.service_code === id))
+        throw new HttpError(404, 'NOT_FOUND', ['service_code']);
+      return answer(c, format, 'service_definition', 'service_definition', [
+        { service_code: id, attributes: [] },
+      ]);
     } catch (error) {
       return fail(c, format, error);
     }
@@ -107,13 +130,18 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
         if (named) attribute[named[1]!] = value;
         else fields[key] = value;
       }
-      const caller = typeof fields['api_key'] === 'string' ? await verifyToken(options.auth, fields['api_key']) : undefined;
+      const caller =
+        typeof fields['api_key'] === 'string'
+          ? await verifyToken(options.auth, fields['api_key'])
+          : undefined;
       if (caller === undefined) throw new HttpError(401, 'UNAUTHORIZED');
       const community = (fields['jurisdiction_id'] as string | undefined) ?? caller.community;
-      if (community !== caller.community || !OPENERS.has(caller.role)) throw new HttpError(403, 'FORBIDDEN');
+      if (community !== caller.community || !OPENERS.has(caller.role))
+        throw new HttpError(403, 'FORBIDDEN');
       delete fields['api_key'];
       delete fields['jurisdiction_id'];
-      for (const name of ['lat', 'long']) if (typeof fields[name] === 'string') fields[name] = Number(fields[name]);
+      for (const name of ['lat', 'long'])
+        if (typeof fields[name] === 'string') fields[name] = Number(fields[name]);
       const input: Record<string, unknown> = {
         ...fields,
         requested_datetime: fields['requested_datetime'] ?? new Date(settings.now()).toISOString(),
@@ -121,14 +149,23 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
         ...(Object.keys(attribute).length > 0 ? { attribute } : {}),
       };
       const record = await registry.write(community, 'cases', (book) => {
-        const open = fromOpen311(input as unknown as Open311Input, { categories: categories(book) });
+        const open = fromOpen311(input as unknown as Open311Input, {
+          categories: categories(book),
+        });
         const withReporter =
-          caller.role === 'resident' ? { ...open, reporter: { ...open.reporter, id: caller.sub } } : open;
+          caller.role === 'resident'
+            ? { ...open, reporter: { ...open.reporter, id: caller.sub } }
+            : open;
         return book.cases.open(withReporter as never);
       });
-      return answer(c, format, 'service_requests', 'request', [
-        { service_request_id: record.id, service_notice: record.tier },
-      ], 201);
+      return answer(
+        c,
+        format,
+        'service_requests',
+        'request',
+        [{ service_request_id: record.id, service_notice: record.tier }],
+        201,
+      );
     } catch (error) {
       return fail(c, format, error);
     }
@@ -141,18 +178,28 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
       const ids = query['service_request_id']?.split(',');
       const from = query['start_date'] ? Date.parse(query['start_date']) : -Infinity;
       const to = query['end_date'] ? Date.parse(query['end_date']) : Infinity;
-      if (Number.isNaN(from) || Number.isNaN(to)) throw new HttpError(400, 'INVALID_INPUT', ['start_date'], invalid(['start_date'], 'start_date and end_date must be ISO 8601 instants'));
+      if (Number.isNaN(from) || Number.isNaN(to))
+        throw new HttpError(
+          400,
+          'INVALID_INPUT',
+          ['start_date'],
+          invalid(['start_date'], 'start_date and end_date must be ISO 8601 instants'),
+        );
       const requests = await registry.read(jurisdiction(c), (community) =>
         community.cases
           .list()
           .filter((record) => ids === undefined || ids.includes(record.id))
-          .map((record) => toOpen311(record, { categories: categories(community), timeZone: settings.timeZone }))
+          .map((record) =>
+            toOpen311(record, { categories: categories(community), timeZone: settings.timeZone }),
+          )
           .filter((request) => {
             const at = Date.parse(request.requested_datetime);
             return (
-              at >= from && at <= to &&
+              at >= from &&
+              at <= to &&
               (query['status'] === undefined || query['status'] === request.status) &&
-              (query['service_code'] === undefined || query['service_code'].split(',').includes(request.service_code))
+              (query['service_code'] === undefined ||
+                query['service_code'].split(',').includes(request.service_code))
             );
           })
           .slice(0, MAX_RESULTS),
@@ -168,7 +215,10 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
     try {
       const found = await registry.read(jurisdiction(c), (community) => {
         const record = community.cases.get(id);
-        return record && toOpen311(record, { categories: categories(community), timeZone: settings.timeZone });
+        return (
+          record &&
+          toOpen311(record, { categories: categories(community), timeZone: settings.timeZone })
+        );
       });
       if (found === undefined) throw new HttpError(404, 'NOT_FOUND', ['service_request_id']);
       return answer(c, format, 'service_requests', 'request', [found]);
@@ -176,5 +226,4 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
       return fail(c, format, error);
     }
   });
-  void formatError;
 }

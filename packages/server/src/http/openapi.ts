@@ -1,7 +1,13 @@
 // The OpenAPI 3.1 document, written from the route list; request bodies are the JSON Schemas
 // of the core's own input schemas (zod), less the fields the server fills in from the token.
-import { openCaseInputSchema, caseActionInputSchema, extendCaseInputSchema,
-  resolveCaseInputSchema, followUpInputSchema, markDuplicateInputSchema } from '@lanewise/core/cases';
+import {
+  openCaseInputSchema,
+  caseActionInputSchema,
+  extendCaseInputSchema,
+  resolveCaseInputSchema,
+  followUpInputSchema,
+  markDuplicateInputSchema,
+} from '@lanewise/core/cases';
 import { recordHoursInputSchema, correctHoursInputSchema } from '@lanewise/core/hours';
 import { redemptionInputSchema, redemptionItemInputSchema } from '@lanewise/core/points';
 import { routingConfigSchema } from '@lanewise/core/routing';
@@ -14,7 +20,11 @@ type JsonSchema = Record<string, unknown>;
 function schemaOf(schema: unknown, without: readonly string[] = []): JsonSchema {
   let json: JsonSchema;
   try {
-    json = z.toJSONSchema(schema as z.ZodType, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as JsonSchema;
+    json = z.toJSONSchema(schema as z.ZodType, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      io: 'input',
+    }) as JsonSchema;
   } catch {
     json = { type: 'object' };
   }

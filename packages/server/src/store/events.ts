@@ -76,11 +76,20 @@ export interface EventStore {
    * Appends `events` (whose first `seq` must be `expected + 1`) in one transaction; throws
    * {@link StreamConflictError} when the stream no longer ends at `expected`.
    */
-  append(community: string, stream: string, expected: number, events: readonly StoredEvent[]): Promise<void>;
+  append(
+    community: string,
+    stream: string,
+    expected: number,
+    events: readonly StoredEvent[],
+  ): Promise<void>;
   /** A stream's events after `afterSeq`, in order. */
   read(community: string, stream: string, afterSeq?: number): Promise<StoredEvent[]>;
   /** A community's events after `afterPosition`, in commit order, at most `limit`. */
-  readCommunity(community: string, afterPosition?: number, limit?: number): Promise<PositionedEvent[]>;
+  readCommunity(
+    community: string,
+    afterPosition?: number,
+    limit?: number,
+  ): Promise<PositionedEvent[]>;
   /** The streams of a community, or of every community. */
   streams(community?: string): Promise<{ community: string; stream: string }[]>;
   /** The communities that have any event. */

@@ -67,7 +67,8 @@ export const casesRoutes: readonly Route[] = [
     method: 'get',
     path: '/cases',
     tag: 'cases',
-    summary: 'List cases (status, tier, category, channel, handler, overdueAt); residents see their own.',
+    summary:
+      'List cases (status, tier, category, channel, handler, overdueAt); residents see their own.',
     roles: ['resident', 'organizer', 'station', 'admin'],
     handle: ({ registry, community, caller, query }) => {
       const filter: Record<string, unknown> = pick(query, [

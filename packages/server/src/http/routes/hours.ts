@@ -86,26 +86,24 @@ export const hoursRoutes: readonly Route[] = [
       return entry;
     },
   },
-  ...(['approve', 'reject', 'revoke'] as const).map(
-    (move): Route => ({
-      method: 'post',
-      path: `/hours/:id/${move}`,
-      tag: 'hours',
-      summary:
-        move === 'approve'
-          ? 'Approve an entry (earns its points); the caller is `by`.'
-          : `${move[0]!.toUpperCase()}${move.slice(1)} an entry with a reason; the caller is \`by\`.`,
-      roles: ['organizer', 'admin'],
-      body: move === 'approve' ? undefined : { $ref: '#/components/schemas/Reason' },
-      handle: ({ registry, community, caller, params, body }) =>
-        registry.write(community, 'program', (c) => {
-          const id = params['id']!;
-          if (move === 'approve') return c.program.hours.approve(id, { by: caller.sub });
-          if (typeof body['reason'] !== 'string') throw invalid(['reason'], 'reason is required');
-          return c.program.hours[move](id, { ...body, by: caller.sub } as never);
-        }),
-    }),
-  ),
+  ...(['approve', 'reject', 'revoke'] as const).map((move): Route => ({
+    method: 'post',
+    path: `/hours/:id/${move}`,
+    tag: 'hours',
+    summary:
+      move === 'approve'
+        ? 'Approve an entry (earns its points); the caller is `by`.'
+        : `${move[0]!.toUpperCase()}${move.slice(1)} an entry with a reason; the caller is \`by\`.`,
+    roles: ['organizer', 'admin'],
+    body: move === 'approve' ? undefined : { $ref: '#/components/schemas/Reason' },
+    handle: ({ registry, community, caller, params, body }) =>
+      registry.write(community, 'program', (c) => {
+        const id = params['id']!;
+        if (move === 'approve') return c.program.hours.approve(id, { by: caller.sub });
+        if (typeof body['reason'] !== 'string') throw invalid(['reason'], 'reason is required');
+        return c.program.hours[move](id, { ...body, by: caller.sub } as never);
+      }),
+  })),
   {
     method: 'post',
     path: '/hours/:id/correct',

@@ -42,7 +42,8 @@ export const pointsRoutes: readonly Route[] = [
     tag: 'snapshots',
     summary: "The point ledger's snapshot(), the wire format of the points widgets.",
     roles: ['organizer', 'station', 'admin'],
-    handle: ({ registry, community }) => registry.read(community, (c) => c.program.points.snapshot()),
+    handle: ({ registry, community }) =>
+      registry.read(community, (c) => c.program.points.snapshot()),
   },
   {
     method: 'get',
@@ -133,7 +134,10 @@ export const pointsRoutes: readonly Route[] = [
     handle: ({ registry, community, caller, params, body }) =>
       registry.write(community, 'program', (c) => {
         const found = c.program.points.getRedemption(params['id']!);
-        if (found === undefined || (caller.role === 'volunteer' && found.volunteerId !== caller.sub))
+        if (
+          found === undefined ||
+          (caller.role === 'volunteer' && found.volunteerId !== caller.sub)
+        )
           throw new HttpError(404, 'NOT_FOUND', ['id']);
         if (typeof body['reason'] !== 'string') throw invalid(['reason'], 'reason is required');
         return c.program.points.cancel(found.id, { reason: body['reason'] });
