@@ -1,6 +1,6 @@
 // The operations the bin offers beside serving: verify every stored chain, export a
 // community's events as NDJSON, import them back.
-import { verifyChain } from '@lanewise/core/journal';
+import { chainLink, verifyChain } from '@lanewise/core/journal';
 import { sha256 } from './communities/settings.js';
 import type { EventStore, StoredEvent } from './store/events.js';
 
@@ -71,4 +71,30 @@ export async function importCommunity(
     count += events.length;
   }
   return count;
+}
+
+/**
+ * Loads logs that the core wrote without a chain (a core object's `events()`, such as the
+ * example community's) into an empty community, chaining them on the way. Returns false,
+ * writing nothing, when the community already has events.
+ */
+export async function seedCommunity(
+  store: EventStore,
+  community: string,
+  logs: Partial<Record<'program' | 'cases', readonly unknown[]>>,
+): Promise<boolean> {
+  if ((await store.streams(community)).length > 0) return false;
+  for (const [stream, log] of Object.entries(logs)) {
+    let previous = '';
+    const events = (log ?? []).map((raw) => {
+      const { seq, type, at, data } = raw as StoredEvent;
+      const hash = chainLink(sha256, previous, { seq, type, at, data });
+      previous = hash;
+      return { seq, type, at, data, hash };
+    });
+    for (let start = 0; start < events.length; start += 500) {
+      await store.append(community, stream, start, events.slice(start, start + 500));
+    }
+  }
+  return true;
 }

@@ -30,6 +30,8 @@ export interface ServerOptions extends Partial<CommunitySettings> {
   readonly conflictRetries?: number | undefined;
   /** The largest request body, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number | undefined;
+  /** Origins whose pages may call the API from a browser (CORS); none by default. */
+  readonly corsOrigins?: readonly string[] | undefined;
 }
 
 /** A running server. */
@@ -81,6 +83,7 @@ export async function createServer(options: ServerOptions): Promise<LanewiseServ
     settings,
     auth: options.auth,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    corsOrigins: options.corsOrigins ?? [],
   });
   const fetch = async (request: Request) => app.fetch(request);
   const handler = getRequestListener(fetch);

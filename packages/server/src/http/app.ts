@@ -2,6 +2,7 @@
 // roles, the body checks and one shape of error; Open311 and the OpenAPI document beside it.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { verifyToken, type AuthSettings, type Caller } from '../auth/tokens.js';
 import type { Registry } from '../communities/registry.js';
 import type { CommunitySettings } from '../communities/settings.js';
@@ -21,6 +22,8 @@ export interface AppOptions {
   readonly auth: AuthSettings;
   /** The largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
+  /** Origins whose pages may call the API (a widget's `src` on another port). */
+  readonly corsOrigins: readonly string[];
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -81,6 +84,15 @@ function mount(app: Hono, route: Route, options: AppOptions): void {
 /** The Hono app of the API. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  if (options.corsOrigins.length > 0) {
+    app.use(
+      '*',
+      cors({
+        origin: [...options.corsOrigins],
+        allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language'],
+      }),
+    );
+  }
   app.use(
     '*',
     bodyLimit({
