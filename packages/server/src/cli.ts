@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLES, signToken, type Role } from './auth/tokens.js';
 import { configFromEnv } from './config.js';
-import { exportCommunity, importCommunity, verifyAll } from './operations.js';
+import { exportCommunity, importCommunity, seedCommunity, verifyAll } from './operations.js';
 import { createServer } from './server.js';
 import { DataDirLockedError } from './store/lock.js';
 
@@ -17,6 +17,8 @@ Commands:
   export --community C     write the community's events as NDJSON to standard output
   import --community C FILE  load NDJSON events into an empty community
   migrate                  apply the schema migrations and exit
+  seed --community C [--program FILE] [--cases FILE]
+                           load a core object's events() JSON (unchained) into an empty community
 
 Environment: PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_POLICY,
 LANEWISE_RULES (see docs/server.md).`;
@@ -31,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       community: { type: 'string' },
       station: { type: 'string' },
       expires: { type: 'string' },
+      program: { type: 'string' },
+      cases: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -80,6 +84,20 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${p.community}/${p.stream}: event ${p.seq} does not verify (${p.reason})`);
     console.log(`${streams} streams, ${events} events, ${problems.length} broken`);
     return problems.length === 0 ? 0 : 1;
+  }
+  if (command === 'seed') {
+    const read = (file: string | undefined) =>
+      file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown[]) : undefined;
+    const community = values.community;
+    const done =
+      community !== undefined &&
+      (await seedCommunity(server.store, community, {
+        ...(values.program ? { program: read(values.program) } : {}),
+        ...(values.cases ? { cases: read(values.cases) } : {}),
+      }));
+    await server.close();
+    console.log(done ? `${community} seeded` : `${community ?? '--community'}: nothing seeded`);
+    return done ? 0 : 1;
   }
   if (command === 'export' || command === 'import') {
     if (!values.community) {

@@ -30,7 +30,14 @@ export async function migrate(db: Database): Promise<string[]> {
     if (done.has(name)) continue;
     const sql = readFileSync(new URL(name, FOLDER), 'utf8');
     const record = `INSERT INTO lanewise_migrations (name) VALUES ('${name}') ON CONFLICT DO NOTHING;`;
-    await db.script(`${sql}\n${record}`);
+    try {
+      await db.script(`${sql}\n${record}`);
+    } catch (error) {
+      // Another server starting at the same time may have applied it first: then it is done.
+      const now = await db.query('SELECT 1 FROM lanewise_migrations WHERE name = $1', [name]);
+      if (now.rows.length > 0) continue;
+      throw error;
+    }
     applied.push(name);
   }
   return applied;
