@@ -328,6 +328,29 @@ for (const backend of backends()) {
         token: tokens['organizer'],
       });
       assert.equal(sat.body.rate, 1);
+      const board = await call(server, 'GET', `${base}/board`, { token: tokens['station'] });
+      assert.deepEqual(board.body.tiers.map((t: { tier: string }) => t.tier).sort(), [
+        'coordinated',
+        'onsite',
+      ]);
+      const coordinated = board.body.tiers.find((t: { tier: string }) => t.tier === 'coordinated');
+      assert.deepEqual(coordinated.statuses, { closed: 1, dispatched: 1 });
+      const series = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/metrics/trend?period=day&from=2026-11-30T00:00:00%2B08:00&to=2026-12-02T00:00:00%2B08:00`,
+        { token: tokens['organizer'] },
+      );
+      assert.equal(series.status, 200, series.text);
+      assert.deepEqual(
+        series.body.map((p: { key: string }) => p.key),
+        ['2026-11-30', '2026-12-01'],
+      );
+      const noPeriod = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/trend`, {
+        token: tokens['organizer'],
+      });
+      assert.equal(noPeriod.status, 400);
+      assert.deepEqual(noPeriod.body.error.path, ['period']);
     });
 
     test('routing: validate, replace for cases opened after; a bad rule set changes nothing', async () => {

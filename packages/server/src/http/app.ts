@@ -11,6 +11,7 @@ import { errorAnswer, HttpError, localeOf } from './errors.js';
 import { invalid } from './fields.js';
 import { openApiDocument } from './openapi.js';
 import { mountOpen311 } from './open311.js';
+import { referencePage } from './reference.js';
 import type { Route } from './route.js';
 import { ROUTES } from './routes/index.js';
 
@@ -117,6 +118,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/health', (c) => c.json({ ok: true, cached: options.registry.cached }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(ROUTES)));
+  app.get('/docs', (c) => c.html(referencePage(ROUTES)));
   for (const route of ROUTES) mount(app, route, options);
   mountOpen311(app, options);
   return app;

@@ -43,9 +43,29 @@ const reason: JsonSchema = {
   required: ['reason'],
 };
 
+/**
+ * Moves each schema's `$defs` into the components, under the schema's name, and points its
+ * references there: in the document, `#/$defs/...` would resolve against the document's root.
+ */
+function hoist(schemas: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    const defs = (schema['$defs'] ?? {}) as Record<string, JsonSchema>;
+    delete schema['$defs'];
+    const text = JSON.stringify({ schema, defs }).replace(
+      /"#\/\$defs\/([^"]+)"/g,
+      (_match, key: string) => JSON.stringify(`#/components/schemas/${name}_${key}`),
+    );
+    const moved = JSON.parse(text) as { schema: JsonSchema; defs: Record<string, JsonSchema> };
+    out[name] = moved.schema;
+    for (const [key, def] of Object.entries(moved.defs)) out[`${name}_${key}`] = def;
+  }
+  return out;
+}
+
 /** The named request bodies. */
 export function componentSchemas(): Record<string, JsonSchema> {
-  return {
+  return hoist({
     RecordHours: schemaOf(recordHoursInputSchema, ['recordedBy']),
     CorrectHours: schemaOf(correctHoursInputSchema, ['by']),
     Reason: reason,
@@ -62,9 +82,10 @@ export function componentSchemas(): Record<string, JsonSchema> {
     ResolveCase: schemaOf(resolveCaseInputSchema, ['by']),
     FollowUp: schemaOf(followUpInputSchema),
     Duplicate: schemaOf(markDuplicateInputSchema),
+    RoutingConfig: schemaOf(routingConfigSchema),
     Rules: {
       type: 'object',
-      properties: { rules: schemaOf(routingConfigSchema) },
+      properties: { rules: { $ref: '#/components/schemas/RoutingConfig' } },
       required: ['rules'],
     },
     Error: {
@@ -82,7 +103,7 @@ export function componentSchemas(): Record<string, JsonSchema> {
       },
       required: ['error'],
     },
-  };
+  });
 }
 
 const errorResponse = (description: string) => ({

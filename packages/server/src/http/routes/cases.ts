@@ -93,6 +93,29 @@ export const casesRoutes: readonly Route[] = [
     handle: ({ registry, community }) => registry.read(community, (c) => c.cases.snapshot()),
   },
   {
+    method: 'get',
+    path: '/cases/board',
+    tag: 'cases',
+    summary: 'Counts of cases by tier and status, and the open ones past their deadline.',
+    roles: ['organizer', 'station', 'admin'],
+    handle: ({ registry, community, settings }) =>
+      registry.read(community, (c) => {
+        const now = settings.now().getTime();
+        const tiers = new Map<
+          string,
+          { tier: string; statuses: Record<string, number>; overdue: number }
+        >();
+        for (const record of c.cases.list()) {
+          const row = tiers.get(record.tier) ?? { tier: record.tier, statuses: {}, overdue: 0 };
+          row.statuses[record.status] = (row.statuses[record.status] ?? 0) + 1;
+          const open = record.status === 'dispatched' || record.status === 'in_progress';
+          if (open && Date.parse(record.dueAt) < now) row.overdue += 1;
+          tiers.set(record.tier, row);
+        }
+        return { tiers: [...tiers.values()] };
+      }),
+  },
+  {
     method: 'post',
     path: '/cases/review',
     tag: 'cases',

@@ -1,6 +1,6 @@
 // Figures: the 721 ratio of the community's cases, satisfaction and the three case rates.
-import { caseRates, ratio721FromCases, satisfaction } from '@lanewise/core/metrics';
-import { pick } from '../fields.js';
+import { caseRates, ratio721FromCases, satisfaction, trend } from '@lanewise/core/metrics';
+import { invalid, pick, required } from '../fields.js';
 import type { Route } from '../route.js';
 
 const FIGURE_ROLES = ['organizer', 'station', 'admin'] as const;
@@ -31,6 +31,33 @@ export const metricsRoutes: readonly Route[] = [
           ...pick(query, ['from', 'to']),
         }),
       ),
+  },
+  {
+    method: 'get',
+    path: '/metrics/trend',
+    tag: 'metrics',
+    summary: 'A figure (rates or 721) per day, week or month from `from` to `to`.',
+    roles: FIGURE_ROLES,
+    handle: ({ registry, community, settings, query }) => {
+      const figure = query['figure'] ?? 'rates';
+      if (figure !== 'rates' && figure !== '721')
+        throw invalid(['figure'], 'figure must be rates or 721');
+      const options = {
+        period: required(query, 'period'),
+        from: required(query, 'from'),
+        to: required(query, 'to'),
+        timeZone: settings.timeZone,
+      };
+      return registry.read(community, (c) =>
+        trend(
+          ({ from, to }) =>
+            figure === 'rates'
+              ? caseRates(c.cases, { now: settings.now, timeZone: settings.timeZone, from, to })
+              : ratio721FromCases(c.cases, { from, to }),
+          options as never,
+        ),
+      );
+    },
   },
   {
     method: 'get',
