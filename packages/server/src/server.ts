@@ -26,7 +26,7 @@ export interface ServerOptions extends Partial<CommunitySettings> {
   readonly auth: AuthSettings;
   /** Communities kept in memory (default 200). */
   readonly cacheSize?: number | undefined;
-  /** Reruns of a command on fresh state after another writer got there first (default 3). */
+  /** Reruns of a command on fresh state after another writer got there first (default 10). */
   readonly conflictRetries?: number | undefined;
   /** The largest request body, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number | undefined;
@@ -74,7 +74,7 @@ export async function createServer(options: ServerOptions): Promise<LanewiseServ
     store,
     settings,
     cacheSize: options.cacheSize ?? 200,
-    conflictRetries: options.conflictRetries ?? 3,
+    conflictRetries: options.conflictRetries ?? 10,
     shared: db.kind === 'postgres',
   });
   const app = createApp({

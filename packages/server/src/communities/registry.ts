@@ -130,7 +130,12 @@ export function createRegistry(options: RegistryOptions): Registry {
             // The objects are ahead of the database now: forget them.
             cache.delete(id);
             if (error instanceof StreamConflictError) {
-              if (attempt < options.conflictRetries) continue;
+              if (attempt < options.conflictRetries) {
+                // A short random pause, so that two processes racing for one stream fall out
+                // of step instead of colliding again.
+                await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * (attempt + 1)));
+                continue;
+              }
               throw new ConflictError(id, stream);
             }
             throw error;
