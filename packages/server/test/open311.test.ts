@@ -127,6 +127,7 @@ for (const backend of backends()) {
       const json = await post('requests.json', '{}', 'application/json');
       assert.equal(json.status, 415);
       assert.equal((await get('requests.json')).status, 400);
+      assert.equal((await get('requests.json?jurisdiction_id=..%2Fx')).status, 404);
       assert.equal((await server.store.read(COMMUNITY, 'cases')).length, before);
     });
   });

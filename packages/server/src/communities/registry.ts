@@ -25,6 +25,17 @@ export class ConflictError extends Error {
   }
 }
 
+/** A community whose stored log does not replay (edited, cut, out of order): it is not served. */
+export class CommunityRefusedError extends Error {
+  constructor(
+    readonly community: string,
+    readonly inner: LanewiseError,
+  ) {
+    super(`community ${community} was refused at load: ${inner.message}`);
+    this.name = 'CommunityRefusedError';
+  }
+}
+
 /** Options of {@link createRegistry}. */
 export interface RegistryOptions {
   readonly store: EventStore;
@@ -85,7 +96,15 @@ export function createRegistry(options: RegistryOptions): Registry {
     } else if (cached) {
       return cached;
     }
-    const loaded = await loadCommunity(store, id, settings);
+    let loaded: Community;
+    try {
+      loaded = await loadCommunity(store, id, settings);
+    } catch (error) {
+      if (error instanceof LanewiseError && error.code === 'INVALID_LOG') {
+        throw new CommunityRefusedError(id, error);
+      }
+      throw error;
+    }
     cache.set(id, loaded);
     return loaded;
   };
@@ -133,7 +152,9 @@ export function createRegistry(options: RegistryOptions): Registry {
               if (attempt < options.conflictRetries) {
                 // A short random pause, so that two processes racing for one stream fall out
                 // of step instead of colliding again.
-                await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * (attempt + 1)));
+                await new Promise((resolve) =>
+                  setTimeout(resolve, Math.random() * 4 * (attempt + 1)),
+                );
                 continue;
               }
               throw new ConflictError(id, stream);

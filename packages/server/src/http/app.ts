@@ -27,7 +27,8 @@ export interface AppOptions {
   readonly corsOrigins: readonly string[];
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** What a community id may be (the path segment and Open311's jurisdiction_id). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** The caller of the request's bearer token; 401 without a valid one. */
 export async function callerOf(c: Context, auth: AuthSettings): Promise<Caller> {
@@ -105,7 +106,7 @@ export function createApp(options: AppOptions): Hono {
   );
   app.onError((error, c) => {
     const { status, body } = errorAnswer(error, localeOf(c.req.header('accept-language')));
-    if (status >= 500) console.error(error);
+    if (status >= 500 && body.error.code !== 'INVALID_LOG') console.error(error);
     return c.json(body, status as 400);
   });
   app.notFound((c) => {

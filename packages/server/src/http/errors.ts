@@ -2,7 +2,7 @@
 // language (Accept-Language; zh-CN by default): the core's sentences for the core's errors,
 // the server's own for what only a server can get wrong (tokens, media types, sizes).
 import { formatError, LanewiseError, type ErrorCode } from '@lanewise/core/errors';
-import { ConflictError } from '../communities/registry.js';
+import { CommunityRefusedError, ConflictError } from '../communities/registry.js';
 
 /** Codes only the server gives. */
 export type ServerErrorCode =
@@ -12,8 +12,7 @@ export type ServerErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'METHOD_NOT_ALLOWED'
-  | 'UNAVAILABLE';
+  | 'METHOD_NOT_ALLOWED';
 
 const SERVER_MESSAGES: Record<ServerErrorCode, { zh: string; en: string }> = {
   UNAUTHORIZED: {
@@ -32,10 +31,6 @@ const SERVER_MESSAGES: Record<ServerErrorCode, { zh: string; en: string }> = {
     en: 'The request body must be JSON (Content-Type: application/json).',
   },
   METHOD_NOT_ALLOWED: { zh: '此地址不支持该方法。', en: 'This address does not take that method.' },
-  UNAVAILABLE: {
-    zh: '该社区的存储记录未通过校验，暂不提供服务。',
-    en: "This community's stored log failed verification and is not served.",
-  },
 };
 
 /** An error the server answers with a status of its own choosing. */
@@ -100,6 +95,10 @@ export function errorAnswer(
   body: { error: { code: string; message: string; path: (string | number)[] } };
 } {
   if (error instanceof ConflictError) error = new HttpError(409, 'CONFLICT');
+  // The stored log is the server's to keep: a damaged one is the server's fault, not the caller's.
+  if (error instanceof CommunityRefusedError) {
+    error = new HttpError(500, 'INVALID_LOG', error.inner.path, error.inner);
+  }
   if (error instanceof HttpError) {
     const inner = error.inner instanceof LanewiseError ? error.inner : undefined;
     const message =

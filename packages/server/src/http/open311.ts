@@ -5,7 +5,7 @@ import { fromOpen311, open311Services, toOpen311, type Open311Input } from '@lan
 import type { Context, Hono } from 'hono';
 import { verifyToken } from '../auth/tokens.js';
 import type { Community } from '../communities/community.js';
-import type { AppOptions } from './app.js';
+import { ID_PATTERN, type AppOptions } from './app.js';
 import { errorAnswer, HttpError, localeOf } from './errors.js';
 import { invalid } from './fields.js';
 
@@ -74,6 +74,7 @@ export function mountOpen311(app: Hono, options: AppOptions): void {
         ['jurisdiction_id'],
         invalid(['jurisdiction_id'], 'jurisdiction_id is required'),
       );
+    if (!ID_PATTERN.test(id)) throw new HttpError(404, 'NOT_FOUND', ['jurisdiction_id']);
     return id;
   };
 
