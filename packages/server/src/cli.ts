@@ -20,8 +20,8 @@ Commands:
   seed --community C [--program FILE] [--cases FILE]
                            load a core object's events() JSON (unchained) into an empty community
 
-Environment: PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_POLICY,
-LANEWISE_RULES (see docs/server.md).`;
+Environment: PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_JWKS_URL,
+LANEWISE_POLICY, LANEWISE_RULES (see docs/server.md).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = configFromEnv();
-  const auth = { secret: config.secret };
+  const auth = config.jwksUrl ? { jwksUrl: config.jwksUrl } : { secret: config.secret };
 
   if (command === 'token') {
     if (!values.role || !ROLES.includes(values.role as Role) || !values.sub || !values.community) {
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(
       await signToken(
-        auth,
+        { secret: config.secret },
         {
           role: values.role as Role,
           sub: values.sub,

@@ -2,7 +2,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { AuthSettings } from './auth/tokens.js';
+import { checkAuthSettings, type AuthSettings } from './auth/tokens.js';
 import { createRegistry, type Registry } from './communities/registry.js';
 import { settle, type CommunitySettings } from './communities/settings.js';
 import { createApp } from './http/app.js';
@@ -58,9 +58,7 @@ async function openDatabase(option: DatabaseOption): Promise<Database> {
 
 /** Opens the database, applies the migrations and builds the app. */
 export async function createServer(options: ServerOptions): Promise<LanewiseServer> {
-  if (options.auth.secret.length < 32) {
-    throw new Error('auth.secret must be at least 32 characters');
-  }
+  checkAuthSettings(options.auth);
   const db = await openDatabase(options.database);
   try {
     await migrate(db);

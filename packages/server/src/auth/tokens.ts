@@ -1,6 +1,7 @@
-// Bearer tokens: JWTs signed with a shared secret (HS256), carrying who the caller is, their
-// role and their community (and station, for station staff).
-import { jwtVerify, SignJWT } from 'jose';
+// Bearer tokens: JWTs signed with a shared secret (HS256) or by an identity provider whose keys
+// are published at a JWKS URL, carrying who the caller is, their role and their community (and
+// station, for station staff).
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 
 export const ROLES = ['resident', 'volunteer', 'organizer', 'station', 'admin'] as const;
@@ -23,13 +24,37 @@ const claimsSchema = z.object({
 
 /** How tokens are checked. */
 export interface AuthSettings {
-  /** The shared secret (at least 32 characters). */
-  readonly secret: string;
+  /** The shared secret (at least 32 characters): signs and checks HS256 tokens. */
+  readonly secret?: string | undefined;
+  /** A JWKS URL whose keys check tokens signed by an identity provider (RS256, ES256, EdDSA). */
+  readonly jwksUrl?: string | undefined;
   /** Expected `iss`, when set. */
   readonly issuer?: string | undefined;
 }
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+/** Remote key sets, fetched once and cached by jose (refetched when a new key id shows up). */
+const keySets = new Map<string, JWTVerifyGetKey>();
+const keySetOf = (url: string): JWTVerifyGetKey => {
+  let set = keySets.get(url);
+  if (set === undefined) {
+    set = createRemoteJWKSet(new URL(url));
+    keySets.set(url, set);
+  }
+  return set;
+};
+
+/** Throws unless the settings can check tokens. */
+export function checkAuthSettings(settings: AuthSettings): void {
+  if (settings.jwksUrl !== undefined) {
+    new URL(settings.jwksUrl);
+    return;
+  }
+  if ((settings.secret ?? '').length < 32) {
+    throw new Error('auth needs a secret of at least 32 characters, or a jwksUrl');
+  }
+}
 
 /** Signs a token for `caller`, valid for `expiresIn` (a jose duration such as `12h`). */
 export async function signToken(
@@ -37,6 +62,8 @@ export async function signToken(
   caller: Caller,
   expiresIn = '12h',
 ): Promise<string> {
+  if ((settings.secret ?? '').length < 32)
+    throw new Error('signing needs a secret of at least 32 characters');
   const { sub, ...claims } = claimsSchema.parse(caller);
   let jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -44,7 +71,7 @@ export async function signToken(
     .setIssuedAt()
     .setExpirationTime(expiresIn);
   if (settings.issuer) jwt = jwt.setIssuer(settings.issuer);
-  return jwt.sign(keyOf(settings.secret));
+  return jwt.sign(keyOf(settings.secret!));
 }
 
 /** The caller of a valid token, or undefined for any token that does not verify. */
@@ -53,10 +80,17 @@ export async function verifyToken(
   token: string,
 ): Promise<Caller | undefined> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(settings.secret), {
-      algorithms: ['HS256'],
-      ...(settings.issuer ? { issuer: settings.issuer } : {}),
-    });
+    const issuer = settings.issuer ? { issuer: settings.issuer } : {};
+    const { payload } =
+      settings.jwksUrl !== undefined
+        ? await jwtVerify(token, keySetOf(settings.jwksUrl), {
+            algorithms: ['RS256', 'ES256', 'EdDSA'],
+            ...issuer,
+          })
+        : await jwtVerify(token, keyOf(settings.secret ?? ''), {
+            algorithms: ['HS256'],
+            ...issuer,
+          });
     const parsed = claimsSchema.safeParse(payload);
     return parsed.success ? parsed.data : undefined;
   } catch {
