@@ -86,12 +86,8 @@ export function createRegistry(options: RegistryOptions): Registry {
     const cached = cache.get(id);
     if (cached && options.shared) {
       // Another process may have appended: reload when any stream grew.
-      const grown = await Promise.all(
-        STREAMS.map(async (stream) => {
-          const after = await store.read(id, stream, cached.events(stream).length);
-          return after.length > 0;
-        }),
-      );
+      const ends = await store.ends(id);
+      const grown = STREAMS.map((stream) => (ends[stream] ?? 0) !== cached.events(stream).length);
       if (!grown.some(Boolean)) return cached;
     } else if (cached) {
       return cached;

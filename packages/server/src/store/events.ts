@@ -84,6 +84,8 @@ export interface EventStore {
   ): Promise<void>;
   /** A stream's events after `afterSeq`, in order. */
   read(community: string, stream: string, afterSeq?: number): Promise<StoredEvent[]>;
+  /** Where each of a community's streams ends now: its last `seq`. */
+  ends(community: string): Promise<Record<string, number>>;
   /** A community's events after `afterPosition`, in commit order, at most `limit`. */
   readCommunity(
     community: string,
@@ -174,6 +176,13 @@ export function createEventStore(db: Database): EventStore {
         [community, stream, afterSeq],
       );
       return result.rows.map((row) => coreEvent(toEvent(row)));
+    },
+    async ends(community) {
+      const result = await db.query<{ stream: string; seq: number }>(
+        'SELECT stream, max(seq) AS seq FROM lanewise_events WHERE community = $1 GROUP BY stream',
+        [community],
+      );
+      return Object.fromEntries(result.rows.map((row) => [row.stream, Number(row.seq)]));
     },
     async readCommunity(community, afterPosition = 0, limit = 1000) {
       const result = await db.query<EventRow>(
