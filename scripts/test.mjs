@@ -1,5 +1,6 @@
 // `npm test`: every check in order, then one closing line `N passed, N failed` that sums the
-// core's tests (node:test) and the elements' tests (web-test-runner in headless Chromium).
+// core's and the server's tests (node:test) and the elements' tests (web-test-runner in
+// headless Chromium).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 
 const scratch = mkdtempSync(join(tmpdir(), 'lanewise-test-'));
 const coreTap = join(scratch, 'core.tap');
+const serverTap = join(scratch, 'server.tap');
 const browserCounts = join(scratch, 'browser.json');
 
 const steps = [
@@ -22,6 +24,17 @@ const steps = [
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${coreTap}`,
+    ],
+  },
+  {
+    name: 'server tests',
+    command: [
+      'node',
+      'scripts/test-server.mjs',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${serverTap}`,
     ],
   },
   // The end-to-end browser tests load the built CDN bundle.
@@ -49,8 +62,9 @@ for (const step of steps) {
   if (result.status !== 0) broken.push(step.name);
 }
 
-if (existsSync(coreTap)) {
-  const tap = readFileSync(coreTap, 'utf8');
+for (const file of [coreTap, serverTap]) {
+  if (!existsSync(file)) continue;
+  const tap = readFileSync(file, 'utf8');
   passed += Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
   failed +=
     Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) +
@@ -62,10 +76,12 @@ if (existsSync(browserCounts)) {
   failed += counts.failed;
 }
 // A check that is not a test runner (types, lint, format, size) counts as one failed test.
-const uncounted = broken.filter((name) => name !== 'core tests' && name !== 'browser tests');
+const counted = ['core tests', 'server tests', 'browser tests'];
+const uncounted = broken.filter((name) => !counted.includes(name));
 failed += uncounted.length;
 if (broken.length > 0) console.log(`\nFailed steps: ${broken.join(', ')}`);
 if (broken.includes('core tests') && !existsSync(coreTap)) failed += 1;
+if (broken.includes('server tests') && !existsSync(serverTap)) failed += 1;
 if (broken.includes('browser tests') && !existsSync(browserCounts)) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(broken.length > 0 ? 1 : 0);
