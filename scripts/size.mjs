@@ -14,7 +14,7 @@ const budgets = {
   // The goal is 60 kB for the CDN file with every widget; it carries zod/mini's parser (about
   // 12 kB for the schemas the widgets check with) and the virtualizer (about 9 kB) once, beside
   // Lit and the shared plumbing. Held where it stands, so that it can only shrink.
-  cdn: 82 * kB,
+  cdn: 106.5 * kB,
   // The goal for each widget entry is 15 kB over Lit. A widget that checks its document with a
   // core zod/mini schema carries zod's parser (about 10 kB min+gzip) beside the shared plumbing
   // (about 10 kB, see lw-stat), and a long list the virtualizer (about 9 kB): such entries are
@@ -27,6 +27,8 @@ const budgets = {
     'satisfaction-panel': 29.5 * kB,
     'points-wallet': 26 * kB,
     'redemption-catalog': 28.5 * kB,
+    'case-intake': 33.5 * kB,
+    'case-board': 46 * kB,
   },
   // The goal for every core subpath is 20 kB min+gzip. The entries below are over it and are
   // held where they stand, so that they can only shrink: hours, points and metrics each carry
