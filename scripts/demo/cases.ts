@@ -173,7 +173,11 @@ export function buildDemoCases(): CaseBook {
     }
   }
 
-  /** How a case goes: most on time, some late, the last weeks' still open. */
+  /**
+   * How a case goes: most on time, some late, the last weeks' still open; a resident who is
+   * not satisfied has the case reopened and handled again (`redo`), satisfied the second time
+   * (the last two months' reopened cases wait for their second round at the year's end).
+   */
   function planHandling(
     id: string,
     tier: string,
@@ -181,6 +185,7 @@ export function buildDemoCases(): CaseBook {
     receivedAt: string,
     problem: Problem,
     day: number,
+    redo = false,
   ) {
     const by = HANDLER_OF[tier] ?? 'station-zhou';
     const late = random() < 0.06;
@@ -201,7 +206,7 @@ export function buildDemoCases(): CaseBook {
       at: actAt,
       run: () =>
         book.act(id, {
-          id: `${id}-a1`,
+          id: `${id}-a${redo ? 2 : 1}`,
           kind: problem.action[0],
           type: problem.action[1],
           by,
@@ -212,7 +217,13 @@ export function buildDemoCases(): CaseBook {
     const outcome = problem.action[1] === 'mediation' ? 'mediated' : 'resolved';
     steps.push({ at: resolveAt, run: () => book.resolve(id, { by, outcome }) });
     const roll = random();
-    const rating = roll < 0.93 ? 'satisfied' : roll < 0.98 ? 'basic' : 'unsatisfied';
+    const rating = redo
+      ? 'satisfied'
+      : roll < 0.93
+        ? 'satisfied'
+        : roll < 0.98
+          ? 'basic'
+          : 'unsatisfied';
     steps.push({
       at: followAt,
       run: () => {
@@ -221,7 +232,14 @@ export function buildDemoCases(): CaseBook {
           at: followAt,
           ...(rating === 'unsatisfied' ? { comment: '问题反复出现' } : {}),
         });
-        if (rating !== 'unsatisfied') book.close(id);
+        if (rating !== 'unsatisfied') {
+          book.close(id);
+          return;
+        }
+        // Redone, unless it came in the last two months: those are still open at the year's end.
+        if (day > 300) return;
+        const reopened = book.get(id)!;
+        planHandling(id, reopened.tier, reopened.dueAt, followAt, problem, day, true);
       },
     });
   }
