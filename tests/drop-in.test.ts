@@ -29,3 +29,50 @@ describe('drop-in page (CDN bundle only)', function () {
     ]);
   });
 });
+
+const WIDGET_PAGES = [
+  'volunteer-ledger',
+  'points-wallet',
+  'redemption-catalog',
+  'volunteer-certificate',
+  'case-intake',
+  'case-board',
+  'ratio-721',
+  'satisfaction-panel',
+];
+
+describe('drop-in pages of the widgets (CDN file, attributes and JSON only)', function () {
+  this.timeout(60_000);
+
+  for (const tag of WIDGET_PAGES) {
+    it(`<${tag}>: linked from the index, one script, every instance renders without an error`, async () => {
+      const index = await (await fetch('/examples/drop-in/index.html')).text();
+      expect(index).to.include(`href="${tag}.html"`);
+      const source = await (await fetch(`/examples/drop-in/${tag}.html`)).text();
+      const scripts = [...source.matchAll(/<script\b[^>]*>/g)]
+        .map((match) => match[0])
+        .filter((one) => !one.includes('/__web-dev-server'));
+      expect(scripts).to.deep.equal([
+        '<script type="module" src="../../packages/elements/dist/lanewise.min.js">',
+      ]);
+      const page = await loadPage(`/examples/drop-in/${tag}.html`);
+      const win = page.defaultView as Window & typeof globalThis;
+      await win.customElements.whenDefined(tag);
+      const widgets = [...page.querySelectorAll(tag)];
+      expect(widgets.length).to.be.greaterThan(0);
+      for (const widget of widgets) {
+        // Ready once it is past its skeleton; an error box would mean a bad page or document.
+        for (let i = 0; i < 250 && widget.shadowRoot?.querySelector('[part=skeleton]'); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        // Booleans, not elements: an element of the page's frame cannot be reported across.
+        const still = Boolean(widget.shadowRoot!.querySelector('[part=skeleton]'));
+        const failed = widget.shadowRoot!.querySelector('[part=error]')?.textContent?.trim();
+        expect(still, `${tag} still loading`).to.equal(false);
+        expect(failed ?? '', `${tag} shows an error`).to.equal('');
+        expect(widget.shadowRoot!.textContent!.trim().length, tag).to.be.greaterThan(20);
+      }
+      page.defaultView!.frameElement!.remove();
+    });
+  }
+});

@@ -59,7 +59,8 @@ const MOVES: Record<string, true> = {
  * @csspart badge - The chased and noticed marks.
  * @csspart dialog - The dialog of an opened card.
  * @csspart timeline - The history in the dialog.
- * @csspart error - A message beside a field of the station's forms, or the widget's error box.
+ * @csspart field-error - A message beside a field of the station's forms.
+ * @csspart error - The error box of the whole widget (`role="alert"`).
  * @csspart skeleton - The loading placeholder.
  * @csspart retry - The retry button after a failed fetch.
  *

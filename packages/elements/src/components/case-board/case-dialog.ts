@@ -100,7 +100,7 @@ function timeline(host: DialogHost, record: CaseRecord): TimelineEntry[] {
 const message = (host: DialogHost, form: StationForm, field?: string) => {
   const text = host.station.error(form, field);
   const id = field ? `${form}-${field}-error` : `${form}-error`;
-  return html`<p class="message" part="error" id=${id} role=${field ? nothing : 'alert'}>
+  return html`<p class="message" part="field-error" id=${id} role=${field ? nothing : 'alert'}>
     ${text}
   </p>`;
 };

@@ -50,7 +50,9 @@ type Errors = Partial<Record<IntakeField | 'form', string>>;
  * @csspart heading - The heading.
  * @csspart form - The form.
  * @csspart field - Each field with its label, hint and message.
- * @csspart error - A message beside a field, or the error box of the whole widget.
+ * @csspart field-error - The message beside a field.
+ * @csspart form-error - A message about the whole form.
+ * @csspart error - The error box of the whole widget (`role="alert"`).
  * @csspart open-cases - The open cases of the chosen category.
  * @csspart submit - The send button.
  * @csspart confirmation - What the resident reads after sending: case number, handler, deadline.
@@ -291,7 +293,9 @@ export class CaseIntake extends LanewiseElement {
   }
 
   private renderMessage(name: IntakeField) {
-    return html`<p class="message" id="${name}-error" part="error">${this.errors[name] ?? ''}</p>`;
+    return html`<p class="message" id="${name}-error" part="field-error">
+      ${this.errors[name] ?? ''}
+    </p>`;
   }
 
   private label(name: IntakeField, text: string, required = false) {
@@ -351,7 +355,7 @@ export class CaseIntake extends LanewiseElement {
     return html`<form part="form" novalidate @submit=${this.submit}>
       ${
         this.errors.form
-          ? html`<p class="form-error" role="alert" part="error">${this.errors.form}</p>`
+          ? html`<p class="form-error" role="alert" part="form-error">${this.errors.form}</p>`
           : nothing
       }
       <div class="field" part="field">
