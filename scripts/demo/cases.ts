@@ -121,6 +121,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const FIRST_DAY = Date.UTC(2025, 11, 1);
 const dayOf = (index: number) =>
   new Date(FIRST_DAY + index * 86_400_000).toISOString().slice(0, 10);
+const DAY_MS = 24 * 3_600_000;
 const at = (day: string, minutes: number) =>
   `${day}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00+08:00`;
 const plusMinutes = (instant: string, minutes: number) =>
@@ -167,7 +168,7 @@ export function buildDemoCases(): CaseBook {
             location: { address: `华安社区 ${1 + Math.floor(random() * 24)} 栋` },
             ...(attributes === undefined ? {} : { attributes }),
           });
-          planHandling(record.id, record.tier, record.dueAt, receivedAt, problem, day);
+          planHandling(record.id, record.tier, record.dueAt, receivedAt, problem);
         },
       });
     }
@@ -175,8 +176,7 @@ export function buildDemoCases(): CaseBook {
 
   /**
    * How a case goes: most on time, some late, the last weeks' still open; a resident who is
-   * not satisfied has the case reopened and handled again (`redo`), satisfied the second time
-   * (the last two months' reopened cases wait for their second round at the year's end).
+   * not satisfied has the case reopened and handled again (`redo`), satisfied the second time.
    */
   function planHandling(
     id: string,
@@ -184,7 +184,6 @@ export function buildDemoCases(): CaseBook {
     dueAt: string,
     receivedAt: string,
     problem: Problem,
-    day: number,
     redo = false,
   ) {
     const by = HANDLER_OF[tier] ?? 'station-zhou';
@@ -198,8 +197,9 @@ export function buildDemoCases(): CaseBook {
     const actAt = plusMinutes(receivedAt, Math.max(acceptAfter + 5, resolveAfter * 0.8));
     const resolveAt = plusMinutes(receivedAt, Math.max(acceptAfter + 10, resolveAfter));
     const followAt = plusMinutes(resolveAt, 60 * 24);
-    // The newest cases stop where the year ends.
-    const recent = day > 350;
+    // The last twelve days' cases, and those still inside their deadline, stop partway as open work.
+    const end = Date.parse(DEMO_NOW);
+    const recent = Date.parse(receivedAt) > end - 12 * DAY_MS || Date.parse(dueAt) > end;
     steps.push({ at: acceptAt, run: () => book.accept(id, { by }) });
     if (recent && random() < 0.6) return;
     steps.push({
@@ -219,9 +219,9 @@ export function buildDemoCases(): CaseBook {
     const roll = random();
     const rating = redo
       ? 'satisfied'
-      : roll < 0.93
+      : roll < 0.92
         ? 'satisfied'
-        : roll < 0.98
+        : roll < 0.97
           ? 'basic'
           : 'unsatisfied';
     steps.push({
@@ -236,10 +236,8 @@ export function buildDemoCases(): CaseBook {
           book.close(id);
           return;
         }
-        // Redone, unless it came in the last two months: those are still open at the year's end.
-        if (day > 300) return;
         const reopened = book.get(id)!;
-        planHandling(id, reopened.tier, reopened.dueAt, followAt, problem, day, true);
+        planHandling(id, reopened.tier, reopened.dueAt, followAt, problem, true);
       },
     });
   }

@@ -117,8 +117,16 @@ describe('the example station’s figures (examples/data/ratio721.json, satisfac
         rate,
       );
     }
-    // What the examples show: a station near its 721 target, and some unsatisfied follow-ups.
+    // What the examples show: a station near its 721 target, and residents who were not
+    // satisfied at first, whose cases were redone and asked again.
     assert.ok(ratio.overall.total >= 400);
-    assert.ok(rates.overall.satisfaction.successes < rates.overall.satisfaction.n);
+    const redone = replayedBook()
+      .list()
+      .filter((record) => record.reopenedCount > 0);
+    assert.ok(redone.length > 0);
+    for (const record of redone) {
+      assert.equal(record.followUps[0]!.rating, 'unsatisfied');
+      assert.ok(record.followUps.length > record.reopenedCount || record.status !== 'closed');
+    }
   });
 });
