@@ -33,6 +33,29 @@ describe('satisfaction-panel helpers', () => {
     expect(comparePeriods(byMonth.slice(0, 1), 'month')).to.equal(undefined);
   });
 
+  it('leave out a trailing month with no case, so a month just begun is not compared', async () => {
+    const byMonth = await months();
+    const zero = { successes: 0, n: 0, rate: 0, interval: [0, 1], confidence: 0.95 };
+    const december = {
+      key: '2026-12',
+      from: '2026-12-01T00:00:00.000+08:00',
+      to: '2027-01-01T00:00:00.000+08:00',
+      value: {
+        ...byMonth.at(-1)!.value,
+        satisfaction: zero,
+        onTime: zero,
+        resolution: zero,
+        response: zero,
+      },
+    } as unknown as TrendPoint<CaseRateFigures>;
+    const result = comparePeriods([...byMonth, december], 'month')!;
+    expect([result.current.key, result.previous.key]).to.deep.equal(['2026-11', '2026-10']);
+    // A month with even one case counts as the latest.
+    const one = { ...zero, n: 1 };
+    const started = { ...december, value: { ...december.value, response: one } } as typeof december;
+    expect(comparePeriods([...byMonth, started], 'month')!.current.key).to.equal('2026-12');
+  });
+
   it('start a rate axis at the lowest value floored to 5%, never below 0', () => {
     expect(axisStart([0.9656, 0.9186, 0.9915])).to.equal(0.9);
     expect(axisStart([0.9])).to.equal(0.85);

@@ -60,9 +60,15 @@ export function periodCounts(
   return periods;
 }
 
+/** True when no case at all counts in the period (a month that has only just begun). */
+const isEmptyPeriod = (period: PeriodCounts): boolean =>
+  RATE_KEYS.every((rate) => period.counts[rate].n === 0);
+
 /**
- * The latest month or quarter against the one before it, with the core's `compareRates`
- * (Newcombe's hybrid score interval); `undefined` with fewer than two periods.
+ * The latest month or quarter with any case in it against the one before it, with the core's
+ * `compareRates` (Newcombe's hybrid score interval); `undefined` with fewer than two periods.
+ * A trailing period with no case is left out, so that on the first day of a month the panel
+ * compares the month just ended with the one before, not an empty month with it.
  */
 export function comparePeriods(
   months: readonly TrendPoint<CaseRateFigures>[],
@@ -70,6 +76,7 @@ export function comparePeriods(
   confidence?: number,
 ): PeriodComparison | undefined {
   const periods = periodCounts(months, by);
+  while (periods.length > 0 && isEmptyPeriod(periods.at(-1)!)) periods.pop();
   const current = periods.at(-1);
   const previous = periods.at(-2);
   if (!current || !previous) return undefined;

@@ -31,13 +31,24 @@ export const panelStyles = css`
     font-size: var(--_lw-font-size-small);
     color: var(--_lw-color-muted);
   }
+  /* Four rates: one, two or four to a row, never three and one left over. */
   .rates {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    grid-template-columns: 1fr;
     gap: var(--_lw-space-3);
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+  @container (min-width: 32rem) {
+    .rates {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 60rem) {
+    .rates {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
   }
   .rate {
     display: flex;
