@@ -128,6 +128,7 @@ export const certificateStyles = css`
     color: var(--_lw-color-muted);
   }
   .volunteer {
+    box-sizing: border-box;
     min-inline-size: min(14rem, 80%);
     max-inline-size: 100%;
     padding: 0 1.5em 0.1em;
