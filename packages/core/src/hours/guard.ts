@@ -14,7 +14,7 @@ export function isHoursSnapshot(value: unknown): value is HoursSnapshot {
   if (!isCount(version) || typeof timeZone !== 'string' || !isPolicy(policy)) return false;
   if (!Array.isArray(entries)) return false;
   // Volunteers, activities, recorders and days repeat across entries: each is checked once.
-  const seen = new Set<string>();
+  const seen: Seen = { ids: new Set(), days: new Set() };
   for (let i = 0; i < entries.length; i++) if (!isEntry(entries[i], seen)) return false;
   return true;
 }
@@ -28,42 +28,14 @@ const POLICY_KEYS = new Set([
   'starThresholdsHours',
   'approval',
 ]);
-const REQUIRED_ENTRY_KEYS = [
-  'id',
-  'volunteerId',
-  'activityId',
-  'start',
-  'end',
-  'durationMinutes',
-  'day',
-  'recordedBy',
-  'recordedAt',
-  'tags',
-  'status',
-] as const;
-const ID_KEYS = new Set(['id', 'volunteerId', 'activityId', 'recordedBy']);
-const OPTIONAL_ID_KEYS = new Set(['approvedBy', 'closedBy', 'supersededBy', 'corrects']);
-const INSTANT_KEYS = new Set(['start', 'end', 'recordedAt', 'approvedAt', 'closedAt']);
-const TEXT_KEYS = new Set(['note', 'reason']);
-/** Ids that many entries share, checked once per call. */
-const SHARED_ID_KEYS = new Set([
-  'volunteerId',
-  'activityId',
-  'recordedBy',
-  'approvedBy',
-  'closedBy',
-]);
-const OPTIONAL_KEYS = new Set([
-  ...OPTIONAL_ID_KEYS,
-  ...TEXT_KEYS,
-  'approvedAt',
-  'closedAt',
-  'creditedMinutes',
-]);
+/** id, volunteerId, activityId, start, end, durationMinutes, day, recordedBy, recordedAt, tags, status. */
+const REQUIRED_ENTRY_KEYS = 11;
 const STATUSES = new Set<unknown>(HOUR_ENTRY_STATUSES);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Plain = Record<string, unknown>;
+/** Shared ids and days already checked in this call. */
+type Seen = { ids: Set<string>; days: Set<string> };
 
 function isPlain(value: unknown): value is Plain {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -105,38 +77,79 @@ function isPolicy(value: unknown): boolean {
   );
 }
 
-function isEntry(value: unknown, seen: Set<string>): boolean {
+/** Ids that many entries share (volunteers, activities, organisers): each checked once per call. */
+function isSharedId(field: unknown, seen: Seen): boolean {
+  if (seen.ids.has(field as string)) return true;
+  if (!isId(field)) return false;
+  seen.ids.add(field as string);
+  return true;
+}
+
+function isEntry(value: unknown, seen: Seen): boolean {
   if (!isPlain(value)) return false;
-  for (const key of REQUIRED_ENTRY_KEYS) if (!(key in value)) return false;
+  // Keys are unique, so counting the required ones met proves that none is missing.
+  let required = 0;
   for (const key in value) {
     const field = value[key];
-    // An optional field may be present as undefined (the core's own records are built so).
-    if (field === undefined && OPTIONAL_KEYS.has(key)) continue;
-    if (SHARED_ID_KEYS.has(key)) {
-      if (!seen.has(field as string)) {
+    // A switch on the key: JSON keys are interned strings, so each case is a pointer compare.
+    switch (key) {
+      case 'volunteerId':
+      case 'activityId':
+      case 'recordedBy':
+        required += 1;
+        if (!isSharedId(field, seen)) return false;
+        break;
+      case 'approvedBy':
+      case 'closedBy':
+        if (field !== undefined && !isSharedId(field, seen)) return false;
+        break;
+      case 'id':
+        required += 1;
         if (!isId(field)) return false;
-        seen.add(field as string);
-      }
-    } else if (ID_KEYS.has(key) || OPTIONAL_ID_KEYS.has(key)) {
-      if (!isId(field)) return false;
-    } else if (INSTANT_KEYS.has(key)) {
-      if (!isInstant(field)) return false;
-    } else if (TEXT_KEYS.has(key)) {
-      if (!isText(field)) return false;
-    } else if (key === 'durationMinutes' || key === 'creditedMinutes') {
-      if (!isCount(field)) return false;
-    } else if (key === 'day') {
-      if (!seen.has(`day:${field as string}`)) {
-        if (!isDay(field)) return false;
-        seen.add(`day:${field as string}`);
-      }
-    } else if (key === 'status') {
-      if (!STATUSES.has(field)) return false;
-    } else if (key === 'tags') {
-      if (!Array.isArray(field) || field.length > 50 || !field.every(isId)) return false;
-    } else {
-      return false;
+        break;
+      case 'supersededBy':
+      case 'corrects':
+        if (field !== undefined && !isId(field)) return false;
+        break;
+      case 'start':
+      case 'end':
+      case 'recordedAt':
+        required += 1;
+        if (!isInstant(field)) return false;
+        break;
+      case 'approvedAt':
+      case 'closedAt':
+        if (field !== undefined && !isInstant(field)) return false;
+        break;
+      case 'note':
+      case 'reason':
+        if (field !== undefined && !isText(field)) return false;
+        break;
+      case 'durationMinutes':
+        required += 1;
+        if (!isCount(field)) return false;
+        break;
+      case 'creditedMinutes':
+        if (field !== undefined && !isCount(field)) return false;
+        break;
+      case 'day':
+        required += 1;
+        if (!seen.days.has(field as string)) {
+          if (!isDay(field)) return false;
+          seen.days.add(field as string);
+        }
+        break;
+      case 'status':
+        required += 1;
+        if (!STATUSES.has(field)) return false;
+        break;
+      case 'tags':
+        required += 1;
+        if (!Array.isArray(field) || field.length > 50 || !field.every(isId)) return false;
+        break;
+      default:
+        return false;
     }
   }
-  return true;
+  return required === REQUIRED_ENTRY_KEYS;
 }
