@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyTemplates from './scripts/minify-templates.mjs';
 import { dependencies, packages, sourceEntries } from './scripts/entries.mjs';
 
 const typescript = (pkg) =>
@@ -16,7 +17,7 @@ const externalTo = (pkg) => {
 const esm = packages.map((pkg) => ({
   input: sourceEntries(pkg),
   external: externalTo(pkg),
-  plugins: [nodeResolve({ exportConditions: ['source'] }), typescript(pkg)],
+  plugins: [nodeResolve({ exportConditions: ['source'] }), typescript(pkg), minifyTemplates()],
   output: {
     dir: `packages/${pkg}/dist`,
     format: 'es',
@@ -32,6 +33,7 @@ const cdn = {
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
     typescript('elements'),
+    minifyTemplates(),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
   output: {

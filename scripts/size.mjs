@@ -7,6 +7,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyTemplates from './minify-templates.mjs';
 import { sourceEntries } from './entries.mjs';
 
 const kB = 1000;
@@ -62,6 +63,7 @@ async function measure(code, tsconfig) {
       virtual({ entry: code }),
       nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
       esbuild({ target: 'es2022', tsconfig }),
+      minifyTemplates(),
       terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],
   });

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = 'packages/core/test';
+// The core's tests, and the node tests of the build's own tools.
+const roots = ['packages/core/test', 'tests/node'];
 const collect = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -13,7 +14,7 @@ const collect = (dir) =>
   });
 
 const args = process.argv.slice(2);
-const files = args.some((arg) => !arg.startsWith('-')) ? [] : collect(root).sort();
+const files = args.some((arg) => !arg.startsWith('-')) ? [] : roots.flatMap(collect).sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...args, ...files], {
   stdio: 'inherit',
 });
