@@ -1,14 +1,15 @@
 // The single arguments of the ledger's methods (ids, accounts, instants), parsed quickly when
 // they are plainly valid and through their schema otherwise, so that errors read the same.
 import { idSchema } from '../schemas/common.js';
+import { isId } from '../internal/plain.js';
 import { parseInput } from '../schemas/parse.js';
 import { instantMs } from '../time/parse.js';
 import { instantOrDate, pointsAccountSchema } from './schemas.js';
-import { isAccountString, isIdString } from './store/fast-input.js';
+import { isAccountString } from './store/fast-input.js';
 
 /** Parses an id argument named `name`. */
 export function parseId(id: unknown, name = 'id'): string {
-  return isIdString(id) ? id : parseInput(idSchema, id, [name]);
+  return isId(id) ? id : parseInput(idSchema, id, [name]);
 }
 
 /** Parses an account argument. */

@@ -2,11 +2,12 @@
 // input path, and with no chain and no listener the reducer is called with the checked fields
 // and the log keeps the row, so that no event object is made.
 import { readClock, type Clock } from '../clock.js';
+import { isId } from '../internal/plain.js';
 import { parseInput } from '../schemas/parse.js';
 import { applyTransfer } from './apply.js';
 import { checkTransfer } from './commands.js';
 import { checkedTransfer, pointsTransferInputSchema } from './schemas.js';
-import { isAccountString, isIdString, plainTransferInput } from './store/fast-input.js';
+import { isAccountString, plainTransferInput } from './store/fast-input.js';
 import { transferDataOf } from './store/log.js';
 import type { AccountState, PointsState } from './store/state.js';
 import type { PointsWriter } from './store/writer.js';
@@ -35,7 +36,7 @@ export function createTransfer(
       if (
         (debit === undefined && !isAccountString(checked.from)) ||
         (credit === undefined && !isAccountString(checked.to)) ||
-        (!transfers.knowsCode(checked.code) && !isIdString(checked.code))
+        (!transfers.knowsCode(checked.code) && !isId(checked.code))
       ) {
         checked = undefined;
       }
