@@ -1,10 +1,6 @@
 // Hand-written checks for the hot path of `transfer` and of replay: the same rules as the zod
 // schemas in `../schemas.ts` (a test holds them equal), at a fraction of zod's cost.
-import {
-  MAX_STATION_ID_LENGTH,
-  MAX_TIMEOUT_MINUTES,
-  MAX_VOLUNTEER_ID_LENGTH,
-} from '../limits.js';
+import { MAX_STATION_ID_LENGTH, MAX_TIMEOUT_MINUTES, MAX_VOLUNTEER_ID_LENGTH } from '../limits.js';
 import { isId, isIdText, isPlainObject } from '../../internal/plain.js';
 
 /**
