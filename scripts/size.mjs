@@ -36,6 +36,14 @@ const budgets = {
   // zod/mini's parser (about 7 kB) beside their own rules; cases carries routing and the
   // calendar; the program carries both ledgers. See docs/decisions.md.
   core: 20 * kB,
+  // Entries under the goal are held near their measure (+0.5 kB), so that growth shows.
+  coreUnder: {
+    errors: 3.95 * kB,
+    clock: 1.85 * kB,
+    journal: 3.25 * kB,
+    calendar: 13.1 * kB,
+    routing: 19.85 * kB,
+  },
   coreOver: {
     // With isHoursSnapshot, the fast check of a whole snapshot that widgets and the server use.
     hours: 24 * kB,
@@ -44,7 +52,7 @@ const budgets = {
     'cases/index': 31.5 * kB,
     'program/index': 37 * kB,
   },
-  coreSchemas: 8 * kB,
+  coreSchemas: 6.75 * kB,
   coreRoot: 70.5 * kB,
 };
 
@@ -91,6 +99,7 @@ for (const [name, path] of Object.entries(sourceEntries('core'))) {
           ? budgets.coreSchemas
           : (budgets.coreOver[name] ??
             budgets.coreOver[name.replace(/\/index$/, '')] ??
+            budgets.coreUnder[name.replace(/\/index$/, '')] ??
             budgets.core),
   });
 }

@@ -1,13 +1,9 @@
 // Plain JSON values as the case book keeps them: checked, copied, compared and frozen through
 // own keys only, so that a key such as `__proto__` or `constructor` is a plain key and never
 // reaches Object.prototype.
+import { isPlainObject } from '../internal/plain.js';
 
 const MAX_DEPTH = 32;
-
-function isPlain(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 /** Whether `value` is plain JSON (finite numbers, no `undefined`), at most 32 levels deep. */
 export function isJsonValue(value: unknown, depth = 0): boolean {
@@ -15,7 +11,7 @@ export function isJsonValue(value: unknown, depth = 0): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value !== 'object' || depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
-  if (!isPlain(value)) return false;
+  if (!isPlainObject(value)) return false;
   for (const key of Object.keys(value)) {
     if (!isJsonValue((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
@@ -24,7 +20,12 @@ export function isJsonValue(value: unknown, depth = 0): boolean {
 
 /** Whether `value` is a plain JSON object whose keys have 1 to `maxKeyLength` characters. */
 export function isJsonObject(value: unknown, maxKeyLength: number): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !isPlain(value)) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !isPlainObject(value)
+  ) {
     return false;
   }
   return (

@@ -1,3 +1,4 @@
+import { isId, isPlainObject } from '../internal/plain.js';
 import { instantMs } from '../time/parse.js';
 import { HOUR_ENTRY_STATUSES, type HoursSnapshot } from './types.js';
 
@@ -8,7 +9,7 @@ import { HOUR_ENTRY_STATUSES, type HoursSnapshot } from './types.js';
  * false does not mean invalid: run the schema then, which says why or accepts it.
  */
 export function isHoursSnapshot(value: unknown): value is HoursSnapshot {
-  if (!isPlain(value)) return false;
+  if (!isPlainObject(value)) return false;
   for (const key in value) if (!SNAPSHOT_KEYS.has(key)) return false;
   const { version, timeZone, policy, entries } = value;
   if (!isCount(version) || typeof timeZone !== 'string' || !isPolicy(policy)) return false;
@@ -33,29 +34,11 @@ const REQUIRED_ENTRY_KEYS = 11;
 const STATUSES = new Set<unknown>(HOUR_ENTRY_STATUSES);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-type Plain = Record<string, unknown>;
 /** Shared ids and days already checked in this call. */
 type Seen = { ids: Set<string>; days: Set<string> };
 
-function isPlain(value: unknown): value is Plain {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 const isPositive = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
-/** True for a string free of control characters (`\p{Cc}`: U+0000–U+001F, U+007F–U+009F). */
-function noControls(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return false;
-  }
-  return true;
-}
-
-const isId = (value: unknown) =>
-  typeof value === 'string' && value.length >= 1 && value.length <= 200 && noControls(value);
 const isInstant = (value: unknown) => !Number.isNaN(instantMs(value));
 const isText = (value: unknown) =>
   typeof value === 'string' && value.length >= 1 && value.length <= 2000 && value.trim() === value;
@@ -63,7 +46,7 @@ const isDay = (value: unknown) =>
   typeof value === 'string' && DAY.test(value) && isInstant(`${value}T00:00:00Z`);
 
 function isPolicy(value: unknown): boolean {
-  if (!isPlain(value)) return false;
+  if (!isPlainObject(value)) return false;
   for (const key in value) if (!POLICY_KEYS.has(key)) return false;
   const thresholds = value.starThresholdsHours;
   return (
@@ -86,7 +69,7 @@ function isSharedId(field: unknown, seen: Seen): boolean {
 }
 
 function isEntry(value: unknown, seen: Seen): boolean {
-  if (!isPlain(value)) return false;
+  if (!isPlainObject(value)) return false;
   // Keys are unique, so counting the required ones met proves that none is missing.
   let required = 0;
   for (const key in value) {

@@ -4,6 +4,7 @@ import { readClock, type Clock } from '../clock.js';
 import { invalidLog } from '../errors/error.js';
 import { createDispatcher, Subscribable, type Dispatcher } from '../internal/dispatch.js';
 import { CompactLog } from '../internal/compact-log.js';
+import { isId } from '../internal/plain.js';
 import { chainLink, type ChainHash, type Checkpoint } from '../journal/chain.js';
 import { checkEnvelopes } from '../journal/check.js';
 import { idSchema, timeZoneSchema } from '../schemas/common.js';
@@ -30,7 +31,7 @@ import {
 } from './schemas.js';
 import { draftOf } from './store/draft.js';
 import { EntryViews } from './store/entry-views.js';
-import { createFastInput, isId } from './store/fast-input.js';
+import { createFastInput } from './store/fast-input.js';
 import {
   approvedKey,
   buildRowEvent,

@@ -1,106 +1,27 @@
 import { readClock } from '../clock.js';
-import { createDispatcher, Subscribable, type Dispatcher } from '../internal/dispatch.js';
-import { chainLink, type Checkpoint } from '../journal/chain.js';
-import { LanewiseError } from '../errors/index.js';
-import { idSchema } from '../schemas/common.js';
+import type { Dispatcher } from '../internal/dispatch.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
 import { instantMs } from '../time/parse.js';
 import { zoneOffsets } from '../time/zone.js';
 import type { PointsLedger, PointsLedgerOptions } from './api.js';
-import { applyPointsEvent, applyTransfer } from './apply.js';
-import {
-  checkAddItem,
-  checkPost,
-  checkRedemption,
-  checkRedemptionHold,
-  checkReserved,
-  checkRestock,
-  checkTransfer,
-  checkVoid,
-  dueRows,
-  existingRedemption,
-  expiryTransfers,
-  notFound,
-  redemptionTransfer,
-} from './commands.js';
+import { parseAccount, parseId, parseInstant } from './arguments.js';
+import { checkPost, checkTransfer, checkVoid, dueRows, expiryTransfers } from './commands.js';
 import { toHledgerJournal } from './hledger.js';
+import { defaultPickupCode } from './pickup-codes.js';
+import { createRedemptionMethods } from './redemptions.js';
 import { replayLog } from './replay.js';
 import {
-  redemptionCancelOptionsSchema,
   checkedTransfer,
-  redemptionFulfilOptionsSchema,
-  instantOrDate,
-  pointsPickupCodeSchema,
-  pointsAccountSchema,
   pointsLedgerOptionsSchema,
   pointsRangeSchema,
-  pointsTransferInputSchema,
-  pointsQuantitySchema,
-  redemptionInputSchema,
-  redemptionItemInputSchema,
   pointsResolveOptionsSchema,
 } from './schemas.js';
-import { isAccountString, isIdString, plainTransferInput } from './store/fast-input.js';
-import { transferDataOf, transferEvent } from './store/log.js';
-import { emptyPointsState, type AccountState } from './store/state.js';
-import type {
-  PointsAccount,
-  PointsEvent,
-  PointsEventType,
-  PointsSnapshot,
-  PointsTransfer,
-  RedemptionItemData,
-} from './types.js';
-import {
-  balanceOf,
-  deepFreeze,
-  historyView,
-  itemView,
-  lotsOf,
-  owingOf,
-  redemptionView,
-  snapshotOf,
-  transferView,
-} from './views.js';
-
-const PICKUP_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-
-/** FNV-1a, 32 bits: enough to spread pickup codes; uniqueness is checked, not assumed. */
-function fnv1a(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
-/** The default pickup code: 8 characters derived from the redemption id and the attempt. */
-export function defaultPickupCode(redemptionId: string, attempt: number): string {
-  const text = `${attempt}:${redemptionId}`;
-  let bits = fnv1a(text, 0x811c9dc5) * 256 + (fnv1a(text, 0x01234567) & 0xff);
-  let code = '';
-  for (let index = 0; index < 8; index++) {
-    code += PICKUP_ALPHABET[bits % 32];
-    bits = Math.floor(bits / 32);
-  }
-  return code;
-}
-
-/** Parses an id argument, quickly when it is plainly valid. */
-function parseId(id: unknown, name = 'id'): string {
-  return isIdString(id) ? id : parseInput(idSchema, id, [name]);
-}
-
-/** Parses an account argument, quickly when it is plainly valid. */
-const parseAccount = (account: unknown): string =>
-  isAccountString(account) ? account : parseInput(pointsAccountSchema, account, ['account']);
-
-/** The epoch milliseconds of an instant argument (ISO string with an offset, or a `Date`). */
-function parseInstant(input: unknown, name: string): number {
-  const parsed = parseInput(instantOrDate, input, [name]);
-  return typeof parsed === 'string' ? instantMs(parsed) : parsed.getTime();
-}
+import { transferEvent } from './store/log.js';
+import { emptyPointsState } from './store/state.js';
+import { createPointsWriter } from './store/writer.js';
+import { createTransfer } from './transfer.js';
+import type { PointsSnapshot } from './types.js';
+import { balanceOf, historyView, lotsOf, owingOf, snapshotOf, transferView } from './views.js';
 
 /**
  * Creates a double-entry point ledger (see {@link PointsLedger}). State is derived from an
@@ -124,15 +45,14 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const timeZone = parsed.timeZone ?? 'Asia/Shanghai';
   const zone = zoneOffsets(timeZone);
   const state = emptyPointsState(timeZone, zone.format, transferEvent);
-  const { log, stamps, transfers, accounts } = state;
+  const { stamps, transfers, accounts } = state;
   const { hash } = parsed;
   const holdMinutes = parsed.policy?.redemptionHoldMinutes;
   const expireAfterMonths = parsed.policy?.expireAfterMonths;
-  const pickupCode = parsed.pickupCode ?? defaultPickupCode;
   const now = parsed.now;
 
   // A checkpoint without a log is checked against the empty log.
-  let lastHash =
+  const lastHash =
     parsed.events === undefined && parsed.checkpoint === undefined
       ? ''
       : replayLog(state, parsed.events === undefined ? [] : parsed.events, {
@@ -141,132 +61,15 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
           checkpoint: parsed.checkpoint,
         });
 
-  const dispatcher: Dispatcher =
-    (parsed.dispatcher as Dispatcher | undefined) ??
-    createDispatcher({ onListenerError: parsed.onListenerError });
-  const changes = new Subscribable<PointsEvent>(dispatcher);
+  const writer = createPointsWriter(state, {
+    hash,
+    lastHash,
+    dispatcher: parsed.dispatcher as Dispatcher | undefined,
+    onListenerError: parsed.onListenerError,
+  });
+  const { commit } = writer;
   let cached: PointsSnapshot | undefined;
-  let frozenEvents: readonly PointsEvent[] | undefined;
-
-  /**
-   * The event as stored: chained, when the ledger is, after `previous` (the hash before it).
-   * A hash function that returns no text is refused here, before anything is applied.
-   */
-  const sealed = (event: PointsEvent, previous: string): PointsEvent => {
-    if (hash === undefined) return event;
-    const link: unknown = chainLink(hash, previous, event);
-    if (typeof link !== 'string' || link === '') {
-      throw invalidField(['hash'], 'must return the hash as text', 'type', { expected: 'string' });
-    }
-    return Object.freeze({ ...event, hash: link });
-  };
-
-  /**
-   * Writes the events of one command, made at stamp `stamp`, and returns `result()`: every
-   * event is made and hashed first (so a failing hash function writes none), then each is
-   * logged and applied, the result is read, and only then do the listeners hear of them (what
-   * a listener writes in turn comes after, and does not show in the result).
-   */
-  const commit = <R>(
-    made: readonly (readonly [PointsEventType, object])[],
-    stamp: number,
-    result: () => R,
-  ): R => {
-    const at = stamps.text(stamp);
-    let previous = lastHash;
-    const events = made.map(([type, data], offset) => {
-      const unsealed = { seq: log.size + 1 + offset, type, at, data: deepFreeze(data) };
-      const event = sealed(Object.freeze(unsealed) as PointsEvent, previous);
-      previous = event.hash ?? '';
-      return event;
-    });
-    return dispatcher.run(() => {
-      lastHash = previous;
-      for (const event of events) {
-        log.push(event);
-        applyPointsEvent(state, event, stamp);
-      }
-      cached = undefined;
-      if (changes.listening) for (const event of events) changes.emit(event);
-      return result();
-    });
-  };
-
-  /** `transfer`: validate (a fast path for plain inputs), check, apply, log. */
-  const transfer = (input: unknown): PointsTransfer => {
-    const time = readClock(now);
-    let checked = plainTransferInput(input);
-    let debit: AccountState | undefined;
-    let credit: AccountState | undefined;
-    if (checked !== undefined) {
-      // Accounts already open and codes already used were checked then: skip the checks.
-      debit = accounts.get(checked.from);
-      credit = accounts.get(checked.to);
-      if (
-        (debit === undefined && !isAccountString(checked.from)) ||
-        (credit === undefined && !isAccountString(checked.to)) ||
-        (!transfers.knowsCode(checked.code) && !isIdString(checked.code))
-      ) {
-        checked = undefined;
-      }
-    }
-    if (checked === undefined) {
-      checked = checkedTransfer(parseInput(pointsTransferInputSchema, input));
-      debit = accounts.get(checked.from);
-      credit = accounts.get(checked.to);
-    }
-    const existing = checkTransfer(
-      state,
-      checked,
-      time,
-      debit,
-      credit,
-      transfers.rowOf(checked.id),
-    );
-    if (existing >= 0) return transferView(state, existing);
-    const stamp = stamps.indexOfTime(time);
-    const at = stamps.text(stamp);
-    let row: number;
-    if (hash === undefined && !changes.listening) {
-      // The same reducer as replay's, called with the checked fields: no event object is
-      // made, and the log keeps the row.
-      row = applyTransfer(state, checked, stamp, at, debit, credit);
-      log.pushKey(row);
-      cached = undefined;
-    } else {
-      // Chained or heard: the event is made (and hashed) first, then applied. Listeners are
-      // told last: one may write (a later row) or read the snapshot (made afresh).
-      const made = {
-        seq: log.size + 1,
-        type: 'points.transferred',
-        at,
-        data: transferDataOf(checked),
-      };
-      const event = sealed(Object.freeze(made) as PointsEvent, lastHash);
-      if (event.hash !== undefined) lastHash = event.hash;
-      row = applyTransfer(state, checked, stamp, at, debit, credit);
-      log.push(event);
-      cached = undefined;
-      // Read before the listeners run (at once, when no command is running).
-      const view = transferView(state, row);
-      changes.emit(event);
-      return view;
-    }
-    if (checked.pending || checked.reversal || checked.ref !== undefined) {
-      return transferView(state, row);
-    }
-    // The common case, from what was checked: no need to read the row back.
-    const { id, from, to, amount, code } = checked;
-    return {
-      id,
-      from: from as PointsAccount,
-      to: to as PointsAccount,
-      amount,
-      code,
-      at,
-      status: 'posted',
-    };
-  };
+  let cachedVersion = -1;
 
   /** `post` and `void`. */
   const resolve = (outcome: 'post' | 'void', idInput: unknown, optionsInput: unknown) => {
@@ -290,24 +93,8 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     );
   };
 
-  /** A pickup code from the `pickupCode` option that no redemption has. */
-  const uniquePickupCode = (redemptionId: string): string => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const code = pickupCode(redemptionId, attempt);
-      if (typeof code !== 'string' || !pointsPickupCodeSchema.safeParse(code).success) {
-        throw new LanewiseError(
-          'INVALID_INPUT',
-          'pickupCode: must return 1 to 64 visible characters',
-          { path: ['pickupCode'], details: { code } },
-        );
-      }
-      if (!state.pickupCodes.has(code)) return code;
-    }
-    throw invalidField(['pickupCode'], 'returned used codes 100 times');
-  };
-
   const ledger: PointsLedger = {
-    transfer,
+    transfer: createTransfer(state, writer, now),
     post: (id, postOptions) => resolve('post', id, postOptions),
     void: (id, voidOptions) => resolve('void', id, voidOptions),
     expirePending(nowInput) {
@@ -337,86 +124,11 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
       const row = transfers.rowOf(parseId(id));
       return row < 0 ? undefined : transferView(state, row);
     },
-    addItem(input) {
-      const parsedItem = parseInput(redemptionItemInputSchema, input);
-      const data: RedemptionItemData = {
-        id: parsedItem.id,
-        name: parsedItem.name,
-        cost: parsedItem.cost,
-        stock: parsedItem.stock,
-        stationId: parsedItem.stationId,
-        ...(parsedItem.limit === undefined
-          ? {}
-          : { limit: { count: parsedItem.limit.count, per: parsedItem.limit.per } }),
-      };
-      const existing = checkAddItem(state, data);
-      if (existing !== undefined) return itemView(existing);
-      const stamp = stamps.indexOfTime(readClock(now));
-      return commit([['points.item_added', data]], stamp, () =>
-        itemView(state.items.get(data.id) ?? notFound('item', data.id, ['id'])),
-      );
-    },
-    restock(itemIdInput, quantityInput) {
-      const itemId = parseId(itemIdInput, 'itemId');
-      const quantity = parseInput(pointsQuantitySchema, quantityInput, ['quantity']);
-      const item = checkRestock(state, itemId, quantity);
-      const stamp = stamps.indexOfTime(readClock(now));
-      return commit([['points.restocked', { itemId, quantity }]], stamp, () => itemView(item));
-    },
-    getItem(id) {
-      const item = state.items.get(parseId(id));
-      return item === undefined ? undefined : itemView(item);
-    },
-    items: () => Array.from(state.items.values(), itemView),
-    redeem(input) {
-      const data = parseInput(redemptionInputSchema, input);
-      const existing = existingRedemption(state, data);
-      if (existing !== undefined) return redemptionView(existing);
-      const time = readClock(now);
-      const plan = checkRedemption(state, data, time);
-      checkRedemptionHold(state, plan, time, holdMinutes);
-      const code = uniquePickupCode(data.id);
-      const stamp = stamps.indexOfTime(time);
-      const { id, volunteerId, itemId, quantity } = data;
-      // The hold and the redemption are one command: listeners hear of both after both.
-      return commit(
-        [
-          ['points.transferred', redemptionTransfer(plan, id, holdMinutes)],
-          ['points.reserved', { id, volunteerId, itemId, quantity, pickupCode: code }],
-        ],
-        stamp,
-        () => redemptionView(state.redemptions.get(id) ?? notFound('redemption', id, ['id'])),
-      );
-    },
-    fulfil(idInput, fulfilOptions) {
-      const id = parseId(idInput);
-      const { by } = parseInput(redemptionFulfilOptionsSchema, fulfilOptions);
-      const redemption = checkReserved(state, id);
-      const time = readClock(now);
-      const transferId = `redeem:${id}`;
-      checkPost(state, transferId, time);
-      return commit([['points.posted', { id: transferId, by }]], stamps.indexOfTime(time), () =>
-        redemptionView(redemption),
-      );
-    },
-    cancel(idInput, cancelOptions) {
-      const id = parseId(idInput);
-      const { reason } = parseInput(redemptionCancelOptionsSchema, cancelOptions);
-      const redemption = checkReserved(state, id);
-      const stamp = stamps.indexOfTime(readClock(now));
-      return commit([['points.voided', { id: `redeem:${id}`, reason }]], stamp, () =>
-        redemptionView(redemption),
-      );
-    },
-    getRedemption(id) {
-      const redemption = state.redemptions.get(parseId(id));
-      return redemption === undefined ? undefined : redemptionView(redemption);
-    },
-    findRedemption(code) {
-      const id = state.pickupCodes.get(parseId(code, 'pickupCode'));
-      const redemption = id === undefined ? undefined : state.redemptions.get(id);
-      return redemption === undefined ? undefined : redemptionView(redemption);
-    },
+    ...createRedemptionMethods(state, writer, {
+      now,
+      holdMinutes,
+      pickupCode: parsed.pickupCode ?? defaultPickupCode,
+    }),
     expire(asOfInput) {
       const asOf = parseInstant(asOfInput, 'asOf');
       if (expireAfterMonths === undefined) return [];
@@ -436,25 +148,22 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
     },
     lots: (account) => lotsOf(state, accounts.get(parseAccount(account))),
     toLedgerJournal: (journalOptions) => toHledgerJournal(state, journalOptions),
-    events() {
-      if (frozenEvents?.length !== log.size) frozenEvents = Object.freeze(log.events().slice());
-      return frozenEvents;
-    },
-    checkpoint(): Checkpoint {
-      const seq = log.size;
-      return Object.freeze(hash === undefined || seq === 0 ? { seq } : { seq, hash: lastHash });
-    },
+    events: () => writer.events(),
+    checkpoint: () => writer.checkpoint(),
     subscribe(listener) {
       if (typeof listener !== 'function') {
         throw invalidField(['listener'], 'must be a function', 'type', { expected: 'function' });
       }
-      return changes.subscribe(listener);
+      return writer.changes.subscribe(listener);
     },
     snapshot() {
-      cached ??= snapshotOf(state, timeZone, {
-        expireAfterMonths: expireAfterMonths ?? null,
-        redemptionHoldMinutes: holdMinutes ?? null,
-      });
+      if (cached === undefined || cachedVersion !== writer.version) {
+        cached = snapshotOf(state, timeZone, {
+          expireAfterMonths: expireAfterMonths ?? null,
+          redemptionHoldMinutes: holdMinutes ?? null,
+        });
+        cachedVersion = writer.version;
+      }
       return cached;
     },
   };

@@ -1,9 +1,10 @@
 // The limits of the point ledger, in one place: ids the ledger builds from a caller's id must
 // fit the id limit, and numbers that feed instant arithmetic must keep every result in range.
+import { MAX_ID_LENGTH } from '../internal/plain.js';
 import { MAX_INSTANT_MS, MIN_INSTANT_MS, MS_PER_MINUTE } from '../time/constants.js';
 
 /** Every id: 1 to 200 UTF-16 units (as `idSchema`). */
-export const MAX_ID_LENGTH = 200;
+export { MAX_ID_LENGTH };
 /** A redemption id: `redeem:<id>`, its transfer's id, must fit {@link MAX_ID_LENGTH}. */
 export const MAX_REDEMPTION_ID_LENGTH = MAX_ID_LENGTH - 'redeem:'.length;
 /**

@@ -5,6 +5,7 @@
 import { invalidLog, LanewiseError, type FieldIssue } from '../errors/index.js';
 import type { ChainHash, Checkpoint } from '../journal/chain.js';
 import { checkEnvelopes } from '../journal/check.js';
+import { isId } from '../internal/plain.js';
 import { parseInput } from '../schemas/parse.js';
 import { instantMs } from '../time/parse.js';
 import { applyPointsEvent, applyTransfer } from './apply.js';
@@ -19,12 +20,7 @@ import {
   existingRedemption,
 } from './commands.js';
 import { checkedTransfer, POINTS_EVENT_TYPES, pointsEventDataSchemas } from './schemas.js';
-import {
-  isAccountString,
-  isIdString,
-  plainTransferInput,
-  type CheckedTransfer,
-} from './store/fast-input.js';
+import { isAccountString, plainTransferInput, type CheckedTransfer } from './store/fast-input.js';
 import { transferData } from './store/log.js';
 import type { PointsState } from './store/state.js';
 import type { PointsEvent } from './types.js';
@@ -61,7 +57,7 @@ function loggedTransfer(
     fast !== undefined &&
     (isAccountString(fast.from) || state.accounts.has(fast.from)) &&
     (isAccountString(fast.to) || state.accounts.has(fast.to)) &&
-    (state.transfers.knowsCode(fast.code) || isIdString(fast.code))
+    (state.transfers.knowsCode(fast.code) || isId(fast.code))
   ) {
     return fast;
   }

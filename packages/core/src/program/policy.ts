@@ -1,3 +1,4 @@
+import { isPlainObject } from '../internal/plain.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
 import {
   EARNING_SCALE,
@@ -13,12 +14,6 @@ export const POINTS_POLICY_KEYS: ReadonlySet<string> = new Set([
   'expireAfterMonths',
   'redemptionHoldMinutes',
 ]);
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-};
 
 /** The multipliers as own keys of a prototype-free object: no tag reaches `Object.prototype`. */
 function resolveMultipliers(given: unknown): Readonly<Record<string, number>> {

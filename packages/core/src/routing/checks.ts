@@ -4,6 +4,7 @@
 // depth, patterns for speed, and what no schema can see (tiers, ids, shadowing).
 import { LanewiseError, type ErrorPath } from '../errors/error.js';
 import type { FieldIssue } from '../errors/issues.js';
+import { isPlainObject } from '../internal/plain.js';
 import { parseInput } from '../schemas/parse.js';
 import { isAlwaysFalse, isAlwaysTrue } from './analysis.js';
 import { MAX_RULE_SET_PATTERN_COST, checkPattern } from './patterns.js';
@@ -31,12 +32,6 @@ export const MAX_RULES_JSON_DEPTH = 100;
 export const MAX_RULES_JSON_VALUES = 200_000;
 
 type Path = (string | number)[];
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-};
 
 /**
  * The first reason the input is not plain JSON data of bounded size, or undefined. Without it

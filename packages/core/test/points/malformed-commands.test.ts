@@ -5,11 +5,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { idSchema } from '../../src/schemas/common.js';
 import { checkedTransfer, pointsTransferInputSchema } from '../../src/points/schemas.js';
-import {
-  isAccountString,
-  isIdString,
-  plainTransferInput,
-} from '../../src/points/store/fast-input.js';
+import { isId as isIdString } from '../../src/internal/plain.js';
+import { isAccountString, plainTransferInput } from '../../src/points/store/fast-input.js';
 import {
   assertAllRejected,
   badAccount,

@@ -2,29 +2,10 @@
 // certainly accepts, and returns what zod would return; anything else (including every bad
 // input) goes through zod, which accepts it or names the bad field. A test holds the two
 // to the same answers. Each ledger has its own checker: the values it remembers are its own.
+import { isId, isPlainObject } from '../../internal/plain.js';
 import { instantMs } from '../../time/parse.js';
 import type { HourEntryDraft } from '../types.js';
 import { frozenTags } from './draft.js';
-
-/**
- * True when no UTF-16 unit is a control character: `\p{Cc}` is exactly U+0000 to U+001F and
- * U+007F to U+009F, none of them a surrogate, so units and code points agree. A loop, because
- * a regular expression costs more than the whole check on a short id.
- */
-export function hasNoControl(value: string): boolean {
-  for (let at = 0; at < value.length; at += 1) {
-    const code = value.charCodeAt(at);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return false;
-  }
-  return true;
-}
-
-/** An id `idSchema` accepts (UTF-16 length is at least the code-point length zod counts). */
-export function isId(value: unknown): value is string {
-  return (
-    typeof value === 'string' && value.length >= 1 && value.length <= 200 && hasNoControl(value)
-  );
-}
 
 /** Text the text schema accepts unchanged (already trimmed). */
 export function isText(value: unknown): value is string {
@@ -64,12 +45,6 @@ function idListCopy(value: unknown): string[] | undefined {
     copy.push(item);
   }
   return copy;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 /** Own keys only; `for...in` would also walk the prototype, which a plain object must not have. */

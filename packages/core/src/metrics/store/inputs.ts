@@ -4,15 +4,9 @@
 import type { RatioActionInput } from '../api.js';
 import { isWeight } from './actions.js';
 import { isInstant } from './instants.js';
+import { isId } from '../../internal/plain.js';
 
 const KEYS = new Set(['id', 'at', 'kind', 'weight', 'unit', 'type']);
-const CONTROL = /\p{Cc}/u; // what `idSchema` refuses in an id
-
-function isId(value: unknown): boolean {
-  return (
-    typeof value === 'string' && value.length >= 1 && value.length <= 200 && !CONTROL.test(value)
-  );
-}
 
 /** The input when it is a valid add, as it is; `undefined` when the schema must say why not. */
 export function fastActionInput(input: unknown): RatioActionInput | undefined {

@@ -1,31 +1,7 @@
 // Hand-written checks for the hot path of `transfer` and of replay: the same rules as the zod
 // schemas in `../schemas.ts` (a test holds them equal), at a fraction of zod's cost.
-import {
-  MAX_ID_LENGTH,
-  MAX_STATION_ID_LENGTH,
-  MAX_TIMEOUT_MINUTES,
-  MAX_VOLUNTEER_ID_LENGTH,
-} from '../limits.js';
-
-/** True when `text` is 1 to `max` UTF-16 units, none of them a control character (`\p{Cc}`). */
-function isIdText(text: string, start: number, max: number): boolean {
-  const length = text.length - start;
-  if (length < 1 || length > max) return false;
-  for (let at = start; at < text.length; at++) {
-    const unit = text.charCodeAt(at);
-    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) return false;
-  }
-  return true;
-}
-
-/**
- * True when `value` is an id string `idSchema` accepts: 1 to 200 UTF-16 units, none of them a
- * control character (U+0000 to U+001F and U+007F to U+009F). A loop over the units costs a
- * fraction of a regular expression's call.
- */
-export function isIdString(value: unknown): value is string {
-  return typeof value === 'string' && isIdText(value, 0, MAX_ID_LENGTH);
-}
+import { MAX_STATION_ID_LENGTH, MAX_TIMEOUT_MINUTES, MAX_VOLUNTEER_ID_LENGTH } from '../limits.js';
+import { isId, isIdText, isPlainObject } from '../../internal/plain.js';
 
 /**
  * True when `value` is an account name: `issuer`, `expired`, `volunteer:<id>` (id up to 180
@@ -70,13 +46,6 @@ export interface CheckedTransfer {
   readonly reversal: boolean;
 }
 
-/** True for an object made by `{}` or `Object.create(null)`: no class, no inherited fields. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 /** A positive safe integer. */
 const isPositiveInt = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -96,7 +65,7 @@ function plainTimeout(pending: unknown): number | undefined | false {
  * The hot path of `transfer`: the checked fields of a plain object whose fields all pass
  * `pointsTransferInputSchema`, except `from`, `to` and `code`, which are only known to be
  * strings (the caller checks them against the accounts and codes it knows, or with
- * {@link isAccountString} and {@link isIdString}); undefined for anything else, which goes
+ * {@link isAccountString} and {@link isId}); undefined for anything else, which goes
  * through zod, which accepts it or names the bad field. Each field is read once, so that a
  * getter cannot answer differently later. With `stored`, the form a log stores: `reversal`
  * only as `true`. With `into`, the fields are written there (replay reuses one object for a
@@ -111,12 +80,12 @@ export function plainTransferInput(
   for (const key in input) if (!isTransferKey(key)) return undefined;
   const { id, from, to, amount, code, ref, pending, reversal } = input;
   if (
-    !isIdString(id) ||
+    !isId(id) ||
     typeof from !== 'string' ||
     typeof to !== 'string' ||
     !isPositiveInt(amount) ||
     typeof code !== 'string' ||
-    (ref !== undefined && !isIdString(ref)) ||
+    (ref !== undefined && !isId(ref)) ||
     (reversal !== undefined && (stored ? reversal !== true : typeof reversal !== 'boolean'))
   ) {
     return undefined;

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { draftOf } from '../../../src/hours/store/draft.js';
-import { createFastInput, hasNoControl } from '../../../src/hours/store/fast-input.js';
+import { hasNoControl } from '../../../src/internal/plain.js';
+import { createFastInput } from '../../../src/hours/store/fast-input.js';
 import {
   approveHoursInputSchema,
   closeHoursInputSchema,
