@@ -1,5 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+// The row keys and the writes come first: the bundle then keeps the virtualizer and the hour
+// schemas ahead of the base element, the order that compresses best.
+import { RowFocus } from './row-focus.js';
+import { LedgerWrites } from './ledger-writes.js';
 import type { HourEntry, HoursSnapshot } from '@lanewise/core/hours';
 import { LanewiseElement } from '../../base/lanewise-element.js';
 import type { LiveSource } from '../../controllers/live-source.js';
@@ -19,9 +23,7 @@ import {
   type LedgerView,
   type StatusFilter,
 } from './ledger-view.js';
-import { LedgerWrites } from './ledger-writes.js';
 import { renderReasonDialog } from './reason-dialog.js';
-import { RowFocus } from './row-focus.js';
 import { ledgerStyles } from './volunteer-ledger.styles.js';
 import { ledgerTerms, type LedgerTerm } from './volunteer-ledger.terms.js';
 import { dayIn, localInputValue } from './zone-time.js';
