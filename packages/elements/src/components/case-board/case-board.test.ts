@@ -5,22 +5,20 @@ import '../lanewise-provider/lanewise-provider.js';
 import type { CaseBoard } from './case-board.js';
 import type { CaseBook, CaseRecord, CaseSnapshot } from '@lanewise/core/cases';
 import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { FakeLive, expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  FakeLive,
+  frames,
+  shadowText as text,
+  shadowTexts as texts,
+  stubFetch,
+  textOf,
+} from '../../testing/index.js';
 import { FRIDAY, liuzhouRules, makeBook } from '../case-intake/fixtures/make-book.js';
 
 const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
 const root = (el: Element) => el.shadowRoot!;
-const clean = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Element, selector: string) =>
-  clean(root(el).querySelector(selector)?.textContent);
-const texts = (el: Element, selector: string) =>
-  [...root(el).querySelectorAll(selector)].map((node) => clean(node.textContent));
-const frames = (n = 2) =>
-  new Promise<void>((resolve) => {
-    const step = (left: number) =>
-      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
-    step(n);
-  });
 // A station board keeps its role="station" attribute, which axe's aria-roles reports.
 const stationAxe = { ignoredRules: ['aria-roles'] };
 const settle = async (el: CaseBoard, n = 3) => {
@@ -111,10 +109,10 @@ describe('<case-board> sources and states', () => {
     const ids = ['HA-20261130-0466', 'HA-20261121-0458', 'HA-20261118-0455'];
     el.data = { cases: sample.cases.filter((record) => ids.includes(record.id)) };
     const early = await rendered(el, 'HA-20261130-0466');
-    expect(clean(early.querySelector('.due')!.textContent)).to.equal('剩 8 个工作日');
-    expect(clean(early.querySelector('.card-meta')!.textContent)).to.match(/ · /);
+    expect(textOf(early.querySelector('.due'))).to.equal('剩 8 个工作日');
+    expect(textOf(early.querySelector('.card-meta'))).to.match(/ · /);
     const late = card(el, 'HA-20261121-0458');
-    expect(clean(late.querySelector('.due')!.textContent)).to.equal('超期 3 天');
+    expect(textOf(late.querySelector('.due'))).to.equal('超期 3 天');
     expect(late.querySelector('.due')!.getAttribute('data-tone')).to.equal('bad');
     expect(texts(el, `.card[data-id="HA-20261118-0455"] .badge`)).to.deep.equal([
       '已催办',
@@ -125,9 +123,7 @@ describe('<case-board> sources and states', () => {
     el.setAttribute('lang', 'en');
     await settle(el);
     expect(laneCounts(el)[0]).to.equal('To accept 0 cases');
-    expect(clean(card(el, 'HA-20261121-0458').querySelector('.due')!.textContent)).to.equal(
-      '3 days late',
-    );
+    expect(textOf(card(el, 'HA-20261121-0458').querySelector('.due'))).to.equal('3 days late');
     await expectAccessible(el);
   });
 
@@ -194,14 +190,12 @@ describe('<case-board> sources and states', () => {
     await settle(el);
     expect(laneCounts(el).slice(0, 3)).to.deep.equal(['待受理 1 件', '办理中 1 件', '待回访 1 件']);
     // Due 2025-02-05: after 24 January come the make-up Sunday, the 27th, then the 5th.
-    expect(clean(card(el, 'c-1').querySelector('.due')!.textContent)).to.equal('剩 3 个工作日');
-    expect(clean(card(el, 'c-2').querySelector('.due')!.textContent)).to.equal('剩 2 小时');
-    expect(clean(card(el, 'c-1').querySelector('.card-meta')!.textContent)).to.equal(
-      '设施损坏 · 一般案件',
-    );
+    expect(textOf(card(el, 'c-1').querySelector('.due'))).to.equal('剩 3 个工作日');
+    expect(textOf(card(el, 'c-2').querySelector('.due'))).to.equal('剩 2 小时');
+    expect(textOf(card(el, 'c-1').querySelector('.card-meta'))).to.equal('设施损坏 · 一般案件');
     el.now = '2025-02-04T10:00:00+08:00';
     await settle(el);
-    expect(clean(card(el, 'c-1').querySelector('.due')!.textContent)).to.equal('剩 1 个工作日');
+    expect(textOf(card(el, 'c-1').querySelector('.due'))).to.equal('剩 1 个工作日');
     book.accept('c-1', { by: 'squad' });
     await settle(el);
     expect(laneCounts(el).slice(0, 2)).to.deep.equal(['待受理 0 件', '办理中 2 件']);
@@ -447,7 +441,7 @@ describe('<case-board> station', () => {
     clock.set('2025-02-06T10:00:00+08:00');
     el.now = '2025-02-06T10:00:00+08:00';
     await settle(el);
-    expect(clean(card(el, 'c-1').querySelector('.due')!.textContent)).to.equal('超期 1 天');
+    expect(textOf(card(el, 'c-1').querySelector('.due'))).to.equal('超期 1 天');
     const review = () => root(el).querySelector<HTMLButtonElement>('.review button')!;
     el.addEventListener('lw-case-review', (event) => event.preventDefault(), { once: true });
     review().click();
@@ -638,8 +632,8 @@ describe('<case-board> with <case-intake>', () => {
     const [record] = book.list();
     expect(laneCounts(board)[0]).to.equal('待受理 1 件');
     const shown = await rendered(board, record!.id);
-    expect(clean(shown.querySelector('.card-meta')!.textContent)).to.equal('路灯不亮 · 一般案件');
-    expect(clean(shown.querySelector('.due')!.textContent)).to.equal('剩 3 个工作日');
-    expect(clean(form.querySelector('.due')!.textContent)).to.equal('将于 2025年2月5日 前办结');
+    expect(textOf(shown.querySelector('.card-meta'))).to.equal('路灯不亮 · 一般案件');
+    expect(textOf(shown.querySelector('.due'))).to.equal('剩 3 个工作日');
+    expect(textOf(form.querySelector('.due'))).to.equal('将于 2025年2月5日 前办结');
   });
 });
