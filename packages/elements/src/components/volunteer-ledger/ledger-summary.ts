@@ -11,17 +11,17 @@ export function renderSummary(
 ) {
   const star = view.star;
   return html`<dl part="summary" class="summary">
-    <div class="figure">
+    <div class="figure lw-figure">
       <dt>${t('credited')}</dt>
       <dd class="value">${localize.duration(view.creditedMinutes)}</dd>
     </div>
-    <div class="figure">
+    <div class="figure lw-figure">
       <dt>${t('entries')}</dt>
       <dd class="value">${localize.number(view.rows.length)}</dd>
     </div>
     ${
       star
-        ? html`<div class="figure star">
+        ? html`<div class="figure lw-figure star">
             <dt>${t('star')}</dt>
             <dd class="value">
               <span

@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { RowFocus } from './row-focus.js';
 import { LedgerWrites } from './ledger-writes.js';
 import type { HourEntry, HoursSnapshot } from '@lanewise/core/hours';
+import { figureCardStyles } from '../../base/figure-card.js';
 import { LanewiseElement } from '../../base/lanewise-element.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { SourceController } from '../../controllers/source-controller.js';
@@ -76,7 +77,7 @@ type Action = 'approve' | 'reject' | 'revoke';
  */
 export class VolunteerLedger extends LanewiseElement {
   /** The base styles and the ledger's own. */
-  static override styles = [...(LanewiseElement.styles as []), ledgerStyles];
+  static override styles = [...(LanewiseElement.styles as []), figureCardStyles, ledgerStyles];
 
   /** One volunteer's id; without it, every volunteer's entries with a volunteer column. */
   @property() volunteer = '';
