@@ -1,4 +1,5 @@
 import type { ReactiveElement } from 'lit';
+import { ReasonDialog } from '../../base/reason-dialog.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { pointsWriter } from '../points-wallet/points-source.js';
 import type { ReservationRow } from './catalog-view.js';
@@ -41,9 +42,7 @@ export class PickupDesk {
     this.host.requestUpdate();
   }
 
-  private dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog.cancel');
-  }
+  private readonly dialog = new ReasonDialog(this.host, 'dialog.cancel');
 
   readonly onSearch = (event: Event) => {
     this.query = (event.target as HTMLInputElement).value;
@@ -82,17 +81,10 @@ export class PickupDesk {
     this.cancelling = row;
     this.reasonError = '';
     this.changed();
-    void this.host.updateComplete.then(() => {
-      const dialog = this.dialog();
-      const reason = dialog?.querySelector('textarea');
-      if (reason) reason.value = '';
-      if (dialog && !dialog.open) dialog.showModal();
-    });
+    this.dialog.open();
   }
 
-  readonly closeCancel = () => {
-    this.dialog()?.close();
-  };
+  readonly closeCancel = () => this.dialog.close();
 
   readonly onCancelClose = () => {
     this.cancelling = null;
@@ -104,7 +96,7 @@ export class PickupDesk {
     const row = this.cancelling;
     if (!row) return;
     const { t, emit, announce } = this.options;
-    const reason = this.host.renderRoot.querySelector<HTMLTextAreaElement>('#reason')!.value.trim();
+    const reason = this.dialog.reason;
     if (!reason) {
       this.reasonError = t('reasonNeeded');
       this.changed();

@@ -1,5 +1,6 @@
 import type { ReactiveElement } from 'lit';
 import { recordHoursInputSchema, type RecordHoursInput } from '@lanewise/core/hours';
+import { ReasonDialog } from '../../base/reason-dialog.js';
 import { fromSchema } from '../../controllers/from-schema.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import type { LocalizeController } from '../../localize/localize-controller.js';
@@ -65,9 +66,7 @@ export class LedgerWrites {
     this.host.requestUpdate();
   }
 
-  private dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector<HTMLDialogElement>('dialog');
-  }
+  private readonly dialog = new ReasonDialog(this.host, 'dialog');
 
   /** The actor of an approval; undefined (with a message) when a live ledger has none. */
   private actorFor(): string | undefined {
@@ -112,17 +111,10 @@ export class LedgerWrites {
     this.closing = { action, ids };
     this.reasonError = '';
     this.changed();
-    void this.host.updateComplete.then(() => {
-      const dialog = this.dialog();
-      const reason = dialog?.querySelector('textarea');
-      if (reason) reason.value = '';
-      dialog?.showModal();
-    });
+    this.dialog.open();
   }
 
-  readonly closeDialog = () => {
-    this.dialog()?.close();
-  };
+  readonly closeDialog = () => this.dialog.close();
 
   readonly onDialogClose = () => {
     this.closing = null;
@@ -134,7 +126,7 @@ export class LedgerWrites {
     const closing = this.closing;
     if (!closing) return;
     const { t, localize, emit, announce } = this.options;
-    const reason = this.host.renderRoot.querySelector<HTMLTextAreaElement>('#reason')!.value.trim();
+    const reason = this.dialog.reason;
     if (!reason) {
       this.reasonError = t('reasonNeeded');
       this.changed();
