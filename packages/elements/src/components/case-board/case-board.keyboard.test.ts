@@ -15,7 +15,7 @@ import {
   stationBook,
 } from './fixtures/board-testing.js';
 
-const suite = boardSuite();
+const suite = boardSuite({ before, beforeEach, afterEach });
 
 describe('<case-board> keyboard', () => {
   it('moves between cards and lanes with the arrow keys (one tab stop), opens with Enter, closes with Escape', async () => {

@@ -19,7 +19,7 @@ import {
   stationBook,
 } from './fixtures/board-testing.js';
 
-const suite = boardSuite();
+const suite = boardSuite({ before, beforeEach, afterEach });
 
 describe('<case-board> station', () => {
   async function stationBoard(lang = 'zh-CN') {

@@ -25,7 +25,7 @@ import {
   stationBook,
 } from './fixtures/board-testing.js';
 
-const suite = boardSuite();
+const suite = boardSuite({ before, beforeEach, afterEach });
 
 describe('<case-board> sources and states', () => {
   it('shows a snapshot in lanes with counts, time left or late, and the chased and noticed marks', async () => {
