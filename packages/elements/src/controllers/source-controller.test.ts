@@ -1,12 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../testing/test-widget.js';
-import type { ListDocument, LwTestList } from '../testing/test-widget.js';
-import { FakeLive, expectAccessible, expectTextOnly, stubFetch } from '../testing/index.js';
-
-const text = (el: Element, selector: string) =>
-  el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const names = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('[part=name]')].map((node) => node.textContent);
+import { names, type ListDocument, type LwTestList } from '../testing/test-widget.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  FakeLive,
+  shadowText as text,
+  stubFetch,
+} from '../testing/index.js';
 
 const fixtureUrl = new URL('./fixtures/list.json', import.meta.url).href;
 const doc: ListDocument = {

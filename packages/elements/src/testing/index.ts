@@ -10,3 +10,4 @@ export { FakeLive } from './fake-live.js';
 export { stubFetch } from './fake-fetch.js';
 export type { FakeAnswer } from './fake-fetch.js';
 export { INJECTION_PAYLOADS, deepElements, deepText, expectTextOnly } from './injection.js';
+export { frames, q, qa, settle, shadowText, shadowTexts, textOf } from './dom.js';

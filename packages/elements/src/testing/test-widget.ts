@@ -125,3 +125,7 @@ declare global {
     'lw-test-list': LwTestList;
   }
 }
+
+/** The names a test list shows, in order. */
+export const names = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('[part=name]')].map((node) => node.textContent);

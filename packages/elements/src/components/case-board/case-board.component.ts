@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+// The lanes and their keys come first: the bundle then keeps the virtualizer beside Lit, the
+// order that compresses best.
+import { renderLane, type LaneHost } from './board-lane.js';
+import { BoardFocus } from './board-focus.js';
 import { cnCalendar, type WorkCalendar } from '@lanewise/core/calendar';
 import { caseSnapshotSchema } from '@lanewise/core/cases';
 import type { CaseBook, CaseRecord, CaseSnapshot } from '@lanewise/core/cases';
@@ -10,32 +12,16 @@ import type { Router, RoutingConfig } from '@lanewise/core/routing';
 import { LanewiseElement } from '../../base/lanewise-element.js';
 import { SourceController } from '../../controllers/source-controller.js';
 import { fromSchema } from '../../controllers/from-schema.js';
-import { fetchJson } from '../../controllers/fetch-json.js';
+import { RuleNames } from './rule-names.js';
 import { categoryName, formatDeadline, tierName } from '../case-intake/case-words.js';
-import { checkRuleSet } from '../case-intake/rule-set.js';
 import { laneCases, type BoardGrouping, type Lane } from './board-lanes.js';
 import { boardStyles } from './case-board.styles.js';
 import { boardTerms as terms, type BoardTerm } from './case-board.terms.js';
 import { renderCaseDialog, type DialogHost } from './case-dialog.js';
-import { escalationMarks, timeLeft } from './time-left.js';
+import { timeLeft } from './time-left.js';
 import { StationActions } from './station-actions.js';
 
 type Values = Record<string, string | number>;
-
-interface Active {
-  lane: number;
-  index: number;
-  id: string;
-}
-
-const MOVES: Record<string, true> = {
-  ArrowDown: true,
-  ArrowUp: true,
-  ArrowLeft: true,
-  ArrowRight: true,
-  Home: true,
-  End: true,
-};
 
 /**
  * The station's board: every case in lanes by status, tier or handler, each lane with its
@@ -84,7 +70,7 @@ const MOVES: Record<string, true> = {
  * <case-board src="data/cases.json" rules-src="rules/liuzhou.json" group-by="tier"></case-board>
  * ```
  */
-export class CaseBoard extends LanewiseElement implements DialogHost {
+export class CaseBoard extends LanewiseElement implements DialogHost, LaneHost {
   static override styles = [...(LanewiseElement.styles as []), boardStyles];
 
   /** URL of a case book snapshot's JSON. */
@@ -117,8 +103,6 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   /** The time the board counts from (ISO instant with offset); the clock's when empty. */
   @property() now = '';
 
-  /** The card that holds the roving tab stop; moved by the keys, kept on its case. */
-  private active: Active | undefined;
   @state() openId: string | undefined;
 
   /** @internal The station's forms: their values, messages and the commands they run. */
@@ -130,12 +114,19 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     isEmpty: (snapshot) => snapshot.cases.length === 0,
   });
 
-  private fetchedRules: { url: string; rules: unknown } | undefined;
+  /** The card that holds the roving tab stop; moved by the keys, kept on its case. */
+  private readonly cards = new BoardFocus(this, () => {
+    const snapshot = this.feed.value;
+    return snapshot ? this.lanes(snapshot) : undefined;
+  });
+
+  private readonly ruleNames = new RuleNames(
+    this,
+    () => this.rules,
+    () => this.rulesSrc,
+  );
+
   private lanesMemo: { key: unknown[]; lanes: Lane[] } | undefined;
-  private rulesMemo: { from: unknown; config: RoutingConfig | undefined } | undefined;
-  private ranges = new Map<number, { first: number; last: number }>();
-  private focusInside = false;
-  private pendingFocus = 0;
 
   /** @internal The live book in force: the widget's own or its provider's. */
   get liveBook(): CaseBook | undefined {
@@ -146,19 +137,7 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
   get config(): RoutingConfig | undefined {
     const book = this.liveBook;
     if (book?.router) return book.router.config;
-    const rules =
-      this.rules ??
-      (this.fetchedRules?.url === this.rulesSrc ? this.fetchedRules.rules : undefined);
-    if (this.rulesMemo?.from !== rules) {
-      let config: RoutingConfig | undefined;
-      try {
-        config = rules ? checkRuleSet(rules) : undefined;
-      } catch {
-        config = undefined; // names fall back to ids
-      }
-      this.rulesMemo = { from: rules, config };
-    }
-    return this.rulesMemo?.config;
+    return this.ruleNames.config;
   }
 
   /** @internal The calendar deadlines are counted in. */
@@ -277,171 +256,6 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
     return tierName(this.config, id, this.localize.locale);
   }
 
-  protected override updated(): void {
-    const url = this.rulesSrc;
-    if (!url || this.rules || this.fetchedRules?.url === url) return;
-    this.fetchedRules = { url, rules: undefined };
-    // Names only: a rule set that cannot be had leaves the ids showing.
-    fetchJson(url, new AbortController().signal).then(
-      (rules) => {
-        if (this.fetchedRules?.url !== url) return;
-        this.fetchedRules = { url, rules };
-        this.requestUpdate();
-      },
-      () => undefined,
-    );
-  }
-
-  /** Keeps the roving position on the same case when the data changes under it. */
-  private syncActive(lanes: Lane[]): void {
-    const active = this.active;
-    const lane = active ? lanes[active.lane] : undefined;
-    if (active && lane?.cases[active.index]?.id === active.id) return;
-    if (active && lane) {
-      const index = lane.cases.findIndex((record) => record.id === active.id);
-      if (index >= 0) {
-        this.active = { ...active, index };
-        return;
-      }
-      if (lane.cases.length > 0) {
-        const at = Math.min(active.index, lane.cases.length - 1);
-        this.active = { lane: active.lane, index: at, id: lane.cases[at]!.id };
-        return;
-      }
-    }
-    const first = lanes.findIndex((candidate) => candidate.cases.length > 0);
-    this.active = first < 0 ? undefined : { lane: first, index: 0, id: lanes[first]!.cases[0]!.id };
-  }
-
-  private laneBody(lane: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`.lane-body[data-lane="${lane}"]`);
-  }
-
-  private activeCard(): HTMLElement | null {
-    const active = this.active;
-    if (!active) return null;
-    return (
-      this.laneBody(active.lane)?.querySelector<HTMLElement>(
-        `.card[data-index="${active.index}"]`,
-      ) ?? null
-    );
-  }
-
-  /** Puts focus on the active card, waiting for the lane to render it after a scroll. */
-  private focusActive(tries = 30): void {
-    const card = this.activeCard();
-    if (card && card.dataset['id'] === this.active?.id) {
-      card.focus({ preventScroll: true });
-      this.pendingFocus = 0;
-      return;
-    }
-    this.pendingFocus = tries;
-    if (tries > 0) requestAnimationFrame(() => this.focusActive(tries - 1));
-  }
-
-  private async moveTo(lane: number, index: number, lanes: Lane[]): Promise<void> {
-    const target = lanes[lane]?.cases[index];
-    if (!target) return;
-    this.active = { lane, index, id: target.id };
-    this.requestUpdate();
-    await this.updateComplete;
-    const body = this.laneBody(lane) as (HTMLElement & { [virtualizerRef]?: unknown }) | null;
-    const virtualizer = body?.[virtualizerRef] as
-      | {
-          element(i: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-        }
-      | undefined;
-    virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-    body?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    this.focusActive();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (!MOVES[event.key] || event.altKey || event.ctrlKey || event.metaKey) return;
-    const snapshot = this.feed.value;
-    const active = this.active;
-    if (!snapshot || !active) return;
-    const lanes = this.lanes(snapshot);
-    const count = lanes[active.lane]?.cases.length ?? 0;
-    let lane = active.lane;
-    let index = active.index;
-    switch (event.key) {
-      case 'ArrowDown':
-        index = Math.min(index + 1, count - 1);
-        break;
-      case 'ArrowUp':
-        index = Math.max(index - 1, 0);
-        break;
-      case 'Home':
-        index = 0;
-        break;
-      case 'End':
-        index = count - 1;
-        break;
-      default: {
-        const step = event.key === 'ArrowRight' ? 1 : -1;
-        let next = lane + step;
-        while (next >= 0 && next < lanes.length && lanes[next]!.cases.length === 0) next += step;
-        if (next < 0 || next >= lanes.length) break;
-        lane = next;
-        index = Math.min(index, lanes[next]!.cases.length - 1);
-      }
-    }
-    event.preventDefault();
-    void this.moveTo(lane, index, lanes);
-  }
-
-  private onFocusIn(event: FocusEvent): void {
-    this.focusInside = true;
-    const card = (event.target as HTMLElement).closest?.('.card') as HTMLElement | null;
-    if (!card) return;
-    const lane = Number(card.dataset['lane']);
-    const index = Number(card.dataset['index']);
-    const id = card.dataset['id']!;
-    const active = this.active;
-    if (!active || active.lane !== lane || active.index !== index || active.id !== id) {
-      this.active = { lane, index, id };
-      this.requestUpdate();
-    }
-  }
-
-  private onFocusOut(event: FocusEvent): void {
-    const target = event.target as HTMLElement;
-    const next = event.relatedTarget as Node | null;
-    if (next && this.renderRoot.contains(next)) return;
-    requestAnimationFrame(() => {
-      // A card scrolled out of its lane leaves the page with the focus: keep the focus in the
-      // lane, so that the keys go on working from the same case. Anything else is the user
-      // leaving the board.
-      if (!target.isConnected && this.focusInside) this.keepFocusInLane();
-      else if (!this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement))
-        this.focusInside = false;
-    });
-  }
-
-  private keepFocusInLane(): void {
-    const root = this.renderRoot as ShadowRoot;
-    if (root.activeElement || !this.active) return;
-    this.laneBody(this.active.lane)?.focus({ preventScroll: true });
-  }
-
-  private onRange(lane: number, event: Event): void {
-    const { first, last } = event as Event & { first: number; last: number };
-    const before = this.ranges.get(lane);
-    this.ranges.set(lane, { first, last });
-    const active = this.active;
-    if (!active || active.lane !== lane) return;
-    const inside = (range?: { first: number; last: number }) =>
-      !!range && active.index >= range.first && active.index <= range.last;
-    if (inside(before) !== inside({ first, last })) this.requestUpdate();
-    requestAnimationFrame(() => {
-      const root = this.renderRoot as ShadowRoot;
-      if (!this.focusInside || this.pendingFocus > 0) return;
-      if (!root.activeElement) this.keepFocusInLane();
-      else if (root.activeElement === this.laneBody(lane) && this.activeCard()) this.focusActive(0);
-    });
-  }
-
   /** Opens the dialog of the case with this id. */
   openCase(id: string): void {
     this.openId = id;
@@ -459,97 +273,16 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
 
   private onDialogClose(): void {
     this.openId = undefined;
-    this.focusActive();
+    this.cards.focusActive();
   }
 
   private review(): void {
     this.station.review();
   }
 
-  private renderCard(record: CaseRecord, lane: number, index: number) {
-    const active = this.active;
-    const isActive = !!active && active.lane === lane && active.index === index;
-    const due = this.dueText(record);
-    const marks = escalationMarks(record);
-    return html`<div role="listitem" class="slot">
-      <button
-        type="button"
-        class="card"
-        part="card"
-        data-id=${record.id}
-        data-lane=${lane}
-        data-index=${index}
-        data-tone=${due.tone || nothing}
-        tabindex=${isActive ? 0 : -1}
-        aria-haspopup="dialog"
-        @click=${() => this.openCase(record.id)}
-      >
-        <span class="card-title">${record.title}</span>
-        <span class="card-meta"
-          >${this.categoryLabel(record.category)} · ${this.tierLabel(record.tier)}</span
-        >
-        <span class="card-foot">
-          <span class="due" part="due" data-tone=${due.tone || nothing}>${due.text}</span>
-          ${
-            marks.chased
-              ? html`<span class="badge" part="badge" data-tone="warn">${this.t('chased')}</span>`
-              : nothing
-          }
-          ${
-            marks.noticed
-              ? html`<span class="badge" part="badge" data-tone="bad">${this.t('noticed')}</span>`
-              : nothing
-          }
-        </span>
-      </button>
-    </div>`;
-  }
-
-  private renderLane(lane: Lane, index: number) {
-    const headingId = `lane-${index}`;
-    const count = this.plural('laneCount', lane.cases.length);
-    const active = this.active;
-    const range = this.ranges.get(index);
-    // When the active card is scrolled out of the page, the lane itself is the tab stop.
-    const laneIsStop =
-      !!active &&
-      active.lane === index &&
-      (!range || active.index < range.first || active.index > range.last);
-    return html`<section class="lane" part="lane" aria-labelledby=${headingId}>
-      <h3 class="lane-title" id=${headingId}>
-        <span>${this.laneName(lane.key)}</span>
-        <span class="count" part="lane-count">${count}</span>
-      </h3>
-      ${
-        lane.cases.length === 0
-          ? html`<p class="lane-empty">${this.t('laneEmpty')}</p>`
-          : html`<div
-              class="lane-body"
-              role="list"
-              aria-labelledby=${headingId}
-              aria-describedby="board-keys"
-              data-lane=${index}
-              tabindex=${laneIsStop ? 0 : -1}
-              @rangeChanged=${(event: Event) => this.onRange(index, event)}
-            >
-              ${virtualize({
-                items: lane.cases as CaseRecord[],
-                // While a lane shrinks, the virtualizer may still ask for an index past its end.
-                keyFunction: (record: CaseRecord | undefined, at: number) => record?.id ?? at,
-                renderItem: (record: CaseRecord | undefined, at: number) =>
-                  record ? this.renderCard(record, index, at) : html``,
-                scroller: true,
-                // Given here rather than loaded on first use, so that the CDN file stays one file.
-                layout: flow(),
-              })}
-            </div>`
-      }
-    </section>`;
-  }
-
   private renderBoard(snapshot: CaseSnapshot) {
     const lanes = this.lanes(snapshot);
-    this.syncActive(lanes);
+    this.cards.sync(lanes);
     const total = lanes.reduce((sum, lane) => sum + lane.cases.length, 0);
     const shown =
       this.groupBy === 'handler' ? new Set(lanes.flatMap((lane) => lane.cases)).size : total;
@@ -575,14 +308,14 @@ export class CaseBoard extends LanewiseElement implements DialogHost {
       <p class="lw-visually-hidden" id="board-keys">${this.t('keyboardHint')}</p>
       <div
         class="lanes"
-        @keydown=${this.onKeydown}
-        @focusin=${this.onFocusIn}
-        @focusout=${this.onFocusOut}
+        @keydown=${this.cards.onKeydown}
+        @focusin=${this.cards.onFocusIn}
+        @focusout=${this.cards.onFocusOut}
       >
         ${repeat(
           lanes,
           (lane) => lane.key,
-          (lane, index) => this.renderLane(lane, index),
+          (lane, index) => renderLane(this, this.cards, lane, index, this.laneName(lane.key)),
         )}
       </div>
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>

@@ -122,11 +122,58 @@ function field(
   </div>`;
 }
 
-function submitting(run: (form: HTMLFormElement) => void) {
-  return (event: Event) => {
-    event.preventDefault();
-    run(event.target as HTMLFormElement);
-  };
+/**
+ * A folded form of one command: its message, its fields and its submit button; submitting
+ * hands the form element to `run`.
+ */
+function commandForm(
+  host: DialogHost,
+  form: StationForm,
+  heading: BoardTerm,
+  submit: BoardTerm,
+  run: (element: HTMLFormElement) => void,
+  fields: readonly TemplateResult[],
+) {
+  return html`<details class="command-form">
+    <summary>${host.t(heading)}</summary>
+    <form
+      data-form=${form}
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        run(event.target as HTMLFormElement);
+      }}
+    >
+      ${message(host, form)} ${fields}
+      <button type="submit" class="lw-button">${host.t(submit)}</button>
+    </form>
+  </details>`;
+}
+
+/** A command that needs no input: one button and its message. */
+function commandButton(host: DialogHost, form: StationForm, label: BoardTerm, run: () => void) {
+  return html`<div class="command">
+    <button type="button" class="lw-button" @click=${run}>${host.t(label)}</button>
+    ${message(host, form)}
+  </div>`;
+}
+
+/** The optional note of an action or a resolution. */
+function noteField(host: DialogHost, form: StationForm) {
+  return field(
+    host,
+    form,
+    'note',
+    host.t('note'),
+    (id, described) =>
+      html`<textarea
+        id=${id}
+        name="note"
+        rows="2"
+        maxlength="5000"
+        aria-describedby=${described}
+      ></textarea>`,
+  );
 }
 
 function stationForms(host: DialogHost, record: CaseRecord) {
@@ -138,81 +185,55 @@ function stationForms(host: DialogHost, record: CaseRecord) {
   const nextDay = host.calendar.addWorkingDays(dueDay, 1);
   const parts: TemplateResult[] = [];
   if (record.status === 'dispatched')
-    parts.push(
-      html`<div class="command">
-        <button type="button" class="lw-button" @click=${() => s.accept(record)}>
-          ${t('accept')}
-        </button>
-        ${message(host, 'accept')}
-      </div>`,
-    );
+    parts.push(commandButton(host, 'accept', 'accept', () => s.accept(record)));
   if (record.status === 'in_progress') {
     parts.push(
-      html`<details class="command-form">
-        <summary>${t('actHeading')}</summary>
-        <form data-form="act" novalidate @submit=${submitting((form) => s.act(record, form))}>
-          ${message(host, 'act')}
-          ${field(
-            host,
-            'act',
-            'kind',
-            t('actKind'),
-            (id, described) =>
-              html`<select
-                id=${id}
-                name="kind"
-                aria-describedby=${described}
-                aria-invalid=${invalid(host, 'act', 'kind')}
-              >
-                ${(['service', 'manage', 'enforce'] as const).map(
-                  (kind) => html`<option value=${kind}>${t(`kind_${kind}`)}</option>`,
-                )}
-              </select>`,
-          )}
-          ${field(
-            host,
-            'act',
-            'type',
-            t('actType'),
-            (id, described) =>
-              html`<input
-                id=${id}
-                name="type"
-                required
-                maxlength="200"
-                placeholder=${t('actTypeHint')}
-                aria-describedby=${described}
-                aria-invalid=${invalid(host, 'act', 'type')}
-              />`,
-          )}
-          ${field(
-            host,
-            'act',
-            'note',
-            t('note'),
-            (id, described) =>
-              html`<textarea
-                id=${id}
-                name="note"
-                rows="2"
-                maxlength="5000"
-                aria-describedby=${described}
-              ></textarea>`,
-          )}
-          <button type="submit" class="lw-button">${t('actSubmit')}</button>
-        </form>
-      </details>`,
+      commandForm(host, 'act', 'actHeading', 'actSubmit', (form) => s.act(record, form), [
+        field(
+          host,
+          'act',
+          'kind',
+          t('actKind'),
+          (id, described) =>
+            html`<select
+              id=${id}
+              name="kind"
+              aria-describedby=${described}
+              aria-invalid=${invalid(host, 'act', 'kind')}
+            >
+              ${(['service', 'manage', 'enforce'] as const).map(
+                (kind) => html`<option value=${kind}>${t(`kind_${kind}`)}</option>`,
+              )}
+            </select>`,
+        ),
+        field(
+          host,
+          'act',
+          'type',
+          t('actType'),
+          (id, described) =>
+            html`<input
+              id=${id}
+              name="type"
+              required
+              maxlength="200"
+              placeholder=${t('actTypeHint')}
+              aria-describedby=${described}
+              aria-invalid=${invalid(host, 'act', 'type')}
+            />`,
+        ),
+        noteField(host, 'act'),
+      ]),
     );
     parts.push(
-      html`<details class="command-form">
-        <summary>${t('resolveHeading')}</summary>
-        <form
-          data-form="resolve"
-          novalidate
-          @submit=${submitting((form) => s.resolve(record, form))}
-        >
-          ${message(host, 'resolve')}
-          ${field(
+      commandForm(
+        host,
+        'resolve',
+        'resolveHeading',
+        'resolveSubmit',
+        (form) => s.resolve(record, form),
+        [
+          field(
             host,
             'resolve',
             'outcome',
@@ -223,38 +244,23 @@ function stationForms(host: DialogHost, record: CaseRecord) {
                   (outcome) => html`<option value=${outcome}>${t(`outcome_${outcome}`)}</option>`,
                 )}
               </select>`,
-          )}
-          ${field(
-            host,
-            'resolve',
-            'note',
-            t('note'),
-            (id, described) =>
-              html`<textarea
-                id=${id}
-                name="note"
-                rows="2"
-                maxlength="5000"
-                aria-describedby=${described}
-              ></textarea>`,
-          )}
-          <button type="submit" class="lw-button">${t('resolveSubmit')}</button>
-        </form>
-      </details>`,
+          ),
+          noteField(host, 'resolve'),
+        ],
+      ),
     );
   }
   if (open)
     parts.push(
       beforeDue
-        ? html`<details class="command-form">
-            <summary>${t('extendHeading')}</summary>
-            <form
-              data-form="extend"
-              novalidate
-              @submit=${submitting((form) => s.extend(record, form))}
-            >
-              ${message(host, 'extend')}
-              ${field(
+        ? commandForm(
+            host,
+            'extend',
+            'extendHeading',
+            'extendSubmit',
+            (form) => s.extend(record, form),
+            [
+              field(
                 host,
                 'extend',
                 'until',
@@ -269,8 +275,8 @@ function stationForms(host: DialogHost, record: CaseRecord) {
                     aria-describedby=${described}
                     aria-invalid=${invalid(host, 'extend', 'until')}
                   />`,
-              )}
-              ${field(
+              ),
+              field(
                 host,
                 'extend',
                 'reason',
@@ -284,23 +290,21 @@ function stationForms(host: DialogHost, record: CaseRecord) {
                     aria-describedby=${described}
                     aria-invalid=${invalid(host, 'extend', 'reason')}
                   />`,
-              )}
-              <button type="submit" class="lw-button">${t('extendSubmit')}</button>
-            </form>
-          </details>`
+              ),
+            ],
+          )
         : html`<p class="muted">${t('extendTooLate')}</p>`,
     );
   if (open)
     parts.push(
-      html`<details class="command-form">
-        <summary>${t('duplicateHeading')}</summary>
-        <form
-          data-form="duplicate"
-          novalidate
-          @submit=${submitting((form) => s.duplicate(record, form))}
-        >
-          ${message(host, 'duplicate')}
-          ${field(
+      commandForm(
+        host,
+        'duplicate',
+        'duplicateHeading',
+        'duplicateSubmit',
+        (form) => s.duplicate(record, form),
+        [
+          field(
             host,
             'duplicate',
             'of',
@@ -315,20 +319,12 @@ function stationForms(host: DialogHost, record: CaseRecord) {
                 aria-describedby=${described}
                 aria-invalid=${invalid(host, 'duplicate', 'of')}
               />`,
-          )}
-          <button type="submit" class="lw-button">${t('duplicateSubmit')}</button>
-        </form>
-      </details>`,
+          ),
+        ],
+      ),
     );
   if (record.status === 'resolved')
-    parts.push(
-      html`<div class="command">
-        <button type="button" class="lw-button" @click=${() => s.close(record)}>
-          ${t('closeCase')}
-        </button>
-        ${message(host, 'close')}
-      </div>`,
-    );
+    parts.push(commandButton(host, 'close', 'closeCase', () => s.close(record)));
   if (parts.length === 0) return nothing;
   return html`<section class="station" aria-labelledby="station-heading">
     <h4 id="station-heading" class="station-heading">${t('stationActions')}</h4>

@@ -1,16 +1,19 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live as liveValue } from 'lit/directives/live.js';
 import { openCaseInputSchema } from '@lanewise/core/cases';
 import type { CaseBook, CaseRecord, OpenCaseInput } from '@lanewise/core/cases';
 import type { Router, RoutingConfig } from '@lanewise/core/routing';
 import { parseInput } from '@lanewise/core/schemas';
+// The form before the base element: the bundle then keeps Lit's `live` directive near Lit,
+// the order that compresses best.
+import { renderIntakeForm, type IntakeErrors as Errors } from './intake-form.js';
 import { LanewiseElement } from '../../base/lanewise-element.js';
 import { SourceController } from '../../controllers/source-controller.js';
 import { intakeStyles } from './case-intake.styles.js';
-import { intakeTerms as terms } from './case-intake.terms.js';
-import { categoryChoices, formatDeadline, pickText, tierName } from './case-words.js';
+import { intakeTerms as terms, type IntakeTerm } from './case-intake.terms.js';
+import { categoryChoices, formatDeadline } from './case-words.js';
 import { placeError } from './field-errors.js';
+import { renderConfirmation } from './intake-confirmation.js';
 import {
   blankFields,
   caseInputOf,
@@ -20,9 +23,6 @@ import {
 } from './intake-input.js';
 import { checkRuleSet } from './rule-set.js';
 
-/** The longest account the form takes (the core allows more; a form needs a visible limit). */
-const DESCRIPTION_MAX = 2000;
-const OPEN_SHOWN = 3;
 const FIELDS: readonly IntakeField[] = [
   'category',
   'title',
@@ -31,8 +31,6 @@ const FIELDS: readonly IntakeField[] = [
   'name',
   'phone',
 ];
-
-type Errors = Partial<Record<IntakeField | 'form', string>>;
 
 /**
  * The resident's form: what the problem is (a category from the rule set, with a line saying
@@ -129,7 +127,7 @@ export class CaseIntake extends LanewiseElement {
     }
   }
 
-  private t(key: keyof typeof terms.en & string, values?: Record<string, string | number>) {
+  private t(key: IntakeTerm, values?: Record<string, string | number>) {
     return this.localize.term(terms, key, values);
   }
 
@@ -288,243 +286,8 @@ export class CaseIntake extends LanewiseElement {
     void this.updateComplete.then(() => this.focusField('category'));
   }
 
-  private describedBy(name: IntakeField, ...more: string[]): string {
-    return [...more, `${name}-error`].join(' ');
-  }
-
-  private renderMessage(name: IntakeField) {
-    return html`<p class="message" id="${name}-error" part="field-error">
-      ${this.errors[name] ?? ''}
-    </p>`;
-  }
-
-  private label(name: IntakeField, text: string, required = false) {
-    return html`<label for=${name}
-      >${text}${
-        required
-          ? html`<span class="required" aria-hidden="true">${this.t('required')}</span>`
-          : nothing
-      }</label
-    >`;
-  }
-
-  private renderOpenCases(book: CaseBook | undefined, category: string) {
-    if (!book || !category) return nothing;
-    let open: readonly CaseRecord[];
-    try {
-      open = book.list({ category, status: ['dispatched', 'in_progress'] });
-    } catch {
-      return nothing;
-    }
-    const zone = book.timeZone;
-    const shown = [...open].reverse().slice(0, OPEN_SHOWN);
-    if (open.length === 0)
-      return html`<p class="open-cases none" part="open-cases">${this.t('openNone')}</p>`;
-    return html`<section class="open-cases" part="open-cases" aria-labelledby="open-heading">
-      <h3 id="open-heading">${this.localize.plural(terms, 'openHeading', open.length)}</h3>
-      <p class="hint">${this.t('openHint')}</p>
-      <ul>
-        ${shown.map(
-          (record) =>
-            html`<li>
-              <span class="open-title">${record.title}</span>
-              <span class="open-meta"
-                >${this.t('received', {
-                  date: this.localize.date(record.receivedAt, { timeZone: zone }),
-                })}${record.location?.address ? ` · ${record.location.address}` : ''}</span
-              >
-            </li>`,
-        )}
-      </ul>
-      ${
-        open.length > OPEN_SHOWN
-          ? html`<p class="hint">
-              ${this.localize.plural(terms, 'openMore', open.length - OPEN_SHOWN)}
-            </p>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderForm(config: RoutingConfig) {
-    const locale = this.localize.locale;
-    const choices = categoryChoices(config, locale);
-    const f = this.fields;
-    const chosen = choices.find((choice) => choice.id === f.category);
-    const invalid = (name: IntakeField) => (this.errors[name] ? 'true' : 'false');
-    return html`<form part="form" novalidate @submit=${this.submit}>
-      ${
-        this.errors.form
-          ? html`<p class="form-error" role="alert" part="form-error">${this.errors.form}</p>`
-          : nothing
-      }
-      <div class="field" part="field">
-        ${this.label('category', this.t('category'), true)}
-        <select
-          id="category"
-          name="category"
-          required
-          aria-invalid=${invalid('category')}
-          aria-describedby=${this.describedBy('category', 'category-hint')}
-          .value=${liveValue(f.category)}
-          @change=${(event: Event) => {
-            this.onInput('category', event);
-          }}
-        >
-          <option value="">${this.t('categoryPick')}</option>
-          ${choices.map(
-            (choice) =>
-              html`<option value=${choice.id} ?selected=${choice.id === f.category}>
-                ${choice.name}${choice.description ? ` — ${choice.description}` : ''}
-              </option>`,
-          )}
-        </select>
-        <p class="hint" id="category-hint">${chosen?.description ?? ''}</p>
-        ${this.renderMessage('category')}
-      </div>
-      ${this.renderOpenCases(this.liveBook, f.category)}
-      <div class="field" part="field">
-        ${this.label('title', this.t('title'), true)}
-        <input
-          id="title"
-          name="title"
-          required
-          maxlength="500"
-          autocomplete="off"
-          aria-invalid=${invalid('title')}
-          aria-describedby=${this.describedBy('title', 'title-hint')}
-          .value=${liveValue(f.title)}
-          @input=${(event: Event) => this.onInput('title', event)}
-        />
-        <p class="hint" id="title-hint">${this.t('titleHint')}</p>
-        ${this.renderMessage('title')}
-      </div>
-      <div class="field" part="field">
-        ${this.label('description', this.t('description'))}
-        <textarea
-          id="description"
-          name="description"
-          rows="4"
-          maxlength=${DESCRIPTION_MAX}
-          aria-invalid=${invalid('description')}
-          aria-describedby=${this.describedBy('description', 'description-count')}
-          .value=${liveValue(f.description)}
-          @input=${(event: Event) => this.onInput('description', event)}
-        ></textarea>
-        <p class="hint count" id="description-count">
-          ${this.t('count', {
-            count: this.localize.number(f.description.length),
-            max: this.localize.number(DESCRIPTION_MAX),
-          })}
-        </p>
-        ${this.renderMessage('description')}
-      </div>
-      <div class="field" part="field">
-        ${this.label('address', this.t('address'))}
-        <div class="with-button">
-          <input
-            id="address"
-            name="address"
-            maxlength="500"
-            autocomplete="street-address"
-            aria-invalid=${invalid('address')}
-            aria-describedby=${this.describedBy('address', 'address-hint', 'address-located')}
-            .value=${liveValue(f.address)}
-            @input=${(event: Event) => this.onInput('address', event)}
-          />
-          <button type="button" class="secondary" ?disabled=${this.locating} @click=${this.locate}>
-            ${this.locating ? this.t('locating') : this.t('locate')}
-          </button>
-        </div>
-        <p class="hint" id="address-hint">${this.t('addressHint')}</p>
-        <p class="hint located" id="address-located">
-          ${
-            f.lat !== undefined
-              ? html`${this.locationText()}
-                  <button type="button" class="link" @click=${this.clearLocation}>
-                    ${this.t('clearLocation')}
-                  </button>`
-              : nothing
-          }
-        </p>
-        ${this.renderMessage('address')}
-      </div>
-      <fieldset class="contact">
-        <legend>${this.t('contact')}</legend>
-        <div class="pair">
-          <div class="field" part="field">
-            ${this.label('name', this.t('name'))}
-            <input
-              id="name"
-              name="name"
-              maxlength="200"
-              autocomplete="name"
-              aria-invalid=${invalid('name')}
-              aria-describedby=${this.describedBy('name')}
-              .value=${liveValue(f.name)}
-              @input=${(event: Event) => this.onInput('name', event)}
-            />
-            ${this.renderMessage('name')}
-          </div>
-          <div class="field" part="field">
-            ${this.label('phone', this.t('phone'))}
-            <input
-              id="phone"
-              name="phone"
-              type="tel"
-              maxlength="50"
-              pattern="[0-9+\\-\\s\\(\\)]{3,50}"
-              autocomplete="tel"
-              aria-invalid=${invalid('phone')}
-              aria-describedby=${this.describedBy('phone', 'phone-hint')}
-              .value=${liveValue(f.phone)}
-              @input=${(event: Event) => this.onInput('phone', event)}
-            />
-            <p class="hint" id="phone-hint">${this.t('phoneHint')}</p>
-            ${this.renderMessage('phone')}
-          </div>
-        </div>
-        <div class="check">
-          <input
-            id="private"
-            name="private"
-            type="checkbox"
-            aria-describedby="private-hint"
-            .checked=${liveValue(f.namePrivate)}
-            @change=${(event: Event) =>
-              this.set('namePrivate', (event.target as HTMLInputElement).checked)}
-          />
-          <label for="private">${this.t('namePrivate')}</label>
-          <p class="hint" id="private-hint">${this.t('namePrivateHint')}</p>
-        </div>
-      </fieldset>
-      <div class="actions">
-        <button type="submit" class="lw-button" part="submit">${this.t('submit')}</button>
-        ${this.sent ? html`<p class="sent">${this.t('sent')}</p>` : nothing}
-      </div>
-    </form>`;
-  }
-
-  private renderConfirmation(config: RoutingConfig, record: CaseRecord) {
-    const locale = this.localize.locale;
-    const tier = config.tiers.find((candidate) => candidate.id === record.tier);
-    const sameHandlers = tier && tier.handlers.join() === record.handlers.join();
-    const handlers =
-      sameHandlers && tier.description
-        ? pickText(tier.description, locale)
-        : record.handlers.join(this.t('listSeparator'));
-    const zone = this.liveBook?.timeZone;
-    return html`<div class="confirmation" part="confirmation" tabindex="-1" role="status">
-      <h3>${this.t('confirmTitle')}</h3>
-      <p class="case-number">${this.t('caseNumber', { id: record.id })}</p>
-      <p>${this.t('handledBy', { tier: tierName(config, record.tier, locale), handlers })}</p>
-      <p class="due">${this.t('dueBy', { date: formatDeadline(record.dueAt, locale, zone) })}</p>
-      <p>${this.t(record.reporter?.phone ? 'followUp' : 'followUpNoPhone')}</p>
-      <button type="button" class="secondary" @click=${this.another}>${this.t('another')}</button>
-    </div>`;
-  }
-
   protected override render() {
+    const t = (key: IntakeTerm, values?: Record<string, string | number>) => this.t(key, values);
     return html`<section part="base" class="intake" aria-labelledby="heading">
       <h2 id="heading" part="heading">${this.t('heading')}</h2>
       ${this.feed.render({
@@ -532,9 +295,31 @@ export class CaseIntake extends LanewiseElement {
         empty: { title: this.t('emptyTitle'), hint: this.t('emptyHint') },
         ready: (config) =>
           this.opened
-            ? this.renderConfirmation(config, this.opened)
+            ? renderConfirmation(config, this.opened, {
+                locale: this.localize.locale,
+                zone: this.liveBook?.timeZone,
+                t,
+                onAnother: () => this.another(),
+              })
             : html`<p class="intro">${this.t('intro')}</p>
-                ${this.renderForm(config)}`,
+                ${renderIntakeForm(
+                  {
+                    fields: this.fields,
+                    errors: this.errors,
+                    locating: this.locating,
+                    sent: this.sent,
+                    locationText: this.locationText(),
+                    book: this.liveBook,
+                    localize: this.localize,
+                    t,
+                    set: (key, value) => this.set(key, value),
+                    onInput: (name, event) => this.onInput(name, event),
+                    onLocate: () => this.locate(),
+                    onClearLocation: () => this.clearLocation(),
+                    onSubmit: (event) => void this.submit(event),
+                  },
+                  config,
+                )}`,
       })}
     </section>`;
   }

@@ -112,3 +112,6 @@ export const intakeTerms = defineTerms({
     emptyHint: '请为表单设置规则（rules 或 src）或实时案件簿。',
   },
 });
+
+/** A key of the intake form's strings. */
+export type IntakeTerm = keyof typeof intakeTerms.en & string;

@@ -6,19 +6,19 @@ import type { CaseIntake } from './case-intake.js';
 import type { OpenCaseInput } from '@lanewise/core/cases';
 import { compileRouting } from '@lanewise/core/routing';
 import { cnCalendar } from '@lanewise/core/calendar';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  settle,
+  shadowText as text,
+  stubFetch,
+} from '../../testing/index.js';
 import { FRIDAY, liuzhouRules, makeBook } from './fixtures/make-book.js';
 
 const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
 const root = (el: Element) => el.shadowRoot!;
-const text = (el: Element, selector: string) =>
-  root(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const q = <T extends Element = HTMLInputElement>(el: Element, selector: string) =>
   root(el).querySelector<T>(selector)!;
-const settle = async (el: CaseIntake) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 /** Types into a control as a resident would: value, then an input (or change) event. */
 async function fill(el: CaseIntake, name: string, value: string) {

@@ -2,10 +2,7 @@
 // provider around them is defined. Nothing here may import the provider before the test does.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../testing/test-widget.js';
-import type { ListDocument, LwTestList } from '../../testing/test-widget.js';
-
-const names = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('[part=name]')].map((node) => node.textContent);
+import { names, type ListDocument, type LwTestList } from '../../testing/test-widget.js';
 
 describe('<lanewise-provider> defined after the widgets inside it', () => {
   it('feeds widgets that were upgraded before it', async () => {

@@ -1,14 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './lanewise-provider.js';
 import '../../testing/test-widget.js';
-import type { ListDocument, LwTestList } from '../../testing/test-widget.js';
-import { FakeLive, expectAccessible, stubFetch } from '../../testing/index.js';
+import { names, type ListDocument, type LwTestList } from '../../testing/test-widget.js';
+import { expectAccessible, FakeLive, shadowText as text, stubFetch } from '../../testing/index.js';
 import type { LanewiseProvider } from './lanewise-provider.js';
 
-const names = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('[part=name]')].map((node) => node.textContent);
-const text = (el: Element, selector: string) =>
-  el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 const doc: ListDocument = { items: [{ id: 'a', name: 'Shared', minutes: 60 }] };
 
 async function widgets(provider: Element) {

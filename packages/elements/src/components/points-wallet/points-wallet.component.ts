@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { figureCardStyles } from '../../base/figure-card.js';
 import { LanewiseElement } from '../../base/lanewise-element.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { SourceController } from '../../controllers/source-controller.js';
@@ -50,7 +51,7 @@ type TermKey = keyof typeof walletTerms.en & string;
  */
 export class PointsWallet extends LanewiseElement {
   /** The base styles and the wallet's own. */
-  static override styles = [...(LanewiseElement.styles as []), walletStyles];
+  static override styles = [...(LanewiseElement.styles as []), figureCardStyles, walletStyles];
 
   /** The volunteer whose points are shown. */
   @property() volunteer = '';
@@ -109,7 +110,7 @@ export class PointsWallet extends LanewiseElement {
   private renderWallet(document: PointsDocument, view: WalletView) {
     const { balance } = view;
     const figure = (key: 'available' | 'pending' | 'posted', value: number) =>
-      html`<div class="balance ${key}" part="balance">
+      html`<div class="balance lw-figure ${key}" part="balance">
         <dt>${this.t(key)}</dt>
         <dd class="value ${value < 0 ? 'negative' : ''}">
           ${this.localize.number(value)}<span class="unit">${this.t('pointsUnit')}</span>

@@ -31,28 +31,11 @@ export const walletStyles = css`
     gap: var(--_lw-space-3);
   }
   .balance {
-    padding: var(--_lw-space-3) var(--_lw-space-4);
-    border: 1px solid var(--_lw-color-border);
-    border-radius: var(--_lw-radius);
-    background: var(--_lw-color-surface-raised);
     min-inline-size: 0;
   }
   .balance.available {
     grid-column: 1 / -1;
     border-color: var(--_lw-color-accent);
-  }
-  .balance dt {
-    font-size: var(--_lw-font-size-small);
-    color: var(--_lw-color-muted);
-  }
-  .balance dd {
-    margin: 0;
-  }
-  .balance .value {
-    font-size: 1.5rem;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-    line-height: 1.3;
   }
   .balance.available .value {
     font-size: var(--_lw-font-size-figure);
@@ -65,10 +48,6 @@ export const walletStyles = css`
     margin-inline-start: 0.25em;
     font-size: var(--_lw-font-size-small);
     font-weight: 400;
-    color: var(--_lw-color-muted);
-  }
-  .balance .hint {
-    font-size: var(--_lw-font-size-small);
     color: var(--_lw-color-muted);
   }
   .notice {

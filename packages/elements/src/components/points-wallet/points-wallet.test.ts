@@ -3,18 +3,18 @@ import { createPointsLedger } from '@lanewise/core/points';
 import './points-wallet.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { PointsWallet } from './points-wallet.js';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  q,
+  qa,
+  settle,
+  stubFetch,
+  textOf as text,
+} from '../../testing/index.js';
 import { NOW, TODAY, sampleProgram } from './fixtures/sample-points.js';
 
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const q = (el: PointsWallet, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: PointsWallet, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 const lines = (el: PointsWallet) => qa(el, '[part=line]');
-const settle = async (el: PointsWallet) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 describe('<points-wallet>', () => {
   it('shows balances, expiring points and the history in words, newest first', async () => {

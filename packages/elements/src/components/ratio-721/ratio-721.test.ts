@@ -2,23 +2,24 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './ratio-721.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { Ratio721 } from './ratio-721.js';
-import { contrastRatio, expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  contrastRatio,
+  expectAccessible,
+  expectTextOnly,
+  q,
+  qa,
+  settle,
+  stubFetch,
+  textOf as text,
+} from '../../testing/index.js';
 import { exampleRules, sampleBook, sampleTracker } from './fixtures/live.js';
 
 const reportUrl = new URL('./fixtures/ratio-report.json', import.meta.url).href;
 const loadReport = async () => (await (await fetch(reportUrl)).json()) as Record<string, unknown>;
 
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const q = (el: Ratio721, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: Ratio721, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 /** The rows of a table as the text of their cells. */
 const tableRows = (el: Ratio721, selector: string) =>
   qa(el, `${selector} tbody tr`).map((row) => [...row.children].map((cell) => text(cell)));
-const settle = async (el: Ratio721) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 describe('<ratio-721>', () => {
   it('draws the shares against 70/20/10 from a report, with status, advice and a table', async () => {

@@ -127,3 +127,6 @@ export const catalogTerms = defineTerms({
     cancelled: '预约 {code} 已取消，积分已退回。',
   },
 });
+
+/** A key of the catalogue's strings. */
+export type CatalogTerm = keyof typeof catalogTerms.en & string;

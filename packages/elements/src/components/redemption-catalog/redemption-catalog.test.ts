@@ -4,22 +4,20 @@ import { createPointsLedger } from '@lanewise/core/points';
 import './redemption-catalog.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { RedemptionCatalog } from './redemption-catalog.js';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  q,
+  qa,
+  settle,
+  stubFetch,
+  textOf as text,
+} from '../../testing/index.js';
 import { NOW, TODAY, sampleProgram } from '../points-wallet/fixtures/sample-points.js';
 
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const q = (el: RedemptionCatalog, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: RedemptionCatalog, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll(selector),
-];
 const items = (el: RedemptionCatalog) => qa(el, '[part=item]');
 // The public role="station" attribute is the widget's API, not an ARIA role (see decisions).
 const stationAxe = { ignoredRules: ['aria-roles'] };
-const settle = async (el: RedemptionCatalog) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 describe('<redemption-catalog>', () => {
   it('shows each item with cost, stock, station and limit, and why one cannot be taken', async () => {

@@ -4,7 +4,7 @@ import { RedemptionCatalog } from './redemption-catalog.component.js';
 defineElement('redemption-catalog', RedemptionCatalog);
 
 export { RedemptionCatalog };
-export type { CancelDetail, FulfilDetail } from './redemption-catalog.component.js';
+export type { CancelDetail, FulfilDetail } from './pickup-desk.js';
 export type { Blocked, CatalogItem, CatalogView, ReservationRow } from './catalog-view.js';
 
 declare global {

@@ -2,22 +2,23 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './satisfaction-panel.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { SatisfactionPanel } from './satisfaction-panel.js';
-import { contrastRatio, expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  contrastRatio,
+  expectAccessible,
+  expectTextOnly,
+  q,
+  qa,
+  settle,
+  stubFetch,
+  textOf as text,
+} from '../../testing/index.js';
 import { exampleRules, sampleBook } from '../ratio-721/fixtures/live.js';
 
 const reportUrl = new URL('./fixtures/rates-report.json', import.meta.url).href;
 type Report = { overall: Record<string, unknown>; byMonth: Record<string, unknown>[] };
 const loadReport = async () => (await (await fetch(reportUrl)).json()) as Report;
 
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 const card = (el: Element, rate: string) => q(el, `[part=rate][data-rate=${rate}]`)!;
-const settle = async (el: SatisfactionPanel) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 /** The report with the satisfaction counts of its last two months replaced. */
 function withSatisfaction(report: Report, previous: [number, number], current: [number, number]) {

@@ -6,14 +6,17 @@ import { createVolunteerProgram, type VolunteerProgram } from '@lanewise/core/pr
 import '../lanewise-provider/lanewise-provider.js';
 import './volunteer-certificate.js';
 import type { VolunteerCertificate } from './volunteer-certificate.js';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  shadowText as text,
+  stubFetch,
+} from '../../testing/index.js';
 
 const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
 const sample: HoursCertificate = await (await fetch(fixtureUrl('certificate.json'))).json();
 
 const root = (el: Element) => el.shadowRoot!;
-const text = (el: Element, selector: string) =>
-  root(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 const rows = (el: Element) =>
   [...root(el).querySelectorAll('[part=activities] tbody tr')].map((row) =>
     [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),

@@ -2,13 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createHoursLedger } from '@lanewise/core/hours';
 import './volunteer-ledger.js';
 import type { VolunteerLedger } from './volunteer-ledger.js';
-import { expectAccessible } from '../../testing/index.js';
+import { expectAccessible, q, settle, textOf as text } from '../../testing/index.js';
 import { ANCHOR, NOW, sampleLedger, sampleProgram } from './fixtures/sample-ledger.js';
 
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const q = <T extends Element = HTMLElement>(el: VolunteerLedger, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
 const rowOf = (el: VolunteerLedger, date: string) =>
   [...el.shadowRoot!.querySelectorAll('.body [role=row]')].find(
     (row) => text(row.querySelector('.date')) === date,
@@ -23,10 +19,6 @@ const statusOf = (ledger: { snapshot(): unknown }, id: string) => {
 const announced = (el: VolunteerLedger) => text(q(el, '[part=announcer]'));
 // The public role="organizer" attribute is the widget's API, not an ARIA role (see decisions).
 const organizerAxe = { ignoredRules: ['aria-roles'] };
-const settle = async (el: VolunteerLedger) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 function fill(el: VolunteerLedger, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) {

@@ -29,29 +29,6 @@ export const ledgerStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
     gap: var(--_lw-space-3);
   }
-  .figure {
-    padding: var(--_lw-space-3) var(--_lw-space-4);
-    border: 1px solid var(--_lw-color-border);
-    border-radius: var(--_lw-radius);
-    background: var(--_lw-color-surface-raised);
-  }
-  .figure dt {
-    font-size: var(--_lw-font-size-small);
-    color: var(--_lw-color-muted);
-  }
-  .figure dd {
-    margin: 0;
-  }
-  .figure .value {
-    font-size: 1.5rem;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-    line-height: 1.3;
-  }
-  .figure .hint {
-    font-size: var(--_lw-font-size-small);
-    color: var(--_lw-color-muted);
-  }
   .stars {
     letter-spacing: 0.1em;
   }

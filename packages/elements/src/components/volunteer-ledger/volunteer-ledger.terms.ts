@@ -141,3 +141,6 @@ export const ledgerTerms = defineTerms({
     csvCreditedMinutes: '认定时长（分钟）',
   },
 });
+
+/** A key of the ledger's strings. */
+export type LedgerTerm = keyof typeof ledgerTerms.en & string;

@@ -3,21 +3,19 @@ import { createHoursLedger } from '@lanewise/core/hours';
 import './volunteer-ledger.js';
 import '../lanewise-provider/lanewise-provider.js';
 import type { VolunteerLedger } from './volunteer-ledger.js';
-import { expectAccessible, expectTextOnly, stubFetch } from '../../testing/index.js';
+import {
+  expectAccessible,
+  expectTextOnly,
+  q,
+  qa,
+  settle,
+  stubFetch,
+  textOf as text,
+} from '../../testing/index.js';
 import { ANCHOR, NOW, sampleLedger } from './fixtures/sample-ledger.js';
 
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const q = (el: VolunteerLedger, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: VolunteerLedger, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll(selector),
-];
 const bodyRows = (el: VolunteerLedger) => qa(el, '.body [role=row]');
 const figures = (el: VolunteerLedger) => qa(el, '.figure').map((figure) => text(figure));
-const settle = async (el: VolunteerLedger) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  await el.updateComplete;
-};
 
 describe('<volunteer-ledger>', () => {
   it('shows one volunteer’s month from data: dates, times, durations, badges, totals, stars', async () => {
