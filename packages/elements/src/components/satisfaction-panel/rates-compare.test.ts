@@ -52,7 +52,10 @@ describe('satisfaction-panel helpers', () => {
     expect([result.current.key, result.previous.key]).to.deep.equal(['2026-11', '2026-10']);
     // A month with even one case counts as the latest.
     const one = { ...zero, n: 1 };
-    const started = { ...december, value: { ...december.value, response: one } } as typeof december;
+    const started = {
+      ...december,
+      value: { ...december.value, response: one },
+    } as unknown as typeof december;
     expect(comparePeriods([...byMonth, started], 'month')!.current.key).to.equal('2026-12');
   });
 
