@@ -17,13 +17,19 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `lanewise-server` with `env` on a free port; resolves once it listens. */
+/**
+ * Starts `lanewise-server` with `env` on a free port; resolves once it listens. Node's own
+ * options (`--cpu-prof`) come from LANEWISE_BENCH_NODE_ARGS.
+ */
 export function startServerProcess(
   env: Record<string, string>,
   args: readonly string[] = [],
+  nodeArgs: readonly string[] = (process.env['LANEWISE_BENCH_NODE_ARGS'] ?? '')
+    .split(' ')
+    .filter(Boolean),
 ): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
       env: { ...process.env, PORT: '0', LANEWISE_SECRET: BENCH_SECRET, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
