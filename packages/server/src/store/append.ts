@@ -140,7 +140,9 @@ export function createAppender(db: Database, concurrency: number) {
       // A community at most once per statement: its counter row can move once.
       const seen = new Set<string>();
       const group: Pending[] = [];
-      for (let index = 0; index < pending.length && group.length < 500;) {
+      let rows = 0;
+      // Bounded, so that one statement stays small beside the others (an import's big appends).
+      for (let index = 0; index < pending.length && group.length < 500 && rows < 5000;) {
         const item = pending[index]!;
         if (seen.has(item.community)) {
           index += 1;
@@ -148,6 +150,7 @@ export function createAppender(db: Database, concurrency: number) {
         }
         seen.add(item.community);
         group.push(item);
+        rows += item.count;
         pending.splice(index, 1);
       }
       running += 1;
