@@ -21,7 +21,8 @@ Commands:
                            load a core object's events() JSON (unchained) into an empty community
 
 Environment: PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_JWKS_URL,
-LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES (see docs/server.md).`;
+LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES,
+LANEWISE_APPEND_GROUP (see docs/server.md).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -73,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
     routing: config.routing,
     cacheSize: config.cacheSize,
     idleEvictMs: config.idleEvictMs,
+    appendGroup: config.appendGroup,
   });
   if (command === 'migrate') {
     await server.close();

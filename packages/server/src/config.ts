@@ -18,6 +18,8 @@ export interface EnvConfig {
   readonly cacheSize?: number | undefined;
   /** Milliseconds a community may stay unused before it leaves memory (0: never). */
   readonly idleEvictMs?: number | undefined;
+  /** Communities in one append statement at most. */
+  readonly appendGroup?: number | undefined;
 }
 
 const numberOf = (value: string | undefined, name: string): number | undefined => {
@@ -32,7 +34,8 @@ const readJson = (path: string | undefined): unknown =>
 
 /**
  * Reads PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_JWKS_URL,
- * LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE and LANEWISE_IDLE_MINUTES.
+ * LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES and
+ * LANEWISE_APPEND_GROUP.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const dataDir = env['LANEWISE_DATA_DIR'] || './.lanewise-data';
@@ -53,6 +56,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     policy: readJson(env['LANEWISE_POLICY']),
     routing: readJson(env['LANEWISE_RULES']),
     cacheSize: numberOf(env['LANEWISE_CACHE_SIZE'], 'LANEWISE_CACHE_SIZE'),
+    appendGroup: numberOf(env['LANEWISE_APPEND_GROUP'], 'LANEWISE_APPEND_GROUP') || undefined,
     idleEvictMs: ((minutes) => (minutes === undefined ? undefined : minutes * 60_000))(
       numberOf(env['LANEWISE_IDLE_MINUTES'], 'LANEWISE_IDLE_MINUTES'),
     ),

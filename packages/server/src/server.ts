@@ -37,6 +37,8 @@ export interface ServerOptions extends Partial<CommunitySettings> {
    * communities, are committed together in the next one (group commit).
    */
   readonly appendStatements?: number | undefined;
+  /** Communities in one append statement at most (default 500; 1 keeps each on one Citus shard). */
+  readonly appendGroup?: number | undefined;
   /** The largest request body, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number | undefined;
   /** Origins whose pages may call the API from a browser (CORS); none by default. */
@@ -76,7 +78,10 @@ export async function createServer(options: ServerOptions): Promise<LanewiseServ
     throw error;
   }
   const settings = settle(options);
-  const store = createEventStore(db, { appendStatements: options.appendStatements });
+  const store = createEventStore(db, {
+    appendStatements: options.appendStatements,
+    appendGroup: options.appendGroup,
+  });
   const registry = createRegistry({
     store,
     settings,

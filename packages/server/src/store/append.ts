@@ -106,8 +106,11 @@ async function runGroup(db: Database, group: readonly Pending[]): Promise<Map<st
   return inserted;
 }
 
-/** The appender of one database: `append` resolves once the events are committed. */
-export function createAppender(db: Database, concurrency: number) {
+/**
+ * The appender of one database: `append` resolves once the events are committed. At most
+ * `concurrency` statements run at once, each of at most `maxGroup` communities.
+ */
+export function createAppender(db: Database, concurrency: number, maxGroup = 500) {
   const pending: Pending[] = [];
   let running = 0;
 
@@ -142,7 +145,7 @@ export function createAppender(db: Database, concurrency: number) {
       const group: Pending[] = [];
       let rows = 0;
       // Bounded, so that one statement stays small beside the others (an import's big appends).
-      for (let index = 0; index < pending.length && group.length < 500 && rows < 5000;) {
+      for (let index = 0; index < pending.length && group.length < maxGroup && rows < 5000;) {
         const item = pending[index]!;
         if (seen.has(item.community)) {
           index += 1;

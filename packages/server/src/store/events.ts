@@ -159,11 +159,18 @@ async function insertEvents(
 /** The event store on `db` (migrated); `appendStatements` append statements run at once. */
 export function createEventStore(
   db: Database,
-  options: { readonly appendStatements?: number | undefined } = {},
+  options: {
+    readonly appendStatements?: number | undefined;
+    readonly appendGroup?: number | undefined;
+  } = {},
 ): EventStore {
   // Few appends at once, each of many communities, cost the database far less than one
   // statement per write on every connection; two keep one filling while one commits.
-  const appender = createAppender(db, Math.min(db.concurrency, options.appendStatements ?? 2));
+  const appender = createAppender(
+    db,
+    Math.min(db.concurrency, options.appendStatements ?? 2),
+    options.appendGroup ?? 500,
+  );
   return {
     appendCommunity: (community, known, writes) => appender.append(community, known, writes),
     async position(community) {
