@@ -128,13 +128,15 @@ try {
     // Every community once, a few at a time.
     const touchStarted = performance.now();
     let next = 0;
-    let peakRss = startRss;
+    // The resident set at each third: it levels off once the cache is full.
+    const thirds: number[] = [];
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         while (next < communities.length) {
           const community = communities[next++]!;
           await board(community);
-          if (next % 100 === 0) peakRss = Math.max(peakRss, rssMiB(server.child.pid!));
+          if (next % Math.ceil(communities.length / 3) === 0)
+            thirds.push(rssMiB(server.child.pid!));
         }
       }),
     );
@@ -145,7 +147,7 @@ try {
       `${touchSeconds.toFixed(1)} s (${Math.round(COMMUNITIES / touchSeconds)} boards/s, 4 at a time)`;
     figures['communities in memory after'] = `${health.cached} (cache setting ${CACHE})`;
     figures['server RSS'] =
-      `${startRss.toFixed(0)} MiB at start, ${endRss.toFixed(0)} MiB after, peak seen ${peakRss.toFixed(0)} MiB`;
+      `${startRss.toFixed(0)} MiB at start; ${thirds.map((r) => r.toFixed(0)).join(', ')} MiB after each third; ${endRss.toFixed(0)} MiB at the end`;
   } finally {
     await server.stop();
   }

@@ -22,7 +22,7 @@ Commands:
 
 Environment: PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_JWKS_URL,
 LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES,
-LANEWISE_APPEND_GROUP (see docs/server.md).`;
+LANEWISE_APPEND_GROUP, LANEWISE_APPEND_STATEMENTS (see docs/server.md).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -75,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
     cacheSize: config.cacheSize,
     idleEvictMs: config.idleEvictMs,
     appendGroup: config.appendGroup,
+    appendStatements: config.appendStatements,
   });
   if (command === 'migrate') {
     await server.close();

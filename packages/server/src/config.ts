@@ -20,6 +20,8 @@ export interface EnvConfig {
   readonly idleEvictMs?: number | undefined;
   /** Communities in one append statement at most. */
   readonly appendGroup?: number | undefined;
+  /** Append statements in flight at once. */
+  readonly appendStatements?: number | undefined;
 }
 
 const numberOf = (value: string | undefined, name: string): number | undefined => {
@@ -34,8 +36,8 @@ const readJson = (path: string | undefined): unknown =>
 
 /**
  * Reads PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_JWKS_URL,
- * LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES and
- * LANEWISE_APPEND_GROUP.
+ * LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES,
+ * LANEWISE_APPEND_GROUP and LANEWISE_APPEND_STATEMENTS.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const dataDir = env['LANEWISE_DATA_DIR'] || './.lanewise-data';
@@ -56,6 +58,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     policy: readJson(env['LANEWISE_POLICY']),
     routing: readJson(env['LANEWISE_RULES']),
     cacheSize: numberOf(env['LANEWISE_CACHE_SIZE'], 'LANEWISE_CACHE_SIZE'),
+    appendStatements:
+      numberOf(env['LANEWISE_APPEND_STATEMENTS'], 'LANEWISE_APPEND_STATEMENTS') || undefined,
     appendGroup: numberOf(env['LANEWISE_APPEND_GROUP'], 'LANEWISE_APPEND_GROUP') || undefined,
     idleEvictMs: ((minutes) => (minutes === undefined ? undefined : minutes * 60_000))(
       numberOf(env['LANEWISE_IDLE_MINUTES'], 'LANEWISE_IDLE_MINUTES'),
