@@ -130,12 +130,14 @@ try {
     let next = 0;
     // The resident set at each third: it levels off once the cache is full.
     const thirds: number[] = [];
+    let done = 0;
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         while (next < communities.length) {
           const community = communities[next++]!;
           await board(community);
-          if (next % Math.ceil(communities.length / 3) === 0)
+          done += 1;
+          if (done % Math.ceil(communities.length / 3) === 0)
             thirds.push(rssMiB(server.child.pid!));
         }
       }),
