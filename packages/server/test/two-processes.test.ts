@@ -68,6 +68,18 @@ for (const backend of backends().filter((b) => b.name === 'PostgreSQL')) {
           ).json()) as { id: string; stock: number }[];
           assert.equal(catalog.find((item) => item.id === 'soap')!.stock, 1 + restocked, url);
         }
+
+        // A case opened through one process is found by the other, whose cache is older.
+        const board = await fetch(`${first.url}/communities/${COMMUNITY}/cases/board`, {
+          headers: { authorization: `Bearer ${station}` },
+        });
+        assert.equal(board.status, 200);
+        assert.equal((await send(second.url, '/cases', station, newCase('late-1'))).status, 201);
+        const accepted = await send(first.url, '/cases/late-1/accept', station, {});
+        assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+        // And a refusal there is still a refusal: a case nobody opened.
+        const missing = await send(first.url, '/cases/none/accept', station, {});
+        assert.equal(missing.status, 404);
       } finally {
         first.child.kill('SIGKILL');
         second.child.kill('SIGKILL');
@@ -91,7 +103,11 @@ for (const backend of backends().filter((b) => b.name === 'PostgreSQL')) {
           positions.map((_, i) => i + 1),
         );
         const cases = await server.store.read(COMMUNITY, 'cases');
-        const ids = cases.map((e) => (e.data as { intake: { id: string } }).intake.id);
+        const ids = cases.flatMap((e) => {
+          const intake = (e.data as { intake?: { id: string } }).intake;
+          return intake ? [intake.id] : [];
+        });
+        assert.equal(ids.length, cases.length - 1); // every event an opening but late-1's acceptance
         assert.equal(new Set(ids).size, ids.length);
         const { problems } = await verifyAll(server.store);
         assert.deepEqual(problems, []);

@@ -163,6 +163,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     id: string,
     entry: Entry,
     jobs: readonly Job[],
+    unchecked: boolean,
   ): Promise<{ outcomes: Outcome[] } | { broken: Job; error: unknown }> => {
     const { community } = entry;
     const before = Object.fromEntries(
@@ -189,6 +190,12 @@ export function createRegistry(options: RegistryOptions): Registry {
       for (const { stream } of writes) {
         await maybeSnapshot(community, stream, before[stream]).catch(() => {});
       }
+    } else if (unchecked && outcomes.some((outcome) => !outcome.ok)) {
+      // Nothing to append, so no append checked the objects: a refusal on stale objects (a
+      // case another process opened, not found here) must not be answered.
+      if ((await store.position(id)) !== entry.position) {
+        throw new CommunityMovedError(id, entry.position);
+      }
     }
     return { outcomes };
   };
@@ -202,7 +209,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     for (let attempt = 0; jobs.length > 0;) {
       let result: Awaited<ReturnType<typeof commitGroup>>;
       try {
-        result = await commitGroup(id, await current(id, false), jobs);
+        result = await commitGroup(id, await current(id, false), jobs, unchecked);
       } catch (error) {
         // The objects are ahead of the database now: forget them.
         cache.delete(id);
@@ -226,6 +233,11 @@ export function createRegistry(options: RegistryOptions): Registry {
       }
       if ('broken' in result) {
         cache.delete(id);
+        if (unchecked) {
+          // The refusal may come of stale objects: the whole group again on fresh ones.
+          unchecked = false;
+          continue;
+        }
         const { broken } = result;
         broken.reject(result.error);
         jobs = jobs.filter((job) => job !== broken);
