@@ -5,7 +5,8 @@
 // setting), and `verify` over all of it.
 //
 // LANEWISE_SCALE_CASES (default 240000), LANEWISE_SCALE_COMMUNITIES (3000),
-// LANEWISE_SCALE_CACHE (communities in memory, 200), LANEWISE_BENCH_DATABASE_URL.
+// LANEWISE_SCALE_CACHE (communities in memory, 200), LANEWISE_SCALE_HEAP_MB (the server's heap
+// cap, 768), LANEWISE_BENCH_DATABASE_URL.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { signToken } from '../packages/server/src/auth/tokens.js';
@@ -20,6 +21,8 @@ import {
 const CASES = Number(process.env['LANEWISE_SCALE_CASES'] ?? 240_000);
 const COMMUNITIES = Number(process.env['LANEWISE_SCALE_COMMUNITIES'] ?? 3000);
 const CACHE = Number(process.env['LANEWISE_SCALE_CACHE'] ?? 200);
+/** The server's heap is capped: were the cache not bounding it, touching every community would not fit. */
+const HEAP_MB = Number(process.env['LANEWISE_SCALE_HEAP_MB'] ?? 768);
 const COLD_SAMPLES = Math.min(30, COMMUNITIES);
 const GOAL_COLD_MS = 200;
 
@@ -67,10 +70,11 @@ try {
   figures['generate and import'] =
     `${imported.seconds.toFixed(1)} s (${Math.round(imported.events / imported.seconds).toLocaleString('en')} events/s)`;
 
-  const server = await startServerProcess({
-    DATABASE_URL: database.url,
-    LANEWISE_CACHE_SIZE: String(CACHE),
-  });
+  const server = await startServerProcess(
+    { DATABASE_URL: database.url, LANEWISE_CACHE_SIZE: String(CACHE) },
+    [],
+    [`--max-old-space-size=${HEAP_MB}`],
+  );
   try {
     const communities = Array.from({ length: COMMUNITIES }, (_, i) => `scale-${i}`);
     const tokens = new Map<string, string>();
@@ -148,6 +152,7 @@ try {
     figures['touch every community once'] =
       `${touchSeconds.toFixed(1)} s (${Math.round(COMMUNITIES / touchSeconds)} boards/s, 4 at a time)`;
     figures['communities in memory after'] = `${health.cached} (cache setting ${CACHE})`;
+    figures['server heap cap'] = `${HEAP_MB} MiB (--max-old-space-size): held`;
     figures['server RSS'] =
       `${startRss.toFixed(0)} MiB at start; ${thirds.map((r) => r.toFixed(0)).join(', ')} MiB after each third; ${endRss.toFixed(0)} MiB at the end`;
   } finally {
