@@ -21,7 +21,8 @@ Commands:
                            load a core object's events() JSON (unchained) into an empty community
 
 Environment: PORT, HOST, DATABASE_URL, LANEWISE_DATA_DIR, LANEWISE_SECRET, LANEWISE_JWKS_URL,
-LANEWISE_POLICY, LANEWISE_RULES (see docs/server.md).`;
+LANEWISE_POLICY, LANEWISE_RULES, LANEWISE_CACHE_SIZE, LANEWISE_IDLE_MINUTES,
+LANEWISE_APPEND_GROUP, LANEWISE_APPEND_STATEMENTS (see docs/server.md).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -71,6 +72,10 @@ async function main(argv: string[]): Promise<number> {
     auth,
     policy: config.policy as never,
     routing: config.routing,
+    cacheSize: config.cacheSize,
+    idleEvictMs: config.idleEvictMs,
+    appendGroup: config.appendGroup,
+    appendStatements: config.appendStatements,
   });
   if (command === 'migrate') {
     await server.close();

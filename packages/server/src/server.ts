@@ -26,8 +26,19 @@ export interface ServerOptions extends Partial<CommunitySettings> {
   readonly auth: AuthSettings;
   /** Communities kept in memory (default 200). */
   readonly cacheSize?: number | undefined;
+  /** A community unused for this many milliseconds leaves memory (default 10 minutes; 0: never). */
+  readonly idleEvictMs?: number | undefined;
+  /** The clock of idleness in milliseconds (Date.now by default). */
+  readonly idleClock?: (() => number) | undefined;
   /** Reruns of a command on fresh state after another writer got there first (default 10). */
   readonly conflictRetries?: number | undefined;
+  /**
+   * Append statements in flight at once (default 2): appends that arrive meanwhile, of any
+   * communities, are committed together in the next one (group commit).
+   */
+  readonly appendStatements?: number | undefined;
+  /** Communities in one append statement at most (default 500; 1 keeps each on one Citus shard). */
+  readonly appendGroup?: number | undefined;
   /** The largest request body, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number | undefined;
   /** Origins whose pages may call the API from a browser (CORS); none by default. */
@@ -67,13 +78,18 @@ export async function createServer(options: ServerOptions): Promise<LanewiseServ
     throw error;
   }
   const settings = settle(options);
-  const store = createEventStore(db);
+  const store = createEventStore(db, {
+    appendStatements: options.appendStatements,
+    appendGroup: options.appendGroup,
+  });
   const registry = createRegistry({
     store,
     settings,
     cacheSize: options.cacheSize ?? 200,
     conflictRetries: options.conflictRetries ?? 10,
     shared: db.kind === 'postgres',
+    idleEvictMs: options.idleEvictMs ?? 10 * 60 * 1000,
+    clock: options.idleClock,
   });
   const app = createApp({
     registry,
@@ -105,6 +121,7 @@ export async function createServer(options: ServerOptions): Promise<LanewiseServ
       });
     },
     async close() {
+      registry.close();
       if (http) {
         const closing = http;
         http = undefined;

@@ -2,7 +2,10 @@
 // error of the right status and shape for every kind of bad request.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { backends, call, COMMUNITY, entry, newCase, startServer, tokenFor } from './helpers.js';
+import { backends, COMMUNITY, entry, newCase, startServer, tokenFor } from './helpers.js';
+// Every successful answer below is checked against the OpenAPI document's schema of it.
+import { checkedRoutes, documentedCall as call } from './documented.js';
+import { compareRates } from '@lanewise/core/metrics';
 import type { LanewiseServer } from '../src/index.js';
 import type { Community } from '../src/communities/community.js';
 
@@ -346,6 +349,44 @@ for (const backend of backends()) {
         series.body.map((p: { key: string }) => p.key),
         ['2026-11-30', '2026-12-01'],
       );
+      // A rate over one window against another: the figures of /metrics/rates for each
+      // window, and Newcombe's interval of their difference.
+      const dec = 'from=2026-12-01T00:00:00%2B08:00&to=2026-12-02T00:00:00%2B08:00';
+      const nov = 'baselineFrom=2026-11-01T00:00:00%2B08:00&baselineTo=2026-12-01T00:00:00%2B08:00';
+      const compared = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/metrics/compare?rate=satisfaction&${dec}&${nov}&confidence=0.9`,
+        { token: tokens['organizer'] },
+      );
+      assert.equal(compared.status, 200, compared.text);
+      const decRates = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/rates?${dec}`, {
+        token: tokens['organizer'],
+      });
+      assert.equal(compared.body.a.estimate.successes, decRates.body.satisfaction.successes);
+      assert.equal(compared.body.a.estimate.n, decRates.body.satisfaction.n);
+      assert.ok(compared.body.a.estimate.n >= 1);
+      assert.equal(compared.body.b.estimate.n, 0);
+      assert.deepEqual(
+        compared.body.difference,
+        compareRates(compared.body.a.estimate, compared.body.b.estimate, { confidence: 0.9 }),
+      );
+      assert.equal(compared.body.difference.verdict, 'inconclusive');
+      const badRate = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/metrics/compare?rate=speed&${dec}&${nov}`,
+        { token: tokens['organizer'] },
+      );
+      assert.equal(badRate.status, 400);
+      assert.deepEqual(badRate.body.error.path, ['rate']);
+      const badConfidence = await call(
+        server,
+        'GET',
+        `/communities/${COMMUNITY}/metrics/compare?rate=response&${dec}&${nov}&confidence=2`,
+        { token: tokens['organizer'] },
+      );
+      assert.equal(badConfidence.status, 400, badConfidence.text);
       const noPeriod = await call(server, 'GET', `/communities/${COMMUNITY}/metrics/trend`, {
         token: tokens['organizer'],
       });
@@ -546,3 +587,31 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('the documented answers', () => {
+  test('the main routes were checked against their schema in the OpenAPI document', () => {
+    const main = [
+      'post /hours',
+      'get /hours',
+      'post /hours/:id/approve',
+      'get /hours/summary',
+      'get /hours/certificate/:volunteerId',
+      'get /points/accounts/:account/balance',
+      'post /points/catalog',
+      'get /points/catalog',
+      'post /points/redemptions',
+      'post /cases',
+      'get /cases',
+      'get /cases/board',
+      'post /cases/:id/accept',
+      'post /cases/:id/resolve',
+      'get /metrics/rates',
+      'get /metrics/721',
+      'get /metrics/compare',
+      'get /program/snapshot',
+      'get /cases/snapshot',
+    ];
+    const missing = main.filter((key) => !checkedRoutes.has(key));
+    assert.deepEqual(missing, [], `checked: ${[...checkedRoutes].sort().join(', ')}`);
+  });
+});

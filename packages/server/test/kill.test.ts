@@ -1,7 +1,6 @@
 // The server process killed (SIGKILL) in the middle of a stream of writes, then started
 // again: every acknowledged write is there and every chain verifies.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,35 +8,12 @@ import { after, describe, test } from 'node:test';
 import { createServer } from '../src/index.js';
 import { verifyAll } from '../src/operations.js';
 import { AUTH, backends, COMMUNITY, tokenFor } from './helpers.js';
+import { exited, startBin } from './processes.js';
 
-const BIN = new URL('../bin/lanewise-server.mjs', import.meta.url).pathname;
-const ROUNDS = 3;
-
-/** Starts the bin and resolves with its URL once it listens. */
-function startBin(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN], {
-      env: { ...process.env, ...env, PORT: '0', LANEWISE_SECRET: AUTH.secret },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve()
-      : child.once('exit', () => resolve()),
-  );
+const ROUNDS = 20;
+/** Writers at once, so that a kill finds group commits in flight. */
+const WRITERS = 4;
+const COMMUNITIES = [COMMUNITY, `${COMMUNITY}-east`];
 
 for (const backend of backends()) {
   describe(`SIGKILL during writes on ${backend.name}`, () => {
@@ -47,7 +23,7 @@ for (const backend of backends()) {
       await backend.cleanup();
     });
 
-    test(`${ROUNDS} kills: every acknowledged write survives, no chain breaks`, async () => {
+    test(`${ROUNDS} kills amid concurrent writes: every acknowledged write survives, no chain breaks`, async () => {
       const option = await backend.database();
       let env: Record<string, string>;
       let database: Parameters<typeof createServer>[0]['database'];
@@ -60,20 +36,29 @@ for (const backend of backends()) {
         env = { DATABASE_URL: (option as { url: string }).url };
         database = option;
       }
-      const token = await tokenFor('station', 'station-zhou', COMMUNITY, 'huana-station');
-      const acknowledged: string[] = [];
+      const tokens = await Promise.all(
+        COMMUNITIES.map((c) => tokenFor('station', 'station-zhou', c, `${c}-station`)),
+      );
+      const acknowledged = new Map<string, string[]>(COMMUNITIES.map((c) => [c, []]));
       let serial = 0;
       for (let round = 0; round < ROUNDS; round += 1) {
         const { child, url } = await startBin(env);
-        // Writes one after another; the process is killed while they go on.
-        let stop = false;
-        const writer = (async () => {
-          while (!stop) {
-            const id = `k${(serial += 1)}`;
+        let inRound = 0;
+        let failure: unknown;
+        // Several writers at once; the process is killed while they go on.
+        const writer = async () => {
+          for (;;) {
+            serial += 1;
+            const id = `k${serial}`;
+            const index = serial % COMMUNITIES.length;
+            let response: Response;
             try {
-              const response = await fetch(`${url}/communities/${COMMUNITY}/cases`, {
+              response = await fetch(`${url}/communities/${COMMUNITIES[index]}/cases`, {
                 method: 'POST',
-                headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+                headers: {
+                  authorization: `Bearer ${tokens[index]}`,
+                  'content-type': 'application/json',
+                },
                 body: JSON.stringify({
                   id,
                   category: 'litter',
@@ -82,44 +67,49 @@ for (const backend of backends()) {
                   receivedAt: '2026-12-01T10:00:00+08:00',
                 }),
               });
-              if (response.status === 201) acknowledged.push(id);
-              else throw new Error(`unexpected ${response.status}`);
             } catch {
+              return; // The process is gone: this write was never acknowledged.
+            }
+            if (response.status !== 201) {
+              failure = new Error(`unexpected ${response.status}: ${await response.text()}`);
               return;
             }
+            acknowledged.get(COMMUNITIES[index]!)!.push(id);
+            inRound += 1;
           }
-        })();
-        let finished = false;
-        void writer.then(() => (finished = true));
-        // Bounded: a writer that stopped early fails the round below.
-        for (
-          let waited = 0;
-          acknowledged.length < (round + 1) * 8 && !finished && waited < 4000;
-          waited += 1
-        ) {
-          await new Promise((r) => setTimeout(r, 5));
+        };
+        const writers = Array.from({ length: WRITERS }, () => writer());
+        // Killed at a different point each round; bounded, so a stuck writer fails the round.
+        const target = 4 + (round % 5) * 3;
+        for (let waited = 0; inRound < target && failure === undefined && waited < 2000;) {
+          await new Promise((r) => setTimeout(r, 2));
+          waited += 1;
         }
-        assert.ok(
-          acknowledged.length >= (round + 1) * 8,
-          'the writes went through before the kill',
-        );
+        assert.equal(failure, undefined);
+        assert.ok(inRound >= target, `round ${round}: the writes went through before the kill`);
         child.kill('SIGKILL');
         await exited(child);
-        stop = true;
-        await writer;
+        await Promise.all(writers);
       }
       const server = await createServer({ database, auth: AUTH });
       try {
-        const ids = new Set(
-          (await server.store.read(COMMUNITY, 'cases')).map(
-            (e) => (e.data as { intake: { id: string } }).intake.id,
-          ),
-        );
-        for (const id of acknowledged) assert.ok(ids.has(id), `${id} was acknowledged but is gone`);
+        for (const community of COMMUNITIES) {
+          const events = await server.store.read(community, 'cases');
+          const ids = new Set(events.map((e) => (e.data as { intake: { id: string } }).intake.id));
+          for (const id of acknowledged.get(community)!) {
+            assert.ok(ids.has(id), `${community}/${id} was acknowledged but is gone`);
+          }
+          // No event half written, none twice: one case per opening event, sequences 1..n.
+          assert.equal(ids.size, events.length);
+          assert.deepEqual(
+            events.map((e) => e.seq),
+            events.map((_, i) => i + 1),
+          );
+          const count = await server.registry.read(community, (c) => c.cases.list().length);
+          assert.equal(count, ids.size);
+        }
         const { problems } = await verifyAll(server.store);
         assert.deepEqual(problems, []);
-        const count = await server.registry.read(COMMUNITY, (c) => c.cases.list().length);
-        assert.equal(count, ids.size);
       } finally {
         await server.close();
       }

@@ -74,11 +74,44 @@ export async function signToken(
   return jwt.sign(keyOf(settings.secret!));
 }
 
+/**
+ * Tokens already verified, per settings, until they expire (and at most a few minutes): a
+ * signature check costs more than the rest of a write, and clients send one token many times.
+ * The claims of a verified token cannot change, so the cache answers as the check would.
+ */
+const verified = new WeakMap<AuthSettings, Map<string, { caller: Caller; until: number }>>();
+const VERIFIED_MAX = 10_000;
+const VERIFIED_MS = 5 * 60 * 1000;
+
 /** The caller of a valid token, or undefined for any token that does not verify. */
 export async function verifyToken(
   settings: AuthSettings,
   token: string,
 ): Promise<Caller | undefined> {
+  let known = verified.get(settings);
+  if (known === undefined) {
+    known = new Map();
+    verified.set(settings, known);
+  }
+  const hit = known.get(token);
+  if (hit !== undefined && Date.now() < hit.until) return hit.caller;
+  if (hit !== undefined) known.delete(token);
+  const checked = await checkToken(settings, token);
+  if (checked !== undefined) {
+    if (known.size >= VERIFIED_MAX) known.delete(known.keys().next().value!);
+    const expires = checked.exp === undefined ? Infinity : checked.exp * 1000;
+    known.set(token, {
+      caller: checked.caller,
+      until: Math.min(expires, Date.now() + VERIFIED_MS),
+    });
+  }
+  return checked?.caller;
+}
+
+async function checkToken(
+  settings: AuthSettings,
+  token: string,
+): Promise<{ caller: Caller; exp: number | undefined } | undefined> {
   try {
     const issuer = settings.issuer ? { issuer: settings.issuer } : {};
     const { payload } =
@@ -92,7 +125,7 @@ export async function verifyToken(
             ...issuer,
           });
     const parsed = claimsSchema.safeParse(payload);
-    return parsed.success ? parsed.data : undefined;
+    return parsed.success ? { caller: parsed.data, exp: payload.exp } : undefined;
   } catch {
     return undefined;
   }

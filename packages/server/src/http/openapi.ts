@@ -11,31 +11,9 @@ import {
 import { recordHoursInputSchema, correctHoursInputSchema } from '@lanewise/core/hours';
 import { redemptionInputSchema, redemptionItemInputSchema } from '@lanewise/core/points';
 import { routingConfigSchema } from '@lanewise/core/routing';
-import { z } from 'zod';
+import { schemaOf, type JsonSchema } from './json-schema.js';
+import { responseSchemas } from './responses.js';
 import type { Route } from './route.js';
-
-type JsonSchema = Record<string, unknown>;
-
-/** The JSON Schema of a zod schema, without the fields named (the server sets them). */
-function schemaOf(schema: unknown, without: readonly string[] = []): JsonSchema {
-  let json: JsonSchema;
-  try {
-    json = z.toJSONSchema(schema as z.ZodType, {
-      target: 'draft-2020-12',
-      unrepresentable: 'any',
-      io: 'input',
-    }) as JsonSchema;
-  } catch {
-    json = { type: 'object' };
-  }
-  delete json['$schema'];
-  const properties = json['properties'] as Record<string, unknown> | undefined;
-  if (properties) for (const name of without) delete properties[name];
-  if (Array.isArray(json['required'])) {
-    json['required'] = (json['required'] as string[]).filter((name) => !without.includes(name));
-  }
-  return json;
-}
 
 const reason: JsonSchema = {
   type: 'object',
@@ -63,9 +41,10 @@ function hoist(schemas: Record<string, JsonSchema>): Record<string, JsonSchema> 
   return out;
 }
 
-/** The named request bodies. */
+/** The named request bodies and answers. */
 export function componentSchemas(): Record<string, JsonSchema> {
   return hoist({
+    ...responseSchemas(),
     RecordHours: schemaOf(recordHoursInputSchema, ['recordedBy']),
     CorrectHours: schemaOf(correctHoursInputSchema, ['by']),
     Reason: reason,
@@ -135,7 +114,7 @@ export function openApiDocument(routes: readonly Route[]): JsonSchema {
       responses: {
         [String(route.status ?? 200)]: {
           description: 'The result',
-          content: { 'application/json': { schema: {} } },
+          content: { 'application/json': { schema: route.response ?? {} } },
         },
         '400': errorResponse('Bad input'),
         '401': errorResponse('No valid token'),

@@ -31,6 +31,8 @@ export interface Route {
   readonly status?: number;
   /** A JSON Schema of the body, for the OpenAPI document. */
   readonly body?: unknown;
+  /** A JSON Schema of the answer, for the OpenAPI document. */
+  readonly response?: unknown;
   readonly handle: (context: RouteContext) => unknown;
 }
 

@@ -3,6 +3,9 @@
 // the other gets a conflict.
 import type { Database, Queryable } from './database.js';
 import { isUniqueViolation } from './database.js';
+import { createAppender, type StreamAppend } from './append.js';
+
+export { CommunityMovedError, type StreamAppend } from './append.js';
 
 /** An event as the core writes it (chained: with `hash`). */
 export interface StoredEvent {
@@ -73,6 +76,18 @@ export const coreEvent = (event: StoredEvent): StoredEvent => ({
 /** The event store over a database. */
 export interface EventStore {
   /**
+   * Appends new events of a community's streams in one transaction, if the community's last
+   * position is still `known`; resolves to its new last position once committed. Throws
+   * {@link CommunityMovedError} when another writer appended since.
+   */
+  appendCommunity(
+    community: string,
+    known: number,
+    writes: readonly StreamAppend[],
+  ): Promise<number>;
+  /** The community's last position (0 before its first event). */
+  position(community: string): Promise<number>;
+  /**
    * Appends `events` (whose first `seq` must be `expected + 1`) in one transaction; throws
    * {@link StreamConflictError} when the stream no longer ends at `expected`.
    */
@@ -141,9 +156,30 @@ async function insertEvents(
   );
 }
 
-/** The event store on `db` (migrated). */
-export function createEventStore(db: Database): EventStore {
+/** The event store on `db` (migrated); `appendStatements` append statements run at once. */
+export function createEventStore(
+  db: Database,
+  options: {
+    readonly appendStatements?: number | undefined;
+    readonly appendGroup?: number | undefined;
+  } = {},
+): EventStore {
+  // Few appends at once, each of many communities, cost the database far less than one
+  // statement per write on every connection; two keep one filling while one commits.
+  const appender = createAppender(
+    db,
+    Math.min(db.concurrency, options.appendStatements ?? 2),
+    options.appendGroup ?? 500,
+  );
   return {
+    appendCommunity: (community, known, writes) => appender.append(community, known, writes),
+    async position(community) {
+      const result = await db.query<{ last: string | number }>(
+        'SELECT last FROM lanewise_positions WHERE community = $1',
+        [community],
+      );
+      return Number(result.rows[0]?.last ?? 0);
+    },
     async append(community, stream, expected, events) {
       if (events.length === 0) return;
       events.forEach((event, index) => {

@@ -67,6 +67,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   return {
     kind: 'pglite',
     query: (sql, params) => enqueue(() => query(sql, params)),
+    concurrency: 1,
+    commit: (sql, params) => enqueue(() => query(sql, params)),
     script: (sql) =>
       enqueue(() =>
         db.transaction(async (tx) => {

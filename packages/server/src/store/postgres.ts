@@ -10,8 +10,14 @@ export function openPostgres(connectionString: string, max = 10): Database {
   pool.on('error', () => {});
   return {
     kind: 'postgres',
+    concurrency: max,
     query: async (sql, params = []) => {
       const result = await pool.query(sql, params);
+      return { rows: result.rows };
+    },
+    commit: async (sql, params, options = {}) => {
+      // One statement is its own transaction: one round trip, committed when it answers.
+      const result = await pool.query({ text: sql, values: params, name: options.name });
       return { rows: result.rows };
     },
     script: async (sql) => {

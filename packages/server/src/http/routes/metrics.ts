@@ -1,9 +1,26 @@
 // Figures: the 721 ratio of the community's cases, satisfaction and the three case rates.
-import { caseRates, ratio721FromCases, satisfaction, trend } from '@lanewise/core/metrics';
+import {
+  caseRates,
+  compareRates,
+  ratio721FromCases,
+  satisfaction,
+  trend,
+} from '@lanewise/core/metrics';
 import { invalid, pick, required } from '../fields.js';
 import type { Route } from '../route.js';
 
 const FIGURE_ROLES = ['organizer', 'station', 'admin'] as const;
+const RATES = ['response', 'onTime', 'resolution', 'satisfaction'] as const;
+type RateName = (typeof RATES)[number];
+
+/** A confidence level from the query: 0.95 unless given (the core checks its range). */
+function confidenceOf(query: Readonly<Record<string, string>>): number | undefined {
+  const text = query['confidence'];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw invalid(['confidence'], 'confidence must be a number');
+  return value;
+}
 
 export const metricsRoutes: readonly Route[] = [
   {
@@ -57,6 +74,40 @@ export const metricsRoutes: readonly Route[] = [
           options as never,
         ),
       );
+    },
+  },
+  {
+    method: 'get',
+    path: '/metrics/compare',
+    tag: 'metrics',
+    summary:
+      'A case rate (rate: response|onTime|resolution|satisfaction) over from..to against ' +
+      'baselineFrom..baselineTo, with Newcombe’s interval of the difference (confidence).',
+    roles: FIGURE_ROLES,
+    handle: ({ registry, community, settings, query }) => {
+      const rate = required(query, 'rate') as RateName;
+      if (!RATES.includes(rate)) throw invalid(['rate'], `rate must be one of ${RATES.join(', ')}`);
+      const a = { from: required(query, 'from'), to: required(query, 'to') };
+      const b = { from: required(query, 'baselineFrom'), to: required(query, 'baselineTo') };
+      const confidence = confidenceOf(query);
+      const options = confidence === undefined ? {} : { confidence };
+      return registry.read(community, (c) => {
+        const figures = (window: { from: string; to: string }) =>
+          caseRates(c.cases, {
+            now: settings.now,
+            timeZone: settings.timeZone,
+            ...window,
+            ...options,
+          })[rate];
+        const first = figures(a);
+        const second = figures(b);
+        return {
+          rate,
+          a: { ...a, estimate: first },
+          b: { ...b, estimate: second },
+          difference: compareRates(first, second, options),
+        };
+      });
     },
   },
   {
