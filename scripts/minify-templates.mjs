@@ -43,7 +43,8 @@ export default function minifyTemplates({ include = /packages\/elements\/src\/.*
         for (const quasi of node.quasi.quasis) {
           const raw = code.slice(quasi.start, quasi.end);
           const small = minifyLiteral(raw, tag);
-          if (small !== raw && quasi.end > quasi.start) text.overwrite(quasi.start, quasi.end, small);
+          if (small !== raw && quasi.end > quasi.start)
+            text.overwrite(quasi.start, quasi.end, small);
         }
       });
       return { code: text.toString(), map: text.generateMap({ hires: true }) };
