@@ -30,7 +30,8 @@ function countingReporter(file) {
 }
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'tests/**/*.test.ts'],
+  // tests/node holds node:test tests of the build's tools, run with the core's tests.
+  files: ['packages/elements/src/**/*.test.ts', 'tests/**/*.test.ts', '!tests/node/**'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     esbuildPlugin({
