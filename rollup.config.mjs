@@ -4,6 +4,16 @@ import esbuild from 'rollup-plugin-esbuild';
 import minifyTemplates from './scripts/minify-templates.mjs';
 import { dependencies, packages, sourceEntries } from './scripts/entries.mjs';
 
+/**
+ * Warnings about code in node_modules (zod's comments that rollup cannot place, its import
+ * cycle) are not ours to fix and would bury the build's own; every other warning shows.
+ */
+const onwarn = (warning, warn) => {
+  const where = [warning.id, ...(warning.ids ?? [])].filter(Boolean);
+  if (where.length > 0 && where.every((id) => id.includes('/node_modules/'))) return;
+  warn(warning);
+};
+
 const typescript = (pkg) =>
   esbuild({ target: 'es2022', tsconfig: `packages/${pkg}/tsconfig.json` });
 
@@ -16,6 +26,7 @@ const externalTo = (pkg) => {
 /** One ESM build per package, module for module, so that subpaths and tree-shaking work. */
 const esm = packages.map((pkg) => ({
   input: sourceEntries(pkg),
+  onwarn,
   external: externalTo(pkg),
   plugins: [nodeResolve({ exportConditions: ['source'] }), typescript(pkg), minifyTemplates()],
   output: {
@@ -30,6 +41,7 @@ const esm = packages.map((pkg) => ({
 /** The CDN file: every component, with Lit and the core inside, minified. */
 const cdn = {
   input: 'packages/elements/src/index.ts',
+  onwarn,
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
     typescript('elements'),
@@ -51,6 +63,7 @@ const cdn = {
  */
 const coreFile = {
   input: 'packages/core/src/index.ts',
+  onwarn,
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'production'] }),
     typescript('core'),
