@@ -3,33 +3,14 @@
 // are committed together, every acknowledged one stored, in order.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { chainLink } from '@lanewise/core/journal';
-import { sha256 } from '../src/communities/settings.js';
 import {
   CommunityMovedError,
   createEventStore,
   migrate,
   openPglite,
   openPostgres,
-  type StoredEvent,
 } from '../src/index.js';
-import { backends, call, COMMUNITY, startServer, tokenFor, newCase } from './helpers.js';
-
-function chained(count: number, from = 0, previous = ''): StoredEvent[] {
-  const out: StoredEvent[] = [];
-  for (let i = 1; i <= count; i += 1) {
-    const fields = {
-      seq: from + i,
-      type: 'test.happened',
-      at: '2026-12-01T09:00:00+08:00',
-      data: { n: from + i },
-    };
-    const hash = chainLink(sha256, previous, fields);
-    out.push({ ...fields, hash });
-    previous = hash;
-  }
-  return out;
-}
+import { backends, call, chained, COMMUNITY, startServer, tokenFor, newCase } from './helpers.js';
 
 for (const backend of backends()) {
   describe(`group commit on ${backend.name}`, () => {

@@ -4,12 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { manualClock } from '@lanewise/core/clock';
+import { chainLink } from '@lanewise/core/journal';
+import { sha256 } from '../src/communities/settings.js';
 import {
   createServer,
   signToken,
   type LanewiseServer,
   type Role,
   type ServerOptions,
+  type StoredEvent,
 } from '../src/index.js';
 
 export const AUTH = { secret: 'test-secret-that-is-long-enough-for-hs256' };
@@ -124,3 +127,23 @@ export const newCase = (id: string, category = 'noise') => ({
   channel: 'app',
   receivedAt: '2026-12-01T10:00:00+08:00',
 });
+
+/**
+ * A chained log of `count` events after `previous`; the nested keys are out of order, so that
+ * a store that reorders them (`jsonb`) must still verify.
+ */
+export function chained(count: number, from = 0, previous = ''): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  for (let i = 1; i <= count; i += 1) {
+    const fields = {
+      seq: from + i,
+      type: 'test.happened',
+      at: '2026-12-01T09:00:00+08:00',
+      data: { n: from + i, nested: { b: 1, a: 2 } },
+    };
+    const hash = chainLink(sha256, previous, fields);
+    out.push({ ...fields, hash });
+    previous = hash;
+  }
+  return out;
+}

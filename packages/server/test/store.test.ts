@@ -2,8 +2,6 @@
 // order without gaps under concurrent writers.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { chainLink } from '@lanewise/core/journal';
-import { sha256 } from '../src/communities/settings.js';
 import {
   createEventStore,
   migrate,
@@ -11,27 +9,9 @@ import {
   openPostgres,
   StreamConflictError,
   type Database,
-  type StoredEvent,
 } from '../src/index.js';
 import { migrationFiles } from '../src/store/migrate.js';
-import { backends } from './helpers.js';
-
-/** A chained log of `count` events after `previous`. */
-function chained(count: number, from = 0, previous = ''): StoredEvent[] {
-  const out: StoredEvent[] = [];
-  for (let i = 1; i <= count; i += 1) {
-    const fields = {
-      seq: from + i,
-      type: 'test.happened',
-      at: '2026-12-01T09:00:00+08:00',
-      data: { n: from + i, nested: { b: 1, a: 2 } },
-    };
-    const hash = chainLink(sha256, previous, fields);
-    out.push({ ...fields, hash });
-    previous = hash;
-  }
-  return out;
-}
+import { backends, chained } from './helpers.js';
 
 async function open(option: { pglite: object } | { url: string }): Promise<Database> {
   return 'url' in option ? openPostgres(option.url, 8) : openPglite();
