@@ -87,6 +87,7 @@ export class PickupDesk {
   readonly closeCancel = () => this.dialog.close();
 
   readonly onCancelClose = () => {
+    if (this.dialog.reopened) return;
     this.cancelling = null;
     this.changed();
   };

@@ -117,6 +117,7 @@ export class LedgerWrites {
   readonly closeDialog = () => this.dialog.close();
 
   readonly onDialogClose = () => {
+    if (this.dialog.reopened) return;
     this.closing = null;
     this.changed();
   };
