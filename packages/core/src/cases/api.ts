@@ -45,6 +45,15 @@ export interface CaseBookOptions {
   readonly hash?: ChainHash;
   /** The checkpoint kept from the earlier book (`checkpoint()`): `events` must still reach it. */
   readonly checkpoint?: Checkpoint;
+  /**
+   * Starts from a snapshot instead of the whole log: `snapshot` as an earlier book's
+   * `snapshot()` returned it when its `checkpoint()` was `checkpoint`. `events` then holds only
+   * the events after it (`seq` from `checkpoint.seq + 1`, chained from `checkpoint.hash`), and
+   * `events()` returns those and the new ones. The records are checked against what the life
+   * cycle allows (`INVALID_LOG` at `['restore', 'snapshot', ...]`); a snapshot that keeps every
+   * rule but differs from its log is found only by replaying the whole log.
+   */
+  readonly restore?: { readonly snapshot: CaseSnapshot; readonly checkpoint: Checkpoint };
   /** Called with each error a listener throws; the write stands (default: an unhandled rejection). */
   readonly onListenerError?: ListenerErrorHandler;
   /** @internal Objects that notify as one share a dispatcher. */
@@ -123,7 +132,10 @@ export interface CaseBook extends CaseSource {
   markDuplicate(id: string, input: { readonly of: string }): CaseRecord;
   /** Applies the escalation policy to every late open case at `now` (the clock's by default). */
   review(now?: Date | string): readonly CaseReviewEntry[];
-  /** The event log, oldest first, frozen: hand it to `createCaseBook({ events })` to rebuild the book. */
+  /**
+   * The event log, oldest first, frozen: hand it to `createCaseBook({ events })` to rebuild the
+   * book (for a restored book, the events after its snapshot).
+   */
   events(): readonly CaseEvent[];
   /** `{ seq, hash }` of the last event: keep it to detect a log cut off later. */
   checkpoint(): Checkpoint;

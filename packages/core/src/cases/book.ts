@@ -27,6 +27,7 @@ import {
 import { dueEscalations } from './escalation.js';
 import { deepFreeze } from './json.js';
 import { replayCaseLog } from './replay.js';
+import { restoreCaseState } from './restore.js';
 import { instantWriter } from './store/instants.js';
 import { caseEscalationPolicySchema } from './schemas.js';
 import { isOpenStatus } from './transitions.js';
@@ -60,6 +61,7 @@ const optionsSchema = z.strictObject({
   events: z.optional(z.unknown()),
   hash: z.optional(fn<ChainHash>('expected (text) => digest')),
   checkpoint: z.optional(checkpointSchema),
+  restore: z.optional(z.strictObject({ snapshot: z.unknown(), checkpoint: checkpointSchema })),
   onListenerError: z.optional(fn<(error: unknown) => void>('expected (error) => void')),
   dispatcher: z.optional(dispatcherSchema),
 });
@@ -67,7 +69,8 @@ const optionsSchema = z.strictObject({
 /**
  * Creates a case book: the closed loop of a resident's problem from intake to closing, with
  * deadlines in working days and escalation of late cases. Pass `events` to rebuild a book from
- * its log; the rebuilt records equal the originals.
+ * its log; the rebuilt records equal the originals. Pass `restore` (a snapshot and the checkpoint
+ * it was taken at) with the events after it to start from a snapshot instead of the whole log.
  *
  * @throws `INVALID_INPUT` for bad options, `INVALID_LOG` for a log no book could have written,
  * `INVALID_RULES` for a rule set that does not compile.
@@ -102,10 +105,19 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
   const router = createCaseRouter(settled.routing as CaseBookOptions['routing'], calendar, write);
   const state: CaseState = new Map();
   const ctx: CommandContext & { readonly state: CaseState } = { state, router, format, write };
+  const start = settled.restore?.checkpoint;
+  if (settled.hash && start && start.seq > 0 && start.hash === undefined) {
+    throw invalidField(['restore', 'checkpoint', 'hash'], 'is needed to continue a chained log');
+  }
+  if (settled.restore) restoreCaseState(settled.restore.snapshot, settled.restore.checkpoint, ctx);
   const log: CaseEvent[] =
     settled.events === undefined
       ? []
-      : replayCaseLog(settled.events, ctx, { hash: settled.hash, checkpoint: settled.checkpoint });
+      : replayCaseLog(settled.events, ctx, {
+          hash: settled.hash,
+          checkpoint: settled.checkpoint,
+          start,
+        });
   const dispatcher = settled.dispatcher ?? createDispatcher(settled);
   const listeners = new Subscribable<CaseEvent>(dispatcher);
   let all: readonly CaseRecord[] | undefined;
@@ -127,8 +139,13 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
       stampMs = nowMs;
       stamp = format(nowMs);
     }
-    const fields = { seq: log.length + 1, type, at: stamp, data: deepFreeze(data) };
-    const previous = log[log.length - 1]?.hash ?? '';
+    const fields = {
+      seq: (start?.seq ?? 0) + log.length + 1,
+      type,
+      at: stamp,
+      data: deepFreeze(data),
+    };
+    const previous = log[log.length - 1]?.hash ?? start?.hash ?? '';
     const event = Object.freeze(
       settled.hash ? { ...fields, hash: chainLink(settled.hash, previous, fields) } : fields,
     ) as unknown as CaseEvent;
@@ -212,7 +229,7 @@ export function createCaseBook(options: CaseBookOptions): CaseBook {
     },
     snapshot: () => (snapshot ??= snapshotOf(list())),
     events: () => (events ??= Object.freeze(log.slice())),
-    checkpoint: () => checkpointOf(log),
+    checkpoint: () => checkpointOf(log, start),
     get size() {
       return state.size;
     },

@@ -73,10 +73,12 @@ function eachInstant(event: CaseEvent, check: (text: string, path: ErrorPath) =>
 export interface ReplayOptions {
   readonly hash?: ChainHash | undefined;
   readonly checkpoint?: Checkpoint | undefined;
+  /** Where the log continues a restored snapshot. */
+  readonly start?: Checkpoint | undefined;
 }
 
 /**
- * Replays `given` into `state` (empty). Returns the log as the book keeps it: frozen copies of
+ * Replays `given` into `state` (empty, or restored from a snapshot). Returns the log as the book keeps it: frozen copies of
  * the given events (the parser's output), from which the records are built.
  */
 export function replayCaseLog(
@@ -88,6 +90,7 @@ export function replayCaseLog(
     types: CASE_EVENT_TYPES,
     hash: options.hash,
     checkpoint: options.checkpoint,
+    start: options.start,
   });
   const log: CaseEvent[] = [];
   const state = ctx.state;

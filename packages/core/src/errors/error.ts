@@ -4,7 +4,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   /**
    * A log given to replay that no live object could have written; `path` starts with
-   * `['events', index]` of the first bad event. Nothing is built from it.
+   * `['events', index]` of the first bad event, or with `['restore']` for a snapshot to restore
+   * from that no live object could have reached. Nothing is built from it.
    */
   'INVALID_LOG',
   /** An id that is not known. */
@@ -126,5 +127,21 @@ export function invalidLog(
   return new LanewiseError('INVALID_LOG', `event ${index}: ${message}`, {
     path: ['events', index, ...path],
     details: { index, ...details },
+  });
+}
+
+/**
+ * The error of a snapshot that fails its restore: `INVALID_LOG` at `['restore', ...path]`, with
+ * the `seq` of the event the snapshot stands at in `details.snapshot`.
+ */
+export function invalidSnapshot(
+  seq: number,
+  path: ErrorPath,
+  message: string,
+  details: Record<string, unknown> = {},
+): LanewiseError {
+  return new LanewiseError('INVALID_LOG', `snapshot at event ${seq}: ${message}`, {
+    path: ['restore', ...path],
+    details: { snapshot: seq, ...details },
   });
 }

@@ -5,7 +5,13 @@
  *
  * @module errors
  */
-export { ERROR_CODES, LanewiseError, isLanewiseError, invalidLog } from './error.js';
+export {
+  ERROR_CODES,
+  LanewiseError,
+  isLanewiseError,
+  invalidLog,
+  invalidSnapshot,
+} from './error.js';
 export type { ErrorCode, ErrorPath } from './error.js';
 export { formatError } from './format.js';
 export type { MessageLocale } from './messages.js';

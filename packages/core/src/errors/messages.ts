@@ -108,7 +108,9 @@ export const en: Catalog = {
   code: {
     INVALID_INPUT: (_d, issue) => issue || 'The input is not valid.',
     INVALID_LOG: (d, issue) =>
-      `The log is damaged at event ${text(d['index'])}${issue ? `: ${issue}` : ''}. Nothing was loaded from it.`,
+      d['snapshot'] !== undefined
+        ? `The snapshot taken at event ${text(d['snapshot'])} is damaged${issue ? `: ${issue}` : ''}. Nothing was loaded from it.`
+        : `The log is damaged at event ${text(d['index'])}${issue ? `: ${issue}` : ''}. Nothing was loaded from it.`,
     NOT_FOUND: (d) =>
       d['id'] === undefined ? 'Not found.' : `Nothing has the id "${text(d['id'])}".`,
     ID_CONFLICT: (d) => `The id "${text(d['id'])}" is already used by a different record.`,
@@ -185,7 +187,9 @@ export const zhCN: Catalog = {
   code: {
     INVALID_INPUT: (_d, issue) => issue || '输入无效。',
     INVALID_LOG: (d, issue) =>
-      `记录日志在第 ${text(d['index'])} 条事件处损坏${issue ? `（${issue}）` : ''}，未载入任何内容。`,
+      d['snapshot'] !== undefined
+        ? `第 ${text(d['snapshot'])} 条事件处的快照已损坏${issue ? `（${issue}）` : ''}，未载入任何内容。`
+        : `记录日志在第 ${text(d['index'])} 条事件处损坏${issue ? `（${issue}）` : ''}，未载入任何内容。`,
     NOT_FOUND: (d) =>
       d['id'] === undefined ? '未找到。' : `找不到编号为“${text(d['id'])}”的记录。`,
     ID_CONFLICT: (d) => `编号“${text(d['id'])}”已被另一条不同的记录使用。`,

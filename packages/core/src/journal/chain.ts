@@ -74,16 +74,30 @@ export function verifyChain(
   return { ok: true };
 }
 
-/** Whether a log still holds the event a checkpoint names (and, when it has one, its hash). */
-export function holdsCheckpoint(events: readonly JournalEvent[], checkpoint: Checkpoint): boolean {
-  if (checkpoint.seq === 0) return true;
-  const event = events[checkpoint.seq - 1];
+/**
+ * Whether a log still holds the event a checkpoint names (and, when it has one, its hash). A log
+ * that continues from `start` holds what it starts from and, unchecked here, what came before.
+ */
+export function holdsCheckpoint(
+  events: readonly JournalEvent[],
+  checkpoint: Checkpoint,
+  start?: Checkpoint,
+): boolean {
+  const from = start?.seq ?? 0;
+  if (checkpoint.seq < from) return true;
+  if (checkpoint.seq === from) {
+    return from === 0 || checkpoint.hash === undefined || checkpoint.hash === start?.hash;
+  }
+  const event = events[checkpoint.seq - from - 1];
   return event !== undefined && (checkpoint.hash === undefined || event.hash === checkpoint.hash);
 }
 
-/** The checkpoint of a log: its last event's `seq` and `hash` (`{ seq: 0 }` when empty). */
-export function checkpointOf(events: readonly JournalEvent[]): Checkpoint {
+/**
+ * The checkpoint of a log: its last event's `seq` and `hash` (`{ seq: 0 }` when empty, or the
+ * `start` it continues from).
+ */
+export function checkpointOf(events: readonly JournalEvent[], start?: Checkpoint): Checkpoint {
   const last = events[events.length - 1];
-  if (!last) return { seq: 0 };
+  if (!last) return start ?? { seq: 0 };
   return last.hash === undefined ? { seq: last.seq } : { seq: last.seq, hash: last.hash };
 }

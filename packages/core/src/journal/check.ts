@@ -11,13 +11,18 @@ export interface EnvelopeCheck {
   readonly hash?: ChainHash | undefined;
   /** The caller's last known end of the log; a log that no longer holds it is cut off. */
   readonly checkpoint?: Checkpoint | undefined;
+  /**
+   * Where the log starts when it continues a restored snapshot: its first event is `seq`
+   * `start.seq + 1`, chained from `start.hash`.
+   */
+  readonly start?: Checkpoint | undefined;
 }
 
 const ENVELOPE_KEYS = new Set(['seq', 'type', 'at', 'data', 'hash']);
 
 /**
  * Checks the envelope of every event of a log given to replay: an array of objects with `seq`
- * 1, 2, 3..., a known `type`, `at` an instant with an offset, `data` an object, no other keys,
+ * 1, 2, 3... (or from `start.seq + 1`), a known `type`, `at` an instant with an offset, `data` an object, no other keys,
  * and with `hash` every hash recomputed; with `checkpoint`, that the log still holds that event.
  * Throws `INVALID_LOG` at `['events', index, field]` of the first bad event. The events' data
  * is the caller's to check.
@@ -41,7 +46,8 @@ export function checkEnvelopes(
       },
     });
   }
-  let previous = '';
+  const first = (check.start?.seq ?? 0) + 1;
+  let previous = check.start?.hash ?? '';
   // Runs of events share one instant: the last one read is not parsed again.
   let lastAt: string | undefined;
   for (let index = 0; index < events.length; index += 1) {
@@ -50,7 +56,7 @@ export function checkEnvelopes(
       throw invalidLog(index, [], 'must be an event object');
     }
     const { seq, type, at, data, hash } = event as Record<string, unknown>;
-    if (seq !== index + 1) throw invalidLog(index, ['seq'], `seq must be ${index + 1}`);
+    if (seq !== index + first) throw invalidLog(index, ['seq'], `seq must be ${index + first}`);
     if (typeof type !== 'string' || type === '' || (check.types && !check.types.has(type))) {
       const known = check.types ? `one of ${[...check.types].join(', ')}` : 'a name';
       throw invalidLog(index, ['type'], `type must be ${known}`);
@@ -82,7 +88,7 @@ export function checkEnvelopes(
     }
   }
   const { checkpoint } = check;
-  if (checkpoint && !holdsCheckpoint(events as JournalEvent[], checkpoint)) {
+  if (checkpoint && !holdsCheckpoint(events as JournalEvent[], checkpoint, check.start)) {
     throw new LanewiseError(
       'INVALID_LOG',
       `events: the log does not reach its checkpoint (event ${checkpoint.seq})`,

@@ -1,0 +1,183 @@
+// A book restored from a snapshot: the records are checked against their schema and against
+// what the life cycle allows of a record (the fields of each status, the counts, the order of
+// its instants, the zone they are written in), then taken as the state the log's later events
+// build on. The first bad field is INVALID_LOG at `['restore', 'snapshot', 'cases', i, ...]`.
+import { invalidSnapshot, isLanewiseError, type ErrorPath } from '../errors/index.js';
+import type { Checkpoint } from '../journal/chain.js';
+import { parseInput } from '../schemas/parse.js';
+import { instantMs } from '../time/parse.js';
+import type { CaseState } from './apply.js';
+import { CLOCK_SKEW_MS, type CommandContext } from './commands.js';
+import { copyJson, deepFreeze } from './json.js';
+import { caseSnapshotSchema } from './schemas.js';
+import type { CaseRecord, CaseStatus } from './types.js';
+
+/** Which optional fields each status must have (`true`) or must not have (`false`). */
+const FIELDS_OF: {
+  readonly [S in CaseStatus]: { readonly [field: string]: boolean };
+} = {
+  dispatched: { acceptedAt: false, resolvedAt: false, closedAt: false, duplicateOf: false },
+  in_progress: { acceptedAt: true, resolvedAt: false, closedAt: false, duplicateOf: false },
+  resolved: { acceptedAt: true, resolvedAt: true, closedAt: false, duplicateOf: false },
+  closed: { acceptedAt: true, resolvedAt: true, closedAt: true, duplicateOf: false },
+  duplicate: { resolvedAt: false, closedAt: false, duplicateOf: true },
+};
+
+/** Fields that come and go together with the first one. */
+const TOGETHER: readonly (readonly (keyof CaseRecord)[])[] = [
+  ['acceptedAt', 'acceptedBy'],
+  ['resolvedAt', 'resolvedBy', 'outcome'],
+  ['duplicateOf', 'duplicateAt'],
+];
+
+/** Every instant of a record with its path, the instants of its history among them. */
+function instantsOf(record: CaseRecord): [string, ErrorPath][] {
+  const found: [string, ErrorPath][] = [];
+  for (const key of [
+    'receivedAt',
+    'dueAt',
+    'openedAt',
+    'updatedAt',
+    'acceptedAt',
+    'resolvedAt',
+    'closedAt',
+    'duplicateAt',
+  ] as const) {
+    const value = record[key];
+    if (value !== undefined) found.push([value, [key]]);
+  }
+  record.followUps.forEach((f, i) => found.push([f.at, ['followUps', i, 'at']]));
+  record.actions.forEach((a, i) => found.push([a.at, ['actions', i, 'at']]));
+  record.escalations.forEach((e, i) => {
+    found.push([e.at, ['escalations', i, 'at']], [e.dueAt, ['escalations', i, 'dueAt']]);
+    if (e.newDueAt !== undefined) found.push([e.newDueAt, ['escalations', i, 'newDueAt']]);
+  });
+  record.extensions.forEach((e, i) => {
+    found.push([e.at, ['extensions', i, 'at']]);
+    found.push([e.from, ['extensions', i, 'from']], [e.until, ['extensions', i, 'until']]);
+  });
+  return found;
+}
+
+/** The events of the book that stamp `at` on a record: none may fall outside its life. */
+function stampsOf(record: CaseRecord): [string, ErrorPath][] {
+  const found: [string, ErrorPath][] = [];
+  for (const key of ['acceptedAt', 'resolvedAt', 'closedAt', 'duplicateAt'] as const) {
+    const value = record[key];
+    if (value !== undefined) found.push([value, [key]]);
+  }
+  record.escalations.forEach((e, i) => found.push([e.at, ['escalations', i, 'at']]));
+  record.extensions.forEach((e, i) => found.push([e.at, ['extensions', i, 'at']]));
+  return found;
+}
+
+/** Throws at the first thing no live book could have left in `record`. */
+function checkRecord(
+  record: CaseRecord,
+  known: ReadonlyMap<string, CaseRecord>,
+  ids: ReadonlySet<string>,
+  ctx: CommandContext,
+  fail: (path: ErrorPath, message: string) => never,
+): void {
+  if (known.has(record.id)) fail(['id'], `case ${record.id} appears twice`);
+  for (const [text, path] of instantsOf(record)) {
+    if (ctx.write(text) !== text) {
+      fail(path, `${text} is not written as the book writes instants, with its zone's offset`);
+    }
+  }
+  for (const [field, present] of Object.entries(FIELDS_OF[record.status])) {
+    if ((record[field as keyof CaseRecord] !== undefined) !== present) {
+      fail([field], `a ${record.status} case ${present ? 'must have' : 'cannot have'} ${field}`);
+    }
+  }
+  for (const [first, ...rest] of TOGETHER) {
+    const has = record[first as keyof CaseRecord] !== undefined;
+    for (const field of rest) {
+      if ((record[field] !== undefined) !== has) {
+        fail([field], `${field} goes with ${first as string}`);
+      }
+    }
+  }
+  if (record.resolutionNote !== undefined && record.resolvedAt === undefined) {
+    fail(['resolutionNote'], 'resolutionNote goes with resolvedAt');
+  }
+  if (record.duplicateOf !== undefined && !ids.has(record.duplicateOf)) {
+    fail(['duplicateOf'], `names case ${record.duplicateOf}, not in the snapshot`);
+  }
+  const reopened = record.followUps.filter((f) => f.rating === 'unsatisfied').length;
+  if (record.reopenedCount !== reopened) {
+    fail(['reopenedCount'], `must be ${reopened}, the unsatisfied follow-ups`);
+  }
+  // Each round but the last ends with an unsatisfied answer; the last may end with one other.
+  const settled = record.followUps.length - reopened;
+  const last = record.followUps[record.followUps.length - 1];
+  if (
+    settled > 1 ||
+    (settled === 1 &&
+      (last?.rating === 'unsatisfied' ||
+        (record.status !== 'resolved' && record.status !== 'closed')))
+  ) {
+    fail(['followUps'], 'only the last follow-up of a resolved case may be other than unsatisfied');
+  }
+  const moves = record.escalations.filter((e) => e.step === 'tier').length;
+  if (record.round !== reopened + moves) {
+    fail(['round'], `must be ${reopened + moves}: reopenings plus tier moves`);
+  }
+  record.escalations.forEach((e, i) => {
+    if (e.round > record.round) fail(['escalations', i, 'round'], 'is later than the case');
+    if ((e.step === 'tier') !== (e.toTier !== undefined && e.newDueAt !== undefined)) {
+      fail(['escalations', i, 'step'], 'a tier move names toTier and newDueAt, no other step does');
+    }
+  });
+  const actionIds = new Set<string>();
+  record.actions.forEach((action, i) => {
+    if (actionIds.has(action.id)) fail(['actions', i, 'id'], `action ${action.id} appears twice`);
+    actionIds.add(action.id);
+    if (instantMs(action.at) < instantMs(record.receivedAt)) {
+      fail(['actions', i, 'at'], 'is before the case was received');
+    }
+  });
+  const openedMs = instantMs(record.openedAt);
+  const updatedMs = instantMs(record.updatedAt);
+  if (instantMs(record.receivedAt) > openedMs + CLOCK_SKEW_MS) {
+    fail(['receivedAt'], 'is later than the case was opened');
+  }
+  if (updatedMs < openedMs) fail(['updatedAt'], 'is before the case was opened');
+  for (const [text, path] of stampsOf(record)) {
+    const ms = instantMs(text);
+    if (ms < openedMs || ms > updatedMs) fail(path, 'falls outside the life of the case');
+  }
+  if (!ctx.router.hasTier(record.tier))
+    fail(['tier'], `${record.tier} is not a tier of the rule set`);
+}
+
+/**
+ * Fills `state` (empty) with the records of a snapshot taken at `checkpoint`, each checked and
+ * frozen. The caller's objects are copied, never kept.
+ */
+export function restoreCaseState(
+  snapshot: unknown,
+  checkpoint: Checkpoint,
+  ctx: CommandContext & { readonly state: CaseState },
+): void {
+  const fail = (path: ErrorPath, message: string): never => {
+    throw invalidSnapshot(checkpoint.seq, ['snapshot', ...path], message);
+  };
+  let parsed: { cases: CaseRecord[] };
+  try {
+    parsed = parseInput(caseSnapshotSchema, snapshot, ['snapshot']) as { cases: CaseRecord[] };
+  } catch (error) {
+    if (!isLanewiseError(error)) throw error;
+    throw invalidSnapshot(checkpoint.seq, error.path, error.message, error.details);
+  }
+  const ids = new Set(parsed.cases.map((record) => record.id));
+  const restored = new Map<string, CaseRecord>();
+  parsed.cases.forEach((given, index) => {
+    const record = deepFreeze(copyJson(given)) as CaseRecord;
+    checkRecord(record, restored, ids, ctx, (path, message) =>
+      fail(['cases', index, ...path], message),
+    );
+    restored.set(record.id, record);
+  });
+  for (const [id, record] of restored) ctx.state.set(id, record);
+}
