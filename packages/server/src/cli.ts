@@ -13,7 +13,7 @@ Commands:
   start                    serve the API (the default)
   token --role R --sub S --community C [--station T] [--expires 12h]
                            print an access token
-  verify [--community C]   check every stored chain; exit 1 naming the first bad event
+  verify [--community C]   check every stored chain and snapshot; exit 1 naming the first bad event
   export --community C     write the community's events as NDJSON to standard output
   import --community C FILE  load NDJSON events into an empty community
   migrate                  apply the schema migrations and exit
@@ -83,10 +83,18 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'verify') {
-    const { streams, events, problems } = await verifyAll(server.store, values.community);
+    const { streams, events, problems } = await verifyAll(
+      server.store,
+      values.community,
+      server.settings,
+    );
     await server.close();
     for (const p of problems)
-      console.error(`${p.community}/${p.stream}: event ${p.seq} does not verify (${p.reason})`);
+      console.error(
+        p.reason === 'snapshot'
+          ? `${p.community}/${p.stream}: the snapshot at event ${p.seq} does not hold the state of its log`
+          : `${p.community}/${p.stream}: event ${p.seq} does not verify (${p.reason})`,
+      );
     console.log(`${streams} streams, ${events} events, ${problems.length} broken`);
     return problems.length === 0 ? 0 : 1;
   }

@@ -1,8 +1,16 @@
 // The operations the bin offers beside serving: verify every stored chain, export a
 // community's events as NDJSON, import them back.
+import { isDeepStrictEqual } from 'node:util';
 import { chainLink, verifyChain } from '@lanewise/core/journal';
 import { sha256 } from './communities/settings.js';
-import type { EventStore, StoredEvent } from './store/events.js';
+import type { EventStore, StoredEvent, StoredSnapshot } from './store/events.js';
+import {
+  buildCommunity,
+  snapshotState,
+  STREAMS,
+  type StreamName,
+} from './communities/community.js';
+import type { CommunitySettings } from './communities/settings.js';
 
 /** A stream whose chain does not verify, with its first bad event. */
 export interface VerifyProblem {
@@ -12,10 +20,16 @@ export interface VerifyProblem {
   readonly reason: string;
 }
 
-/** Checks every stream's chain, and that each stream still holds its latest snapshot's event. */
+/**
+ * Checks every stream's chain, and that each stream still holds its latest snapshot's event.
+ * With `settings`, also rebuilds each stream up to its latest snapshot and checks that the
+ * snapshot holds that state (reason `snapshot`): a snapshot is a shortcut for loading, and one
+ * that keeps the core's rules but not its log's state is found only here.
+ */
 export async function verifyAll(
   store: EventStore,
   community?: string,
+  settings?: CommunitySettings,
 ): Promise<{ streams: number; events: number; problems: VerifyProblem[] }> {
   const problems: VerifyProblem[] = [];
   let events = 0;
@@ -28,8 +42,40 @@ export async function verifyAll(
       checkpoint: snapshot && { seq: snapshot.seq, hash: snapshot.hash },
     });
     if (!check.ok) problems.push({ community: c, stream, seq: check.seq, reason: check.reason });
+    else if (
+      snapshot &&
+      settings &&
+      !(await holdsItsState(store, c, stream, log, snapshot, settings))
+    ) {
+      problems.push({ community: c, stream, seq: snapshot.seq, reason: 'snapshot' });
+    }
   }
   return { streams: streams.length, events, problems };
+}
+
+/** Whether a stream rebuilt from its log up to a snapshot's event has the snapshot's state. */
+async function holdsItsState(
+  store: EventStore,
+  community: string,
+  stream: string,
+  log: readonly StoredEvent[],
+  snapshot: StoredSnapshot,
+  settings: CommunitySettings,
+): Promise<boolean> {
+  if (!(STREAMS as readonly string[]).includes(stream)) return true;
+  const name = stream as StreamName;
+  // The rules in force are the routing log's latest, as at load.
+  const routing = name === 'routing' ? [] : await store.read(community, 'routing');
+  const logs = { program: [], cases: [], routing, [name]: log.slice(0, snapshot.seq) };
+  try {
+    const rebuilt = buildCommunity(community, settings, logs);
+    return isDeepStrictEqual(
+      JSON.parse(JSON.stringify(snapshotState(rebuilt, name))),
+      snapshot.state,
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** A community's events as NDJSON lines: `{ stream, seq, type, at, data, hash }`. */

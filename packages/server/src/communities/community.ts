@@ -1,9 +1,17 @@
 // One community's objects, rebuilt from its streams: the volunteer programme (hours and
 // points, one log), the case book, and the log of its routing rule sets. Every stored log is
 // replayed through the core's factories with its chain verified; a log that fails is refused
-// whole (INVALID_LOG), never served half.
-import { createCaseBook, type CaseBook } from '@lanewise/core/cases';
-import { createJournal, type Journal, type JournalEvent } from '@lanewise/core/journal';
+// whole (INVALID_LOG), never served half. The case book starts from its latest snapshot when
+// it has one: the snapshot's records are checked by the core and its event by the chain, and
+// only the events after it are read and replayed.
+import { createCaseBook, type CaseBook, type CaseSnapshot } from '@lanewise/core/cases';
+import {
+  createJournal,
+  type Checkpoint,
+  type Journal,
+  type JournalEvent,
+} from '@lanewise/core/journal';
+import { LanewiseError } from '@lanewise/core/errors';
 import { createVolunteerProgram, type VolunteerProgram } from '@lanewise/core/program';
 import type { EventStore, StoredEvent, StoredSnapshot } from '../store/events.js';
 import { sha256, type CommunitySettings } from './settings.js';
@@ -21,11 +29,20 @@ export interface Community {
   readonly program: VolunteerProgram;
   /** Rebuilt (same events, the new rules) when the rules are replaced. */
   cases: CaseBook;
+  /**
+   * The snapshot the case book was restored from: the events up to it are in the store only,
+   * and `events('cases')` holds those after it.
+   */
+  readonly casesRestore: CasesRestore | undefined;
   readonly routing: Journal<RoutingReplaced>;
   /** The rule set in force. */
   rules(): unknown;
-  /** The events of a stream now. */
+  /** The events of a stream in memory (for a restored case book, those after its snapshot). */
   events(stream: StreamName): readonly StoredEvent[];
+  /** The `seq` of a stream's last event. */
+  end(stream: StreamName): number;
+  /** The events of a stream after `seq` (not before what it holds in memory). */
+  eventsAfter(stream: StreamName, seq: number): readonly StoredEvent[];
 }
 
 const logOf = (community: Community, stream: StreamName): readonly unknown[] =>
@@ -35,12 +52,23 @@ const logOf = (community: Community, stream: StreamName): readonly unknown[] =>
       ? community.cases.events()
       : community.routing.events();
 
-/** The case book over `events`, routed by `rules`. */
+/** A case book's starting point: a stored snapshot and the checkpoint it was taken at. */
+export interface CasesRestore {
+  readonly snapshot: CaseSnapshot;
+  readonly checkpoint: Checkpoint;
+}
+
+/** The `seq` a stream's events in memory start after. */
+const offsetOf = (community: Community, stream: StreamName): number =>
+  stream === 'cases' ? (community.casesRestore?.checkpoint.seq ?? 0) : 0;
+
+/** The case book over `events` (after `restore`, when given), routed by `rules`. */
 export function buildCases(
   settings: CommunitySettings,
   rules: unknown,
   events: readonly unknown[],
   checkpoint?: StoredSnapshot,
+  restore?: CasesRestore,
 ): CaseBook {
   return createCaseBook({
     routing: rules as never,
@@ -50,6 +78,7 @@ export function buildCases(
     hash: sha256,
     events: events as never,
     checkpoint: checkpoint && { seq: checkpoint.seq, hash: checkpoint.hash },
+    ...(restore && { restore }),
   });
 }
 
@@ -59,6 +88,7 @@ export function buildCommunity(
   settings: CommunitySettings,
   logs: Readonly<Record<StreamName, readonly StoredEvent[]>>,
   checkpoints: Partial<Record<StreamName, StoredSnapshot>> = {},
+  casesRestore?: CasesRestore,
 ): Community {
   const mark = (stream: StreamName) => {
     const snapshot = checkpoints[stream];
@@ -84,14 +114,44 @@ export function buildCommunity(
     id,
     program,
     routing,
-    cases: buildCases(settings, rules(), logs.cases, checkpoints.cases),
+    cases: buildCases(settings, rules(), logs.cases, checkpoints.cases, casesRestore),
+    casesRestore,
     rules,
     events: (stream) => logOf(community, stream) as readonly StoredEvent[],
+    end: (stream) => community.events(stream).at(-1)?.seq ?? offsetOf(community, stream),
+    eventsAfter: (stream, seq) =>
+      community.events(stream).slice(Math.max(0, seq - offsetOf(community, stream))),
   };
   return community;
 }
 
-/** Reads a community's streams (with each one's latest snapshot as a checkpoint) and builds it. */
+/**
+ * The case book's latest snapshot as a starting point, with the events after it, when the
+ * stored event it names is still there with its hash; otherwise none (the whole log is read).
+ */
+async function casesFromSnapshot(
+  store: EventStore,
+  id: string,
+  snapshot: StoredSnapshot | undefined,
+): Promise<{ restore: CasesRestore; events: StoredEvent[] } | undefined> {
+  if (snapshot === undefined || snapshot.seq === 0) return undefined;
+  const events = await store.read(id, 'cases', snapshot.seq - 1);
+  const at = events[0];
+  if (at === undefined || at.seq !== snapshot.seq || at.hash !== snapshot.hash) return undefined;
+  return {
+    restore: {
+      snapshot: snapshot.state as CaseSnapshot,
+      checkpoint: { seq: snapshot.seq, hash: snapshot.hash },
+    },
+    events: events.slice(1),
+  };
+}
+
+/**
+ * Reads a community's streams (with each one's latest snapshot as a checkpoint) and builds it,
+ * the case book from its latest snapshot. A snapshot the core refuses is set aside and the whole
+ * log replayed: the event table is the truth, the snapshot only a shortcut (`verify` names it).
+ */
 export async function loadCommunity(
   store: EventStore,
   id: string,
@@ -99,14 +159,33 @@ export async function loadCommunity(
 ): Promise<Community> {
   const logs = {} as Record<StreamName, StoredEvent[]>;
   const checkpoints: Partial<Record<StreamName, StoredSnapshot>> = {};
-  for (const stream of STREAMS) {
-    const [events, snapshot] = await Promise.all([
-      store.read(id, stream),
-      store.latestSnapshot(id, stream),
-    ]);
-    logs[stream] = events;
+  const snapshots = await Promise.all(STREAMS.map((stream) => store.latestSnapshot(id, stream)));
+  STREAMS.forEach((stream, i) => {
+    const snapshot = snapshots[i];
     if (snapshot) checkpoints[stream] = snapshot;
+  });
+  const [program, routing, start] = await Promise.all([
+    store.read(id, 'program'),
+    store.read(id, 'routing'),
+    casesFromSnapshot(store, id, checkpoints.cases),
+  ]);
+  logs.program = program;
+  logs.routing = routing;
+  if (start !== undefined) {
+    try {
+      return buildCommunity(
+        id,
+        settings,
+        { ...logs, cases: start.events },
+        checkpoints,
+        start.restore,
+      );
+    } catch (error) {
+      if (!(error instanceof LanewiseError && error.path[0] === 'restore')) throw error;
+      console.warn(`${id}: the cases snapshot is set aside (${error.message}); replaying its log`);
+    }
   }
+  logs.cases = await store.read(id, 'cases');
   return buildCommunity(id, settings, logs, checkpoints);
 }
 

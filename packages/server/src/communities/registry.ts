@@ -148,9 +148,8 @@ export function createRegistry(options: RegistryOptions): Registry {
 
   const maybeSnapshot = async (community: Community, stream: StreamName, before: number) => {
     const every = settings.snapshotEvery;
-    const log = community.events(stream);
-    if (Math.floor(log.length / every) === Math.floor(before / every)) return;
-    const last = log.at(-1)!;
+    const last = community.events(stream).at(-1)!;
+    if (Math.floor(last.seq / every) === Math.floor(before / every)) return;
     await store.saveSnapshot(community.id, stream, {
       seq: last.seq,
       hash: last.hash,
@@ -167,7 +166,7 @@ export function createRegistry(options: RegistryOptions): Registry {
   ): Promise<{ outcomes: Outcome[] } | { broken: Job; error: unknown }> => {
     const { community } = entry;
     const before = Object.fromEntries(
-      STREAMS.map((stream) => [stream, community.events(stream).length]),
+      STREAMS.map((stream) => [stream, community.end(stream)]),
     ) as Record<StreamName, number>;
     const outcomes: Outcome[] = [];
     for (const job of jobs) {
@@ -183,7 +182,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     const writes: (StreamAppend & { stream: StreamName })[] = STREAMS.map((stream) => ({
       stream,
       expected: before[stream],
-      events: community.events(stream).slice(before[stream]) as StoredEvent[],
+      events: community.eventsAfter(stream, before[stream]) as StoredEvent[],
     })).filter((write) => write.events.length > 0);
     if (writes.length > 0) {
       entry.position = await store.appendCommunity(id, entry.position, writes);

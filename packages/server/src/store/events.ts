@@ -99,6 +99,8 @@ export interface EventStore {
   ): Promise<void>;
   /** A stream's events after `afterSeq`, in order. */
   read(community: string, stream: string, afterSeq?: number): Promise<StoredEvent[]>;
+  /** The events of the case book about case `id`, up to `throughSeq`, in order. */
+  readCase(community: string, id: string, throughSeq: number): Promise<StoredEvent[]>;
   /** Where each of a community's streams ends now: its last `seq`. */
   ends(community: string): Promise<Record<string, number>>;
   /** A community's events after `afterPosition`, in commit order, at most `limit`. */
@@ -210,6 +212,15 @@ export function createEventStore(
         `SELECT community, stream, seq, type, at, data, hash, position FROM lanewise_events
          WHERE community = $1 AND stream = $2 AND seq > $3 ORDER BY seq`,
         [community, stream, afterSeq],
+      );
+      return result.rows.map((row) => coreEvent(toEvent(row)));
+    },
+    async readCase(community, id, throughSeq) {
+      const result = await db.query<EventRow>(
+        `SELECT community, stream, seq, type, at, data, hash, position FROM lanewise_events
+         WHERE community = $1 AND stream = 'cases' AND seq <= $3
+           AND (data->>'id' = $2 OR data->'intake'->>'id' = $2) ORDER BY seq`,
+        [community, id, throughSeq],
       );
       return result.rows.map((row) => coreEvent(toEvent(row)));
     },

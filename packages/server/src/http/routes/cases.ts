@@ -2,6 +2,8 @@
 import type { CaseRecord } from '@lanewise/core/cases';
 import type { Caller } from '../../auth/tokens.js';
 import type { Community } from '../../communities/community.js';
+import type { Registry } from '../../communities/registry.js';
+import type { EventStore } from '../../store/events.js';
 import { HttpError } from '../errors.js';
 import { pick } from '../fields.js';
 import type { Route } from '../route.js';
@@ -18,12 +20,31 @@ function caseOf(c: Community, caller: Caller, id: string): CaseRecord {
   return record;
 }
 
-/** The events of one case, oldest first. */
+const about = (id: string) => (event: { data: unknown }) => {
+  const data = event.data as { id?: string; intake?: { id?: string } };
+  return data.id === id || data.intake?.id === id;
+};
+
+/** The events of one case in memory, oldest first (after the snapshot of a restored book). */
 export function timelineOf(c: Community, id: string) {
-  return c.cases.events().filter((event) => {
-    const data = event.data as { id?: string; intake?: { id?: string } };
-    return data.id === id || data.intake?.id === id;
+  return c.cases.events().filter(about(id));
+}
+
+/** The events of one case, oldest first: those before a restored book's snapshot from the store. */
+async function fullTimeline(
+  registry: Registry,
+  store: EventStore,
+  community: string,
+  caller: Caller,
+  id: string,
+) {
+  const { recent, from } = await registry.read(community, (c) => {
+    caseOf(c, caller, id);
+    return { recent: timelineOf(c, id), from: c.casesRestore?.checkpoint.seq ?? 0 };
   });
+  if (from === 0) return recent;
+  const earlier = await store.readCase(community, id, from);
+  return [...earlier, ...recent];
 }
 
 const move = (
@@ -139,11 +160,8 @@ export const casesRoutes: readonly Route[] = [
     tag: 'cases',
     summary: "The case's events, oldest first.",
     roles: ['resident', 'organizer', 'station', 'admin'],
-    handle: ({ registry, community, caller, params }) =>
-      registry.read(community, (c) => {
-        caseOf(c, caller, params['id']!);
-        return timelineOf(c, params['id']!);
-      }),
+    handle: ({ registry, store, community, caller, params }) =>
+      fullTimeline(registry, store, community, caller, params['id']!),
   },
   move('accept', 'Accept the case; the caller is `by`.', (c, id, _b, caller) =>
     c.cases.accept(id, { by: caller.sub }),

@@ -45,7 +45,7 @@ export const routingRoutes: readonly Route[] = [
         const rules = rulesOf(body);
         // Build first: a rule set that does not compile, or under which the stored cases no
         // longer replay, throws here and nothing changes.
-        const book = buildCases(settings, rules, c.cases.events());
+        const book = buildCases(settings, rules, c.cases.events(), undefined, c.casesRestore);
         c.routing.append('routing.replaced', { rules, by: caller.sub });
         c.cases = book;
         return { rules: c.rules() };
