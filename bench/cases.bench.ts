@@ -1,5 +1,9 @@
 // 100,000 cases through the whole life cycle (open, accept, act, resolve, follow up, close),
-// then a replay of their events and a review that chases 100,000 late cases.
+// then a replay of their events, the same with a SHA-256 chain beside a restore from a snapshot
+// taken at 90% of the log (as the server loads a case book), and a review that chases 100,000
+// late cases.
+import { createHash } from 'node:crypto';
+import { chainLink } from '../packages/core/src/journal/index.js';
 import { cnCalendar } from '../packages/core/src/calendar/index.js';
 import { manualClock } from '../packages/core/src/clock.js';
 import { createCaseBook, type CaseBook, type CaseEvent } from '../packages/core/src/cases/index.js';
@@ -80,12 +84,17 @@ const times = inputs.map((input) => {
 });
 
 const clock = manualClock('2025-01-02T02:00:00Z');
-const newBook = (events?: readonly CaseEvent[]) =>
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const newBook = (
+  events?: readonly CaseEvent[],
+  chain: Partial<Pick<Parameters<typeof createCaseBook>[0], 'hash' | 'restore'>> = {},
+) =>
   createCaseBook({
     routing: router,
     calendar: cnCalendar,
     now: clock.now,
     ...(events ? { events } : {}),
+    ...chain,
   });
 
 let book: CaseBook = newBook();
@@ -110,6 +119,19 @@ lifeCycle();
 const events = book.events();
 const eventCount = events.length;
 
+// The same log chained, and a snapshot at 90% of it through JSON, as a store keeps them.
+let previous = '';
+const chained = events.map((event) => {
+  previous = chainLink(sha256, previous, event);
+  return { ...event, hash: previous };
+}) as CaseEvent[];
+const cut = Math.floor(eventCount * 0.9);
+const early = newBook(chained.slice(0, cut), { hash: sha256 });
+const restore = JSON.parse(
+  JSON.stringify({ snapshot: early.snapshot(), checkpoint: early.checkpoint() }),
+) as NonNullable<Parameters<typeof createCaseBook>[0]['restore']>;
+const tail = chained.slice(cut);
+
 let late: CaseBook = newBook();
 const openAll = () => {
   // After the last receipt: a case may not be received after the clock.
@@ -127,6 +149,16 @@ const figures = await runBench(
       name: `replay ${eventCount.toLocaleString('en')} events, per event`,
       ops: eventCount,
       fn: () => newBook(events),
+    },
+    {
+      name: `replay ${eventCount.toLocaleString('en')} events, SHA-256 chain`,
+      ops: eventCount,
+      fn: () => newBook(chained, { hash: sha256 }),
+    },
+    {
+      name: `restore from a snapshot at 90%, then the last ${tail.length.toLocaleString('en')} (chained)`,
+      ops: eventCount,
+      fn: () => newBook(tail, { hash: sha256, restore }),
     },
     {
       name: 'review: chase every late case, per case',

@@ -80,11 +80,15 @@ function checkRecord(
   fail: (path: ErrorPath, message: string) => never,
 ): void {
   if (known.has(record.id)) fail(['id'], `case ${record.id} appears twice`);
+  // Each instant is read once; the checks of order below look it up.
+  const msOf = new Map<string, number>();
   for (const [text, path] of instantsOf(record)) {
     if (ctx.write(text) !== text) {
       fail(path, `${text} is not written as the book writes instants, with its zone's offset`);
     }
+    if (!msOf.has(text)) msOf.set(text, instantMs(text));
   }
+  const ms = (text: string): number => msOf.get(text) as number;
   for (const [field, present] of Object.entries(FIELDS_OF[record.status])) {
     if ((record[field as keyof CaseRecord] !== undefined) !== present) {
       fail([field], `a ${record.status} case ${present ? 'must have' : 'cannot have'} ${field}`);
@@ -133,19 +137,19 @@ function checkRecord(
   record.actions.forEach((action, i) => {
     if (actionIds.has(action.id)) fail(['actions', i, 'id'], `action ${action.id} appears twice`);
     actionIds.add(action.id);
-    if (instantMs(action.at) < instantMs(record.receivedAt)) {
+    if (ms(action.at) < ms(record.receivedAt)) {
       fail(['actions', i, 'at'], 'is before the case was received');
     }
   });
-  const openedMs = instantMs(record.openedAt);
-  const updatedMs = instantMs(record.updatedAt);
-  if (instantMs(record.receivedAt) > openedMs + CLOCK_SKEW_MS) {
+  const openedMs = ms(record.openedAt);
+  const updatedMs = ms(record.updatedAt);
+  if (ms(record.receivedAt) > openedMs + CLOCK_SKEW_MS) {
     fail(['receivedAt'], 'is later than the case was opened');
   }
   if (updatedMs < openedMs) fail(['updatedAt'], 'is before the case was opened');
   for (const [text, path] of stampsOf(record)) {
-    const ms = instantMs(text);
-    if (ms < openedMs || ms > updatedMs) fail(path, 'falls outside the life of the case');
+    const at = ms(text);
+    if (at < openedMs || at > updatedMs) fail(path, 'falls outside the life of the case');
   }
   if (!ctx.router.hasTier(record.tier))
     fail(['tier'], `${record.tier} is not a tier of the rule set`);
@@ -173,7 +177,11 @@ export function restoreCaseState(
   const ids = new Set(parsed.cases.map((record) => record.id));
   const restored = new Map<string, CaseRecord>();
   parsed.cases.forEach((given, index) => {
-    const record = deepFreeze(copyJson(given)) as CaseRecord;
+    // The parser made new objects, except the attributes it checked by hand: copy those.
+    if (given.attributes !== undefined) {
+      (given as { attributes?: unknown }).attributes = copyJson(given.attributes);
+    }
+    const record = deepFreeze(given);
     checkRecord(record, restored, ids, ctx, (path, message) =>
       fail(['cases', index, ...path], message),
     );

@@ -38,7 +38,7 @@ function snapshotAt(events: readonly CaseEvent[], cut: number) {
 function sample() {
   const { book: live } = makeBook({ hash: sha256 });
   live.open(intake({ id: 'a' }));
-  live.open(intake({ id: 'b' }));
+  live.open(intake({ id: 'b', attributes: { reports: 2 } }));
   live.open(intake({ id: 'c' }));
   live.accept('a', { by: 'li' });
   live.act('a', {
@@ -87,7 +87,11 @@ describe('case book: restore from a snapshot', () => {
     const { snapshot, checkpoint } = sample();
     const restored = book({ restore: { snapshot, checkpoint } });
     (snapshot.cases[0] as { title: string }).title = 'changed';
+    (snapshot.cases[0]!.actions[0] as { type: string }).type = 'changed';
     assert.notEqual(restored.get('a')?.title, 'changed');
+    assert.equal(restored.get('a')?.actions[0]?.type, 'visit');
+    (snapshot.cases[1]!.attributes as { reports: number }).reports = 9;
+    assert.equal(restored.get('b')?.attributes?.['reports'], 2);
     assert.ok(Object.isFrozen(restored.get('a')));
   });
 
