@@ -41,7 +41,12 @@ export class TransferTable {
    */
   private previousDebits = new Int32Array(1024);
   private previousCredits = new Int32Array(1024);
-  private readonly refs = new Map<number, string>();
+  /**
+   * Each row's reference, by row: made at the first reference (a ledger of plain transfers
+   * never pays for it), then one slot per row, which costs a program's replay far less than a
+   * map of a reference per earn.
+   */
+  private refs: (string | undefined)[] | undefined;
   private readonly timeouts = new Map<number, number>();
   private readonly index = new IdIndex((row) => this.ids[row] as string);
 
@@ -81,6 +86,7 @@ export class TransferTable {
     this.previousDebits[row] = previousDebit;
     this.previousCredits[row] = previousCredit;
     this.index.add(id, row);
+    if (this.refs !== undefined) this.refs.push(undefined);
     return row;
   }
 
@@ -102,7 +108,8 @@ export class TransferTable {
 
   /** Sets row `row`'s reference. */
   setRef(row: number, ref: string): void {
-    this.refs.set(row, ref);
+    this.refs ??= new Array<string | undefined>(this.ids.length).fill(undefined);
+    this.refs[row] = ref;
   }
 
   id(row: number): string {
@@ -133,7 +140,7 @@ export class TransferTable {
   }
 
   ref(row: number): string | undefined {
-    return this.refs.get(row);
+    return this.refs?.[row];
   }
 
   isPending(row: number): boolean {
@@ -166,7 +173,7 @@ export class TransferTable {
 
   /** True when row `row` has none of the optional fields: the common, plain transfer. */
   isPlain(row: number): boolean {
-    return this.flags[row] === 0 && !this.refs.has(row);
+    return this.flags[row] === 0 && this.refs?.[row] === undefined;
   }
 
   /** True when some transfer has code `code`. */
