@@ -49,11 +49,13 @@ const budgets = {
     hours: 24 * kB,
     points: 24 * kB,
     metrics: 23.5 * kB,
-    'cases/index': 31.5 * kB,
+    // With the restore from a snapshot (about 1 kB).
+    'cases/index': 32.5 * kB,
     'program/index': 37 * kB,
   },
   coreSchemas: 6.75 * kB,
-  coreRoot: 70.5 * kB,
+  // With the case book's restore from a snapshot (about 1 kB).
+  coreRoot: 71.5 * kB,
 };
 
 const virtual = (modules) => ({

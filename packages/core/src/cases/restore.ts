@@ -30,44 +30,29 @@ const TOGETHER: readonly (readonly (keyof CaseRecord)[])[] = [
   ['duplicateOf', 'duplicateAt'],
 ];
 
-/** Every instant of a record with its path, the instants of its history among them. */
-function instantsOf(record: CaseRecord): [string, ErrorPath][] {
-  const found: [string, ErrorPath][] = [];
-  for (const key of [
-    'receivedAt',
-    'dueAt',
-    'openedAt',
-    'updatedAt',
-    'acceptedAt',
-    'resolvedAt',
-    'closedAt',
-    'duplicateAt',
-  ] as const) {
-    const value = record[key];
-    if (value !== undefined) found.push([value, [key]]);
-  }
-  record.followUps.forEach((f, i) => found.push([f.at, ['followUps', i, 'at']]));
-  record.actions.forEach((a, i) => found.push([a.at, ['actions', i, 'at']]));
-  record.escalations.forEach((e, i) => {
-    found.push([e.at, ['escalations', i, 'at']], [e.dueAt, ['escalations', i, 'dueAt']]);
-    if (e.newDueAt !== undefined) found.push([e.newDueAt, ['escalations', i, 'newDueAt']]);
-  });
-  record.extensions.forEach((e, i) => {
-    found.push([e.at, ['extensions', i, 'at']]);
-    found.push([e.from, ['extensions', i, 'from']], [e.until, ['extensions', i, 'until']]);
-  });
-  return found;
-}
+const HISTORY = ['followUps', 'actions', 'escalations', 'extensions'] as const;
+/** Instants not stamped by a later event of the book: they may lie outside the case's life. */
+const UNSTAMPED = new Set(['receivedAt', 'dueAt', 'openedAt', 'updatedAt', 'from', 'until']);
 
-/** The events of the book that stamp `at` on a record: none may fall outside its life. */
-function stampsOf(record: CaseRecord): [string, ErrorPath][] {
-  const found: [string, ErrorPath][] = [];
-  for (const key of ['acceptedAt', 'resolvedAt', 'closedAt', 'duplicateAt'] as const) {
-    const value = record[key];
-    if (value !== undefined) found.push([value, [key]]);
+/**
+ * Every instant of a record (a field named `at`, `from`, `until` or ending in `At`, at the top
+ * or in its history) with its path, and whether an event of the book stamped it then.
+ */
+function instantsOf(record: CaseRecord): [string, ErrorPath, boolean][] {
+  const found: [string, ErrorPath, boolean][] = [];
+  const visit = (item: object, path: ErrorPath, stamps: boolean) => {
+    for (const [key, value] of Object.entries(item)) {
+      if (typeof value === 'string' && (key === 'at' || key.endsWith('At') || UNSTAMPED.has(key))) {
+        found.push([value, [...path, key], stamps && !UNSTAMPED.has(key)]);
+      }
+    }
+  };
+  visit(record, [], true);
+  for (const list of HISTORY) {
+    // A follow-up's and an action's instants are the caller's, not the book's stamps.
+    const stamps = list === 'escalations' || list === 'extensions';
+    record[list].forEach((item, i) => visit(item, [list, i], stamps));
   }
-  record.escalations.forEach((e, i) => found.push([e.at, ['escalations', i, 'at']]));
-  record.extensions.forEach((e, i) => found.push([e.at, ['extensions', i, 'at']]));
   return found;
 }
 
@@ -82,10 +67,9 @@ function checkRecord(
   if (known.has(record.id)) fail(['id'], `case ${record.id} appears twice`);
   // Each instant is read once; the checks of order below look it up.
   const msOf = new Map<string, number>();
-  for (const [text, path] of instantsOf(record)) {
-    if (ctx.write(text) !== text) {
-      fail(path, `${text} is not written as the book writes instants, with its zone's offset`);
-    }
+  const instants = instantsOf(record);
+  for (const [text, path] of instants) {
+    if (ctx.write(text) !== text) fail(path, `${text} is not in the book's zone`);
     if (!msOf.has(text)) msOf.set(text, instantMs(text));
   }
   const ms = (text: string): number => msOf.get(text) as number;
@@ -147,9 +131,9 @@ function checkRecord(
     fail(['receivedAt'], 'is later than the case was opened');
   }
   if (updatedMs < openedMs) fail(['updatedAt'], 'is before the case was opened');
-  for (const [text, path] of stampsOf(record)) {
+  for (const [text, path, stamped] of instants) {
     const at = ms(text);
-    if (at < openedMs || at > updatedMs) fail(path, 'falls outside the life of the case');
+    if (stamped && (at < openedMs || at > updatedMs)) fail(path, 'is outside the case’s life');
   }
   if (!ctx.router.hasTier(record.tier))
     fail(['tier'], `${record.tier} is not a tier of the rule set`);
