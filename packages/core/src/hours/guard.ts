@@ -15,7 +15,11 @@ export function isHoursSnapshot(value: unknown): value is HoursSnapshot {
   if (!isCount(version) || typeof timeZone !== 'string' || !isPolicy(policy)) return false;
   if (!Array.isArray(entries)) return false;
   // Volunteers, activities, recorders and days repeat across entries: each is checked once.
-  const seen: Seen = { ids: new Set(), days: new Set() };
+  const seen: Seen = {
+    ids: new Set(),
+    days: new Set(),
+    last: { start: NONE, end: NONE, recordedAt: NONE },
+  };
   for (let i = 0; i < entries.length; i++) if (!isEntry(entries[i], seen)) return false;
   return true;
 }
@@ -31,11 +35,16 @@ const POLICY_KEYS = new Set([
 ]);
 /** id, volunteerId, activityId, start, end, durationMinutes, day, recordedBy, recordedAt, tags, status. */
 const REQUIRED_ENTRY_KEYS = 11;
+/** What no field of a document can be: the last instant before the first. */
+const NONE = Symbol('none');
 const STATUSES = new Set<unknown>(HOUR_ENTRY_STATUSES);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Shared ids and days already checked in this call. */
-type Seen = { ids: Set<string>; days: Set<string> };
+/**
+ * Shared ids and days already checked in this call, and the last instant of each required
+ * instant field: entries recorded together (a team's shift) run with the same start and end.
+ */
+type Seen = { ids: Set<string>; days: Set<string>; last: Record<string, unknown> };
 
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 const isPositive = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
@@ -98,7 +107,10 @@ function isEntry(value: unknown, seen: Seen): boolean {
       case 'end':
       case 'recordedAt':
         required += 1;
-        if (!isInstant(field)) return false;
+        if (field !== seen.last[key]) {
+          if (!isInstant(field)) return false;
+          seen.last[key] = field;
+        }
         break;
       case 'approvedAt':
       case 'closedAt':
