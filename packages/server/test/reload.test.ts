@@ -80,7 +80,7 @@ for (const backend of backends()) {
         assert.deepEqual(await snapshots(second), before);
         const snapshot = await second.store.latestSnapshot(COMMUNITY, 'program');
         assert.ok(snapshot && snapshot.seq >= 5);
-        const { problems, events } = await verifyAll(second.store);
+        const { problems, events } = await verifyAll(second.store, undefined, second.settings);
         assert.deepEqual(problems, []);
         assert.ok(events > 10);
       } finally {
