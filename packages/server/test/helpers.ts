@@ -147,3 +147,13 @@ export function chained(count: number, from = 0, previous = ''): StoredEvent[] {
   }
   return out;
 }
+
+/** The server and role tokens that the REST API's flows share within one backend's suite. */
+export interface ApiSuite {
+  readonly server: LanewiseServer;
+  readonly tokens: Record<string, string>;
+}
+
+/** How many events `stream` of the test community holds. */
+export const eventCount = async (server: LanewiseServer, stream: string) =>
+  (await server.store.read(COMMUNITY, stream)).length;

@@ -1,7 +1,15 @@
 // A hand-built case book for the metrics tests: every status, a reopened case, a duplicate,
 // and a case just outside June 2025 (Asia/Shanghai). The expected figures are worked out by
-// hand in rates.test.ts.
-import type { MetricsCase } from '../../src/metrics/index.js';
+// hand in rates.test.ts. Also what the ratio tracker's tests share: their instant and clock,
+// and a tracker fed by live adds.
+import assert from 'node:assert/strict';
+import { manualClock } from '../../src/clock.js';
+import { isLanewiseError } from '../../src/errors/index.js';
+import {
+  createRatioTracker,
+  type MetricsCase,
+  type RatioActionInput,
+} from '../../src/metrics/index.js';
 
 type Draft = Partial<MetricsCase> & Pick<MetricsCase, 'id' | 'receivedAt' | 'status'>;
 
@@ -161,3 +169,22 @@ export const juneBook: readonly MetricsCase[] = [
     ],
   }),
 ];
+
+/** The instant the ratio tracker tests add their actions at, and a clock stopped there. */
+export const at = '2025-06-01T10:00:00+08:00';
+export const now = () => new Date(at);
+
+/** A tracker fed `inputs` by live adds (ids that conflict are skipped, as a caller would see). */
+export function liveTracker(inputs: readonly RatioActionInput[], hash?: (text: string) => string) {
+  const clock = manualClock(at);
+  const tracker = createRatioTracker({ now: clock.now, ...(hash ? { hash } : {}) });
+  for (const input of inputs) {
+    clock.advance({ minutes: 1 });
+    try {
+      tracker.add(input);
+    } catch (error) {
+      assert.ok(isLanewiseError(error, 'ID_CONFLICT'));
+    }
+  }
+  return tracker;
+}

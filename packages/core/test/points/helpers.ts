@@ -1,5 +1,6 @@
 // The invariants of the point ledger, checked on its own reports (the shared "a rejected call
-// changes nothing" is `expectUnchanged` in test/support).
+// changes nothing" is `expectUnchanged` in test/support), and the clock start and policy that
+// the replay tests' ledgers share.
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/clock.js';
 import {
@@ -82,3 +83,7 @@ export function assertInvariants(
     );
   }
 }
+
+/** Where the replay tests' clocks start, and the policy their ledgers are made with. */
+export const START = '2025-01-10T09:00:00+08:00';
+export const POLICY: PointsPolicy = { expireAfterMonths: 1, redemptionHoldMinutes: 60 };
