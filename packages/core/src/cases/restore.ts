@@ -32,7 +32,15 @@ const TOGETHER: readonly (readonly (keyof CaseRecord)[])[] = [
 
 const HISTORY = ['followUps', 'actions', 'escalations', 'extensions'] as const;
 /** Instants not stamped by a later event of the book: they may lie outside the case's life. */
-const UNSTAMPED = new Set(['receivedAt', 'dueAt', 'openedAt', 'updatedAt', 'from', 'until']);
+const UNSTAMPED = new Set([
+  'receivedAt',
+  'dueAt',
+  'newDueAt',
+  'openedAt',
+  'updatedAt',
+  'from',
+  'until',
+]);
 
 /**
  * Every instant of a record (a field named `at`, `from`, `until` or ending in `At`, at the top
@@ -105,7 +113,7 @@ function checkRecord(
       (last?.rating === 'unsatisfied' ||
         (record.status !== 'resolved' && record.status !== 'closed')))
   ) {
-    fail(['followUps'], 'only the last follow-up of a resolved case may be other than unsatisfied');
+    fail(['followUps'], 'only a resolved case’s last follow-up may be satisfied');
   }
   const moves = record.escalations.filter((e) => e.step === 'tier').length;
   if (record.round !== reopened + moves) {
@@ -114,7 +122,7 @@ function checkRecord(
   record.escalations.forEach((e, i) => {
     if (e.round > record.round) fail(['escalations', i, 'round'], 'is later than the case');
     if ((e.step === 'tier') !== (e.toTier !== undefined && e.newDueAt !== undefined)) {
-      fail(['escalations', i, 'step'], 'a tier move names toTier and newDueAt, no other step does');
+      fail(['escalations', i, 'step'], 'toTier and newDueAt go with a tier move');
     }
   });
   const actionIds = new Set<string>();

@@ -48,24 +48,9 @@ function isTransferOf(data: Data, expected: Expected): boolean {
     volunteer.startsWith('volunteer:') &&
     volunteer.endsWith(volunteerId) &&
     (kind === 'earn' ? data.reversal === undefined : data.reversal === true) &&
-    keyCount(data) === (kind === 'earn' ? 6 : 7)
+    Object.keys(data).length === (kind === 'earn' ? 6 : 7)
   );
 }
-
-/** The number of `data`'s own keys, counted without making an array of them. */
-function keyCount(data: Data): number {
-  let count = 0;
-  for (const key in data) if (Object.hasOwn(data, key)) count += 1;
-  return count;
-}
-
-/** Whether `id` is `<kind>:<entryId>` of `expected` (compared without building it). */
-const isIdOf = (id: unknown, { kind, entryId }: Expected): boolean =>
-  typeof id === 'string' &&
-  id.length === kind.length + 1 + entryId.length &&
-  id.startsWith(kind) &&
-  id.charCodeAt(kind.length) === 58 &&
-  id.endsWith(entryId);
 
 /** The program's state between events, and the reducer over it. */
 export interface Settlement {
@@ -155,11 +140,11 @@ export function createSettlement(
       if (expected) {
         const want = expected;
         expected = undefined;
-        if (event.type === 'points.transferred' && isIdOf(data.id, want)) {
+        const id = `${want.kind}:${want.entryId}`;
+        if (event.type === 'points.transferred' && data.id === id) {
           if (!isTransferOf(data, want)) mismatch(data, transferOf(want), index);
           return;
         }
-        const id = `${want.kind}:${want.entryId}`;
         throw invalidLog(want.index, [], `must be followed by its transfer ${id}`, {
           transfer: id,
         });

@@ -71,6 +71,19 @@ describe('case book: restore from a snapshot', () => {
     );
   });
 
+  it('restores a case moved up a tier, whose new deadline lies ahead', () => {
+    const ops = [
+      { t: 'open', category: 'stall', reports: 0 },
+      { t: 'advance', hours: 87 },
+      { t: 'review' },
+    ] as const;
+    const { book: live } = run([...ops], { hash: sha256 });
+    const events = live.events();
+    assert.ok(live.list()[0]!.escalations.some((e) => e.step === 'tier'));
+    const restored = book({ restore: snapshotAt(events, events.length) });
+    assert.deepEqual(json(restored.list()), json(live.list()));
+  });
+
   it('goes on writing the same chain as the book it was taken from', () => {
     const { events, snapshot, checkpoint } = sample();
     const whole = book({ events: json(events) });
