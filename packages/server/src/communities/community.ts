@@ -30,10 +30,10 @@ export interface Community {
   /** Rebuilt (same events, the new rules) when the rules are replaced. */
   cases: CaseBook;
   /**
-   * The snapshot the case book was restored from: the events up to it are in the store only,
-   * and `events('cases')` holds those after it.
+   * Where a restored case book starts: the events up to it are in the store only, and
+   * `events('cases')` holds those after it. Only the checkpoint is kept, not the snapshot.
    */
-  readonly casesRestore: CasesRestore | undefined;
+  casesStart: Checkpoint | undefined;
   readonly routing: Journal<RoutingReplaced>;
   /** The rule set in force. */
   rules(): unknown;
@@ -60,7 +60,7 @@ export interface CasesRestore {
 
 /** The `seq` a stream's events in memory start after. */
 const offsetOf = (community: Community, stream: StreamName): number =>
-  stream === 'cases' ? (community.casesRestore?.checkpoint.seq ?? 0) : 0;
+  stream === 'cases' ? (community.casesStart?.seq ?? 0) : 0;
 
 /** The case book over `events` (after `restore`, when given), routed by `rules`. */
 export function buildCases(
@@ -115,7 +115,7 @@ export function buildCommunity(
     program,
     routing,
     cases: buildCases(settings, rules(), logs.cases, checkpoints.cases, casesRestore),
-    casesRestore,
+    casesStart: casesRestore?.checkpoint,
     rules,
     events: (stream) => logOf(community, stream) as readonly StoredEvent[],
     end: (stream) => community.events(stream).at(-1)?.seq ?? offsetOf(community, stream),

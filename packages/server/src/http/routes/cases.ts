@@ -40,7 +40,7 @@ async function fullTimeline(
 ) {
   const { recent, from } = await registry.read(community, (c) => {
     caseOf(c, caller, id);
-    return { recent: timelineOf(c, id), from: c.casesRestore?.checkpoint.seq ?? 0 };
+    return { recent: timelineOf(c, id), from: c.casesStart?.seq ?? 0 };
   });
   if (from === 0) return recent;
   const earlier = await store.readCase(community, id, from);

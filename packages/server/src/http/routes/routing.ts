@@ -45,9 +45,17 @@ export const routingRoutes: readonly Route[] = [
         const rules = rulesOf(body);
         // Build first: a rule set that does not compile, or under which the stored cases no
         // longer replay, throws here and nothing changes.
-        const book = buildCases(settings, rules, c.cases.events(), undefined, c.casesRestore);
+        // A restored book is rebuilt from its state now, so that no snapshot stays in memory.
+        const restore = c.casesStart && {
+          snapshot: c.cases.snapshot(),
+          checkpoint: c.cases.checkpoint(),
+        };
+        const book = restore
+          ? buildCases(settings, rules, [], undefined, restore)
+          : buildCases(settings, rules, c.cases.events());
         c.routing.append('routing.replaced', { rules, by: caller.sub });
         c.cases = book;
+        if (restore) c.casesStart = restore.checkpoint;
         return { rules: c.rules() };
       }),
   },
