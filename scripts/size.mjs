@@ -49,8 +49,11 @@ const budgets = {
     hours: 24 * kB,
     points: 24 * kB,
     metrics: 23.5 * kB,
-    // With the restore from a snapshot (about 1 kB).
-    'cases/index': 32.5 * kB,
+    // With the restore from a snapshot (about 1 kB); Open311 is its own entry.
+    'cases/index': 31 * kB,
+    // Checks its arguments with the case record's schema and compiles the rule sets it lists
+    // services from, so it carries most of the case schemas and the routing compiler.
+    'open311/index': 24.5 * kB,
     'program/index': 37 * kB,
   },
   coreSchemas: 6.75 * kB,

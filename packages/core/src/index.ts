@@ -14,4 +14,5 @@ export * from './program/index.js';
 export * from './calendar/index.js';
 export * from './routing/index.js';
 export * from './cases/index.js';
+export * from './open311/index.js';
 export * from './metrics/index.js';

@@ -18,16 +18,6 @@ export type {
   ResolveCaseInput,
 } from './api.js';
 export { CLOCK_SKEW_MS } from './commands.js';
-export { fromOpen311, open311Services, toOpen311 } from './open311.js';
-export type {
-  FromOpen311Options,
-  Open311Categories,
-  Open311Input,
-  Open311Request,
-  Open311Service,
-  Open311ServicesOptions,
-  ToOpen311Options,
-} from './open311.js';
 export {
   acceptCaseInputSchema,
   caseAcceptedEventSchema,

@@ -5,7 +5,7 @@ import type { WorkCalendar } from '@lanewise/core/calendar';
 import { cnCalendar } from '@lanewise/core/calendar';
 import type { CaseEscalationPolicy } from '@lanewise/core/cases';
 import type { Clock } from '@lanewise/core/clock';
-import type { Open311Categories } from '@lanewise/core/cases';
+import type { Open311Categories } from '@lanewise/core/open311';
 import type { VolunteerProgramPolicy } from '@lanewise/core/program';
 
 /** SHA-256 in hex: the chain hash of every stored log. */

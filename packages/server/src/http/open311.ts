@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 over the case book: the services of the routing rules, requests in and
 // out. `jurisdiction_id` names the community (the token's community when left out on POST);
 // `api_key` on POST is a bearer token of a role that may open cases. `.xml` asks for XML.
-import { fromOpen311, open311Services, toOpen311, type Open311Input } from '@lanewise/core/cases';
+import { fromOpen311, open311Services, toOpen311, type Open311Input } from '@lanewise/core/open311';
 import type { Context, Hono } from 'hono';
 import { verifyToken } from '../auth/tokens.js';
 import type { Community } from '../communities/community.js';

@@ -5,8 +5,8 @@ import type { DeadlineSpec } from '../calendar/types.js';
 import { compileRouting } from '../routing/index.js';
 import type { Router, RoutingCondition, RoutingThen } from '../routing/index.js';
 import { parseInput } from '../schemas/parse.js';
-import type { CaseRouting } from './api.js';
-import { isRouter } from './case-router.js';
+import type { CaseRouting } from '../cases/api.js';
+import { isRouter } from '../cases/case-router.js';
 
 const name = z.string().check(z.minLength(1), z.maxLength(200));
 

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileRouting } from '../../src/routing/index.js';
-import { fromOpen311, open311Services, toOpen311 } from '../../src/cases/index.js';
+import { fromOpen311, open311Services, toOpen311 } from '../../src/open311/index.js';
 import { expectLanewiseError } from '../support/expect.js';
-import { RULES, intake, makeBook } from './fixtures.js';
+import { RULES, intake, makeBook } from '../cases/fixtures.js';
 
 const categories = { 'NOISE-01': 'noise', 'FIRE-01': 'fire', 'LITTER-01': 'litter' };
 

@@ -5,19 +5,19 @@ import { invalidField, parseInput } from '../schemas/parse.js';
 import { idSchema, instantSchema, timeZoneSchema } from '../schemas/common.js';
 import { instantMs } from '../time/parse.js';
 import { zoneOffsets } from '../time/zone.js';
-import type { CaseRouting, OpenCaseInput } from './api.js';
-import { isJsonObject, setOwn, defined } from './json.js';
+import type { CaseRouting, OpenCaseInput } from '../cases/api.js';
+import { isJsonObject, setOwn, defined } from '../cases/json.js';
 import {
   categoryMapSchema,
   nameMapSchema,
   routingCategories,
   type Open311Service,
   type Open311ServicesOptions,
-} from './open311-services.js';
-import { caseRecordSchema } from './schemas.js';
-import type { CaseAttributeValue, CaseRecord, CaseStatus } from './types.js';
+} from './services.js';
+import { caseRecordSchema } from '../cases/schemas.js';
+import type { CaseAttributeValue, CaseRecord, CaseStatus } from '../cases/types.js';
 
-export type { Open311Service, Open311ServicesOptions } from './open311-services.js';
+export type { Open311Service, Open311ServicesOptions } from './services.js';
 
 /** A GeoReport v2 service request, as `GET requests.json` returns it. */
 export interface Open311Request {
