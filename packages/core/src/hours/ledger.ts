@@ -60,6 +60,14 @@ export interface HoursCommitHook {
   (type: HoursEvent['type'], data: HoursEvent['data'], before: HourEntry | undefined): void;
 }
 
+/**
+ * Lets the program start the ledger from a snapshot: builds the state through the checks and
+ * returns the number of the snapshot's last event, which the log carries on from. Internal.
+ */
+export interface HoursRestoreHook {
+  (context: CommandContext, format: (ms: number) => string, timeZone: string): number;
+}
+
 /** The event types of the hour ledger's log. */
 const HOURS_EVENT_TYPES: ReadonlySet<string> = new Set([
   'hours.recorded',
@@ -154,6 +162,7 @@ export function createHoursLedger(options: HoursLedgerOptions): HoursLedger {
 export function createHoursLedgerWith(
   options: HoursLedgerOptions,
   beforeCommit?: HoursCommitHook,
+  restore?: HoursRestoreHook,
 ): HoursLedger {
   const { policy, timeZone, now, hash, checkpoint, onListenerError, dispatcher } =
     readOptions(options);
@@ -163,14 +172,15 @@ export function createHoursLedgerWith(
   const state = emptyHoursState(days, zone);
   const fast = createFastInput();
   const commands: CommandContext = { state, policy };
+  const start = restore === undefined ? 0 : restore(commands, format, timeZone);
   // The ledger's own moves are logged as keys (a row and a kind) and built from the row when
   // read; so are the events of a replayed log, once checked.
   // A chained log keeps each event's hash by seq, and adds it when the event is built.
   const hashes: string[] = [];
   const log = new CompactLog<HoursEvent>((key, seq) => {
     const event = buildRowEvent(state, key, seq);
-    return hash === undefined ? event : Object.freeze({ ...event, hash: hashes[seq - 1]! });
-  });
+    return hash === undefined ? event : Object.freeze({ ...event, hash: hashes[seq - 1 - start]! });
+  }, start);
   let lastHash = '';
 
   // Replay: the envelopes, then each event through the checks and the reducer. Any error
@@ -198,7 +208,7 @@ export function createHoursLedgerWith(
       continue;
     }
     // The event as this ledger holds it must hash as the one given: so it is the same event.
-    const link = chainLink(hash, lastHash, buildRowEvent(state, key, index + 1));
+    const link = chainLink(hash, lastHash, buildRowEvent(state, key, start + index + 1));
     if (link !== event.hash) throw invalidLog(index, ['hash'], 'does not match its hash');
     hashes.push(link);
     log.pushKey(key);
@@ -355,11 +365,11 @@ export function createHoursLedgerWith(
     certificate: (volunteerId, certificateOptions) =>
       certify(queries, volunteerId, certificateOptions),
     events() {
-      if (frozenEvents.length !== log.size) frozenEvents = Object.freeze(log.events().slice());
+      if (frozenEvents.length !== log.held) frozenEvents = Object.freeze(log.events().slice());
       return frozenEvents;
     },
     checkpoint() {
-      if (log.size === 0) return Object.freeze({ seq: 0 });
+      if (log.held === 0) return Object.freeze({ seq: log.size });
       const last = log.at(log.size);
       return Object.freeze(
         last.hash === undefined ? { seq: last.seq } : { seq: last.seq, hash: last.hash },

@@ -22,11 +22,23 @@ export class CompactLog<E extends JournalEvent> {
   /** Events of the tail built one by one (see {@link at}), by seq. */
   private readonly read = new Map<number, E>();
 
-  /** `build(key, seq)` makes the event appended as `key`, which has number `seq`. */
-  constructor(private readonly build: (key: number, seq: number) => E) {}
+  /**
+   * `build(key, seq)` makes the event appended as `key`, which has number `seq`. A log that
+   * carries on from a snapshot taken at event `start` numbers its first event `start + 1` and
+   * holds only the events after it.
+   */
+  constructor(
+    private readonly build: (key: number, seq: number) => E,
+    readonly start = 0,
+  ) {}
 
-  /** The number of events. */
+  /** The number of the last event (the number of events, when the log starts at the first). */
   get size(): number {
+    return this.start + this.built.length + this.tail;
+  }
+
+  /** The number of events held: those after `start`. */
+  get held(): number {
     return this.built.length + this.tail;
   }
 
@@ -42,12 +54,13 @@ export class CompactLog<E extends JournalEvent> {
     return this.size;
   }
 
-  /** The event with number `seq` (from 1), built if need be. */
+  /** The event with number `seq` (from `start + 1`), built if need be. */
   at(seq: number): E {
     const { built } = this;
-    if (seq >= 1 && seq <= built.length) return built[seq - 1] as E;
-    if (!(seq > built.length && seq <= this.size)) throw new RangeError(`no event ${seq}`);
-    const key = this.keys[seq - built.length - 1] as number;
+    const index = seq - this.start;
+    if (index >= 1 && index <= built.length) return built[index - 1] as E;
+    if (!(index > built.length && seq <= this.size)) throw new RangeError(`no event ${seq}`);
+    const key = this.keys[index - built.length - 1] as number;
     if (key < 0) return this.pushed[-1 - key] as E;
     let event = this.read.get(seq);
     if (event === undefined) {
@@ -57,12 +70,12 @@ export class CompactLog<E extends JournalEvent> {
     return event;
   }
 
-  /** Every event, oldest first, built. A read-only view: do not keep it across appends. */
+  /** Every event held, oldest first, built. A read-only view: do not keep it across appends. */
   events(): readonly E[] {
     const { built, keys, pushed, read } = this;
     for (let index = 0; index < this.tail; index++) {
       const key = keys[index] as number;
-      const seq = built.length + 1;
+      const seq = this.start + built.length + 1;
       built.push(key < 0 ? (pushed[-1 - key] as E) : (read.get(seq) ?? this.build(key, seq)));
     }
     this.tail = 0;

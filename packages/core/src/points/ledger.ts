@@ -17,11 +17,20 @@ import {
   pointsResolveOptionsSchema,
 } from './schemas.js';
 import { transferEvent } from './store/log.js';
-import { emptyPointsState } from './store/state.js';
+import { emptyPointsState, type PointsState } from './store/state.js';
 import { createPointsWriter } from './store/writer.js';
 import { createTransfer } from './transfer.js';
-import type { PointsSnapshot } from './types.js';
+import type { PointsSnapshot, ResolvedPointsPolicy } from './types.js';
 import { balanceOf, historyView, lotsOf, owingOf, snapshotOf, transferView } from './views.js';
+
+/**
+ * Lets the program start the ledger from a snapshot: builds the empty state through the
+ * checks, with the ledger's zone and policy to compare the snapshot's with. Internal.
+ */
+export type PointsRestoreHook = (
+  state: PointsState,
+  settings: { readonly timeZone: string; readonly policy: ResolvedPointsPolicy },
+) => void;
 
 /**
  * Creates a double-entry point ledger (see {@link PointsLedger}). State is derived from an
@@ -51,6 +60,17 @@ export function createPointsLedger(options: PointsLedgerOptions): PointsLedger {
   const expireAfterMonths = parsed.policy?.expireAfterMonths;
   const now = parsed.now;
 
+  // The program may start the ledger from a snapshot (internal): the log carries on after it.
+  const restore = (options as { restore?: PointsRestoreHook }).restore;
+  if (restore !== undefined) {
+    restore(state, {
+      timeZone,
+      policy: {
+        expireAfterMonths: expireAfterMonths ?? null,
+        redemptionHoldMinutes: holdMinutes ?? null,
+      },
+    });
+  }
   // A checkpoint without a log is checked against the empty log.
   const lastHash =
     parsed.events === undefined && parsed.checkpoint === undefined

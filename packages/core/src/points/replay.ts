@@ -160,13 +160,13 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
         // instant written as this ledger writes it); else as a frozen copy.
         if (hash === undefined && at === stamps.text(stamp)) log.pushKey(row);
         else {
-          const copy = { seq: index + 1, type, at, data: transferData(state, row) };
+          const copy = { seq: log.size + 1, type, at, data: transferData(state, row) };
           log.push(Object.freeze(hash === undefined ? copy : { ...copy, hash }));
         }
         continue;
       }
       const data = parseInput(pointsEventDataSchemas[type], event.data);
-      const copy = deepFrozen({ seq: index + 1, type, at, data, hash });
+      const copy = deepFrozen({ seq: log.size + 1, type, at, data, hash });
       checkLogged(state, copy, events[index - 1], time, settings);
       log.push(copy);
       applyPointsEvent(state, copy, stamp);

@@ -30,6 +30,16 @@ export interface VolunteerProgramOptions {
   hash?: ChainHash | undefined;
   /** The `checkpoint()` a caller kept: a replayed log that no longer reaches it is `INVALID_LOG`. */
   checkpoint?: Checkpoint | undefined;
+  /**
+   * Starts the program from a snapshot instead of its whole log: `snapshot` is what
+   * `snapshot()` returned when `checkpoint()` was `checkpoint`. `events` then holds only the
+   * events after it (`seq` from `checkpoint.seq + 1`, chained from `checkpoint.hash`), and
+   * `events()` returns those and the new ones. Each entry, transfer, item and redemption goes
+   * through the checks of the live calls that made it, and the state they build must be the
+   * snapshot exactly (`INVALID_LOG` at `['restore', 'snapshot', ...]`). A snapshot does not
+   * keep the order of one day's approvals: credits are held to the caps, not replayed.
+   */
+  restore?: { readonly snapshot: ProgramSnapshot; readonly checkpoint: Checkpoint } | undefined;
   /** Makes redemption pickup codes (see the point ledger's option of the same name). */
   pickupCode?: ((redemptionId: string, attempt: number) => string) | undefined;
   /**

@@ -60,6 +60,11 @@ export interface Settlement {
   finish(): void;
   /** The recorded data of an entry (its volunteer, tags, start and end never change). */
   draft(entryId: string): Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Takes an entry of a restored snapshot as recorded; throws through `fail` at its field
+   * when the program could not have recorded it.
+   */
+  adopt(entry: Data, fail: (path: readonly (string | number)[], message: string) => never): void;
 }
 
 type Data = Readonly<Record<string, unknown>>;
@@ -85,25 +90,27 @@ export function createSettlement(
   const accounts = new Set<string>();
   let expected: Expected | undefined;
 
-  const addEntry = (draft: Data, index: number, at: readonly string[]) => {
+  type Fail = (path: readonly (string | number)[], message: string) => never;
+  const addEntry = (draft: Data, fail: Fail) => {
     const { id, volunteerId, tags } = draft;
     if (typeof id !== 'string' || typeof volunteerId !== 'string' || !Array.isArray(tags)) {
-      throw invalidLog(index, [...at], 'is not an entry');
+      fail([], 'is not an entry');
     }
     const problem = entryIdProblem(id);
-    if (problem) throw invalidLog(index, [...at, 'id'], `id ${problem}`);
+    if (problem) fail(['id'], `id ${problem}`);
     if (!accounts.has(volunteerId)) {
       if (!ledger.isAccount(volunteerId)) {
-        throw invalidLog(
-          index,
-          [...at, 'volunteerId'],
-          `volunteerId is too long for ${accountOf('<id>')}`,
-        );
+        fail(['volunteerId'], `volunteerId is too long for ${accountOf('<id>')}`);
       }
       accounts.add(volunteerId);
     }
     drafts.set(id, draft);
   };
+  const failAt =
+    (index: number, at: readonly string[]): Fail =>
+    (path, message) => {
+      throw invalidLog(index, [...at, ...path], message);
+    };
 
   /** Revocation or correction: what the entry earned must come back next. */
   const takeBack = (id: string, index: number) => {
@@ -151,7 +158,7 @@ export function createSettlement(
       }
       switch (event.type) {
         case 'hours.recorded':
-          addEntry(data, index, ['data']);
+          addEntry(data, failAt(index, ['data']));
           return;
         case 'hours.approved': {
           const id = data.id as string;
@@ -174,7 +181,7 @@ export function createSettlement(
           if (typeof draft !== 'object' || draft === null) {
             throw invalidLog(index, ['data', 'entry'], 'is not an entry');
           }
-          addEntry(draft as Data, index, ['data', 'entry']);
+          addEntry(draft as Data, failAt(index, ['data', 'entry']));
           return;
         }
         case 'points.transferred': {
@@ -196,6 +203,7 @@ export function createSettlement(
       }
     },
     draft: (entryId) => drafts.get(entryId),
+    adopt: addEntry,
     finish() {
       if (expected) {
         const id = `${expected.kind}:${expected.entryId}`;

@@ -1,10 +1,6 @@
 import { LanewiseError } from '../errors/index.js';
-import {
-  createHoursLedger,
-  type HoursEvent,
-  type HoursLedger,
-  type HoursLedgerOptions,
-} from '../hours/index.js';
+import type { HoursEvent, HoursLedger, HoursLedgerOptions } from '../hours/index.js';
+import { createHoursLedgerWith } from '../hours/ledger.js';
 import { createDispatcher, Subscribable, type Dispatcher } from '../internal/dispatch.js';
 import { chainLink, checkEnvelopes, checkpointOf } from '../journal/index.js';
 import {
@@ -32,6 +28,7 @@ import { pointsForMinutes, resolveEarning, splitPolicy } from './policy.js';
 import { idSchema } from '../schemas/common.js';
 import { creditedMinutesSchema, tagsSchema } from './schemas.js';
 import type { ProgramEvent, ProgramSnapshot } from './types.js';
+import { hoursRestore, parseRestore, pointsRestore, settleRestored } from './restore.js';
 import { snapshotOf, standingOf } from './views.js';
 
 type Path = readonly (string | number)[];
@@ -64,7 +61,7 @@ function rebuilding<T>(origin: Int32Array, count: number, build: () => T): T {
       });
     }
     const [head, index, ...rest] = error.path;
-    if (typeof head === 'string' && OPTION_KEYS.has(head)) throw error;
+    if (typeof head === 'string' && (OPTION_KEYS.has(head) || head === 'restore')) throw error;
     if (head !== 'events' || typeof index !== 'number') {
       // A ledger that names no event: the log as a whole is refused.
       if (count === 0) throw error;
@@ -172,8 +169,13 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   // program's log, so that the log is complete when a ledger call returns.
   const ledgers = createDispatcher({ onListenerError: options.onListenerError });
 
+  const restore =
+    options.restore === undefined ? undefined : parseRestore(options.restore, hash !== undefined);
+  // A restored program's log starts after the snapshot's event.
+  const start = restore?.checkpoint;
+  const base = start?.seq ?? 0;
   const given: unknown = options.events === undefined ? [] : options.events;
-  checkEnvelopes(given, { hash, checkpoint: options.checkpoint });
+  checkEnvelopes(given, { hash, checkpoint: options.checkpoint, start });
   const hoursLog: ProgramEvent[] = [];
   const pointsLog: ProgramEvent[] = [];
   const hoursOrigin = new Int32Array(given.length);
@@ -205,6 +207,7 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     ...zone,
     ...(options.pickupCode === undefined ? {} : { pickupCode: options.pickupCode }),
     dispatcher: ledgers,
+    ...(restore && { restore: pointsRestore(restore) }),
   };
   const points: PointsLedger = rebuilding(pointsOrigin, pointsLog.length, () =>
     createPointsLedger(pointsOptions),
@@ -217,13 +220,14 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     dispatcher: ledgers,
   };
   const hours: HoursLedger = rebuilding(hoursOrigin, hoursLog.length, () =>
-    createHoursLedger(hoursOptions),
+    createHoursLedgerWith(hoursOptions, undefined, restore && hoursRestore(restore)),
   );
 
   const settlement = createSettlement(earning, {
     isAccount: (volunteerId) => isVolunteerAccount(points, volunteerId),
     earned: (entryId) => points.getTransfer(`${EARN_PREFIX}${entryId}`)?.amount,
   });
+  if (restore) settleRestored(restore, settlement, earning);
   const events = given as readonly ProgramEvent[];
   for (let index = 0; index < events.length; index += 1) settlement.apply(events[index]!, index);
   settlement.finish();
@@ -244,9 +248,10 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   const capture = (event: ProgramEvent) => {
     deepFreeze(event.data);
     const index = log.length;
-    const fields = { seq: index + 1, type: event.type, at: event.at, data: event.data };
+    const fields = { seq: base + index + 1, type: event.type, at: event.at, data: event.data };
+    const previous = index === 0 ? (start?.hash ?? '') : (log[index - 1]!.hash ?? '');
     const own = Object.freeze(
-      hash ? { ...fields, hash: chainLink(hash, log[index - 1]?.hash ?? '', fields) } : fields,
+      hash ? { ...fields, hash: chainLink(hash, previous, fields) } : fields,
     ) as ProgramEvent;
     log.push(own);
     settlement.apply(own, index);
@@ -345,9 +350,11 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     },
     subscribe: heard.subscribe,
     snapshot() {
-      if (cached?.version !== log.length) cached = snapshotOf(hours, points, log.length);
+      if (cached?.version !== base + log.length) {
+        cached = snapshotOf(hours, points, base + log.length);
+      }
       return cached;
     },
-    checkpoint: () => checkpointOf(log),
+    checkpoint: () => checkpointOf(log, start),
   }) satisfies VolunteerProgram;
 }

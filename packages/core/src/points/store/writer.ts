@@ -90,7 +90,7 @@ export function createPointsWriter(state: PointsState, options: PointsWriterOpti
       });
     },
     events() {
-      if (frozenEvents?.length !== log.size) frozenEvents = Object.freeze(log.events().slice());
+      if (frozenEvents?.length !== log.held) frozenEvents = Object.freeze(log.events().slice());
       return frozenEvents;
     },
     checkpoint() {
