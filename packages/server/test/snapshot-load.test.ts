@@ -1,5 +1,6 @@
-// A community's case book loads from its latest snapshot and the events after it; a snapshot
-// that no book could have reached is set aside, and `verify` names one that differs from its log.
+// A community's case book and programme load from their latest snapshots and the events after
+// them; a snapshot that no book or programme could have reached is set aside, and `verify`
+// names one that differs from its log.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LanewiseServer } from '../src/index.js';
 import { verifyAll } from '../src/operations.js';
-import { backends, call, COMMUNITY, newCase, startServer, tokenFor } from './helpers.js';
+import { backends, call, COMMUNITY, entry, newCase, startServer, tokenFor } from './helpers.js';
 
 const base = `/communities/${COMMUNITY}`;
 
@@ -34,6 +35,31 @@ async function fill(server: LanewiseServer) {
   assert.equal(later.status, 201);
 }
 
+/**
+ * Records five hours (events 1-5), approves three, each with its earn (6-11), and revokes one
+ * with its reverse (12-13): snapshots at 5 and 11.
+ */
+async function serve(server: LanewiseServer) {
+  const recorder = await tokenFor('organizer', 'org-wang');
+  const approver = await tokenFor('organizer', 'org-zhao');
+  for (let i = 0; i < 5; i += 1) {
+    const r = await call(server, 'POST', `${base}/hours`, {
+      token: recorder,
+      body: entry(`e${i}`, i % 2 === 0 ? 'v-li' : 'v-wu', 6 + i),
+    });
+    assert.equal(r.status, 201, r.text);
+  }
+  for (const id of ['e0', 'e1', 'e2']) {
+    const r = await call(server, 'POST', `${base}/hours/${id}/approve`, { token: approver });
+    assert.equal(r.status, 200, r.text);
+  }
+  const revoked = await call(server, 'POST', `${base}/hours/e1/revoke`, {
+    token: approver,
+    body: { reason: 'counted twice' },
+  });
+  assert.equal(revoked.status, 200, revoked.text);
+}
+
 async function read(server: LanewiseServer, path: string) {
   const r = await call(server, 'GET', `${base}/${path}`, { token: await tokenFor('admin') });
   assert.equal(r.status, 200, `${path}: ${r.text}`);
@@ -43,6 +69,8 @@ async function read(server: LanewiseServer, path: string) {
 /** The seq of the first case event the loaded book holds in memory. */
 const firstInMemory = (server: LanewiseServer) =>
   server.registry.read(COMMUNITY, (c) => c.cases.events()[0]?.seq);
+const firstProgramInMemory = (server: LanewiseServer) =>
+  server.registry.read(COMMUNITY, (c) => c.program.events()[0]?.seq ?? c.programStart?.seq);
 
 for (const backend of backends()) {
   describe(`loading from a snapshot on ${backend.name}`, () => {
@@ -102,6 +130,73 @@ for (const backend of backends()) {
       } finally {
         await second.close();
       }
+    });
+
+    test('a restarted server starts the programme at its snapshot and serves the same state', async () => {
+      const database = await place();
+      const first = (await startServer(database, { snapshotEvery: 5 })).server;
+      await serve(first);
+      const snapshotAt = (await first.store.latestSnapshot(COMMUNITY, 'program'))?.seq;
+      assert.equal(snapshotAt, 11);
+      const before = {
+        hours: await read(first, 'hours/snapshot'),
+        points: await read(first, 'points/snapshot'),
+        balance: await read(first, 'points/accounts/volunteer:v-li/balance'),
+      };
+      await first.close();
+      const second = (await startServer(database, { snapshotEvery: 5 })).server;
+      try {
+        assert.deepEqual(await read(second, 'hours/snapshot'), before.hours);
+        assert.deepEqual(await read(second, 'points/snapshot'), before.points);
+        assert.deepEqual(
+          await read(second, 'points/accounts/volunteer:v-li/balance'),
+          before.balance,
+        );
+        // Only the events after the snapshot were read and replayed.
+        assert.equal(await firstProgramInMemory(second), 12);
+        // It goes on writing the same chain, and snapshots by seq.
+        const approver = await tokenFor('organizer', 'org-zhao');
+        for (const id of ['e3', 'e4']) {
+          const r = await call(second, 'POST', `${base}/hours/${id}/approve`, { token: approver });
+          assert.equal(r.status, 200, r.text);
+        }
+        assert.equal((await second.store.latestSnapshot(COMMUNITY, 'program'))?.seq, 15);
+        const { problems } = await verifyAll(second.store, undefined, second.settings);
+        assert.deepEqual(problems, []);
+      } finally {
+        await second.close();
+      }
+    });
+
+    test('a programme snapshot no programme could reach is set aside and named by verify', async () => {
+      const database = await place();
+      const first = (await startServer(database, { snapshotEvery: 5 })).server;
+      await serve(first);
+      const before = await read(first, 'points/snapshot');
+      // More points in a wallet than its transfers give: the core refuses the snapshot.
+      await first.db.query(
+        `UPDATE lanewise_snapshots
+            SET state = jsonb_set(state, '{points,accounts,1,posted}', '1000')
+          WHERE community = $1 AND stream = 'program'`,
+        [COMMUNITY],
+      );
+      first.registry.evict(COMMUNITY);
+      const warnings: unknown[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        assert.deepEqual(await read(first, 'points/snapshot'), before);
+      } finally {
+        console.warn = warn;
+      }
+      assert.equal(await firstProgramInMemory(first), 1);
+      assert.equal(warnings.length, 1);
+      assert.match(String((warnings[0] as unknown[])[0]), /the program snapshot is set aside/);
+      const { problems } = await verifyAll(first.store, undefined, first.settings);
+      assert.deepEqual(problems, [
+        { community: COMMUNITY, stream: 'program', seq: 11, reason: 'snapshot' },
+      ]);
+      await first.close();
     });
 
     test('a snapshot no book could reach is set aside: the whole log is replayed, verify names it', async () => {

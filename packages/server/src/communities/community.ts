@@ -1,9 +1,9 @@
 // One community's objects, rebuilt from its streams: the volunteer programme (hours and
 // points, one log), the case book, and the log of its routing rule sets. Every stored log is
 // replayed through the core's factories with its chain verified; a log that fails is refused
-// whole (INVALID_LOG), never served half. The case book starts from its latest snapshot when
-// it has one: the snapshot's records are checked by the core and its event by the chain, and
-// only the events after it are read and replayed.
+// whole (INVALID_LOG), never served half. The programme and the case book start from their
+// latest snapshots when they have them: the snapshot's records are checked by the core and its
+// event by the chain, and only the events after it are read and replayed.
 import { createCaseBook, type CaseBook, type CaseSnapshot } from '@lanewise/core/cases';
 import {
   createJournal,
@@ -12,13 +12,19 @@ import {
   type JournalEvent,
 } from '@lanewise/core/journal';
 import { LanewiseError } from '@lanewise/core/errors';
-import { createVolunteerProgram, type VolunteerProgram } from '@lanewise/core/program';
+import {
+  createVolunteerProgram,
+  type ProgramSnapshot,
+  type VolunteerProgram,
+} from '@lanewise/core/program';
 import type { EventStore, StoredEvent, StoredSnapshot } from '../store/events.js';
 import { sha256, type CommunitySettings } from './settings.js';
 
 /** The streams of a community. */
 export const STREAMS = ['program', 'cases', 'routing'] as const;
 export type StreamName = (typeof STREAMS)[number];
+/** The streams that start from their latest snapshot (the routing log is a few events). */
+export type RestoredStream = 'program' | 'cases';
 
 /** A routing rule set taking effect for cases opened after it. */
 export type RoutingReplaced = JournalEvent<'routing.replaced', { rules: unknown; by: string }>;
@@ -34,6 +40,8 @@ export interface Community {
    * `events('cases')` holds those after it. Only the checkpoint is kept, not the snapshot.
    */
   casesStart: Checkpoint | undefined;
+  /** Where a restored programme starts, as for the case book. */
+  readonly programStart: Checkpoint | undefined;
   readonly routing: Journal<RoutingReplaced>;
   /** The rule set in force. */
   rules(): unknown;
@@ -52,15 +60,50 @@ const logOf = (community: Community, stream: StreamName): readonly unknown[] =>
       ? community.cases.events()
       : community.routing.events();
 
-/** A case book's starting point: a stored snapshot and the checkpoint it was taken at. */
-export interface CasesRestore {
-  readonly snapshot: CaseSnapshot;
+/** The core refused the snapshot a stream was restored from (the stream's log is the truth). */
+export class SnapshotRefusedError extends Error {
+  constructor(
+    readonly stream: RestoredStream,
+    readonly inner: LanewiseError,
+  ) {
+    super(`the ${stream} snapshot was refused: ${inner.message}`);
+    this.name = 'SnapshotRefusedError';
+  }
+}
+
+/** Runs a build of `stream`, telling a refused snapshot apart from a refused log. */
+function restoring<T>(stream: RestoredStream, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof LanewiseError && error.path[0] === 'restore') {
+      throw new SnapshotRefusedError(stream, error);
+    }
+    throw error;
+  }
+}
+
+/** A stream's starting point: a stored snapshot and the checkpoint it was taken at. */
+export interface StreamRestore<S> {
+  readonly snapshot: S;
   readonly checkpoint: Checkpoint;
+}
+export type CasesRestore = StreamRestore<CaseSnapshot>;
+export type ProgramRestore = StreamRestore<ProgramSnapshot>;
+
+/** Where restored streams start. */
+export interface Restores {
+  readonly cases?: CasesRestore | undefined;
+  readonly program?: ProgramRestore | undefined;
 }
 
 /** The `seq` a stream's events in memory start after. */
 const offsetOf = (community: Community, stream: StreamName): number =>
-  stream === 'cases' ? (community.casesStart?.seq ?? 0) : 0;
+  stream === 'cases'
+    ? (community.casesStart?.seq ?? 0)
+    : stream === 'program'
+      ? (community.programStart?.seq ?? 0)
+      : 0;
 
 /** The case book over `events` (after `restore`, when given), routed by `rules`. */
 export function buildCases(
@@ -88,7 +131,7 @@ export function buildCommunity(
   settings: CommunitySettings,
   logs: Readonly<Record<StreamName, readonly StoredEvent[]>>,
   checkpoints: Partial<Record<StreamName, StoredSnapshot>> = {},
-  casesRestore?: CasesRestore,
+  restores: Restores = {},
 ): Community {
   const mark = (stream: StreamName) => {
     const snapshot = checkpoints[stream];
@@ -102,20 +145,26 @@ export function buildCommunity(
     checkpoint: mark('routing'),
   });
   const rules = () => routing.events().at(-1)?.data.rules ?? settings.routing;
-  const program = createVolunteerProgram({
-    now: settings.now,
-    timeZone: settings.timeZone,
-    policy: settings.policy,
-    hash: sha256,
-    events: logs.program as never,
-    checkpoint: mark('program'),
-  });
+  const program = restoring('program', () =>
+    createVolunteerProgram({
+      now: settings.now,
+      timeZone: settings.timeZone,
+      policy: settings.policy,
+      hash: sha256,
+      events: logs.program as never,
+      checkpoint: mark('program'),
+      ...(restores.program && { restore: restores.program }),
+    }),
+  );
   const community: Community = {
     id,
     program,
     routing,
-    cases: buildCases(settings, rules(), logs.cases, checkpoints.cases, casesRestore),
-    casesStart: casesRestore?.checkpoint,
+    cases: restoring('cases', () =>
+      buildCases(settings, rules(), logs.cases, checkpoints.cases, restores.cases),
+    ),
+    casesStart: restores.cases?.checkpoint,
+    programStart: restores.program?.checkpoint,
     rules,
     events: (stream) => logOf(community, stream) as readonly StoredEvent[],
     end: (stream) => community.events(stream).at(-1)?.seq ?? offsetOf(community, stream),
@@ -126,21 +175,22 @@ export function buildCommunity(
 }
 
 /**
- * The case book's latest snapshot as a starting point, with the events after it, when the
- * stored event it names is still there with its hash; otherwise none (the whole log is read).
+ * A stream's latest snapshot as a starting point, with the events after it, when the stored
+ * event it names is still there with its hash; otherwise none (the whole log is read).
  */
-async function casesFromSnapshot(
+async function fromSnapshot<S>(
   store: EventStore,
   id: string,
+  stream: RestoredStream,
   snapshot: StoredSnapshot | undefined,
-): Promise<{ restore: CasesRestore; events: StoredEvent[] } | undefined> {
+): Promise<{ restore: StreamRestore<S>; events: StoredEvent[] } | undefined> {
   if (snapshot === undefined || snapshot.seq === 0) return undefined;
-  const events = await store.read(id, 'cases', snapshot.seq - 1);
+  const events = await store.read(id, stream, snapshot.seq - 1);
   const at = events[0];
   if (at === undefined || at.seq !== snapshot.seq || at.hash !== snapshot.hash) return undefined;
   return {
     restore: {
-      snapshot: snapshot.state as CaseSnapshot,
+      snapshot: snapshot.state as S,
       checkpoint: { seq: snapshot.seq, hash: snapshot.hash },
     },
     events: events.slice(1),
@@ -157,36 +207,40 @@ export async function loadCommunity(
   id: string,
   settings: CommunitySettings,
 ): Promise<Community> {
-  const logs = {} as Record<StreamName, StoredEvent[]>;
   const checkpoints: Partial<Record<StreamName, StoredSnapshot>> = {};
   const snapshots = await Promise.all(STREAMS.map((stream) => store.latestSnapshot(id, stream)));
   STREAMS.forEach((stream, i) => {
     const snapshot = snapshots[i];
     if (snapshot) checkpoints[stream] = snapshot;
   });
-  const [program, routing, start] = await Promise.all([
-    store.read(id, 'program'),
+  const [routing, program, cases] = await Promise.all([
     store.read(id, 'routing'),
-    casesFromSnapshot(store, id, checkpoints.cases),
+    fromSnapshot<ProgramSnapshot>(store, id, 'program', checkpoints.program),
+    fromSnapshot<CaseSnapshot>(store, id, 'cases', checkpoints.cases),
   ]);
-  logs.program = program;
-  logs.routing = routing;
-  if (start !== undefined) {
+  const starts = { program, cases };
+  // A snapshot the core refuses is set aside and its stream read whole; then the build is
+  // tried again, until it needs no snapshot that was refused.
+  for (;;) {
+    const logs = {
+      routing,
+      program: starts.program?.events ?? (await store.read(id, 'program')),
+      cases: starts.cases?.events ?? (await store.read(id, 'cases')),
+    };
     try {
-      return buildCommunity(
-        id,
-        settings,
-        { ...logs, cases: start.events },
-        checkpoints,
-        start.restore,
-      );
+      return buildCommunity(id, settings, logs, checkpoints, {
+        program: starts.program?.restore,
+        cases: starts.cases?.restore,
+      });
     } catch (error) {
-      if (!(error instanceof LanewiseError && error.path[0] === 'restore')) throw error;
-      console.warn(`${id}: the cases snapshot is set aside (${error.message}); replaying its log`);
+      if (!(error instanceof SnapshotRefusedError)) throw error;
+      const { stream, inner } = error;
+      console.warn(
+        `${id}: the ${stream} snapshot is set aside (${inner.message}); replaying its log`,
+      );
+      starts[stream] = undefined;
     }
   }
-  logs.cases = await store.read(id, 'cases');
-  return buildCommunity(id, settings, logs, checkpoints);
 }
 
 /** The snapshot state kept for a stream: what a widget reads. */
