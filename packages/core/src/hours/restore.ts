@@ -4,7 +4,7 @@
 // the entry exactly. A corrected entry stays live until the entry that corrects it, as it did.
 // What a snapshot does not keep is the order of moves across entries: credits are checked
 // against the caps (never more than the policy gives, no day over its cap), not replayed.
-import { isLanewiseError, type ErrorPath } from '../errors/index.js';
+import { isLanewiseError } from '../errors/index.js';
 import { firstDifference, type RestoreFailure } from '../internal/difference.js';
 import { instantMs } from '../time/parse.js';
 import { applyApproved, applyClosed, applyCorrected, applyRecorded } from './apply.js';

@@ -102,7 +102,8 @@ export function restorePointsState(
   const made = eventsOf(snapshot, state.format);
   const events = made.map(({ type, at, data }, index) => ({ seq: index + 1, type, at, data }));
   try {
-    replayLog(state, events, { redemptionHoldMinutes, hash: undefined, checkpoint: undefined });
+    const settings = { redemptionHoldMinutes, hash: undefined, checkpoint: undefined, made: true };
+    replayLog(state, events, settings);
   } catch (error) {
     if (!isLanewiseError(error)) throw error;
     // `['events', index, 'data', ...field]`: the field of the record the event was made from.

@@ -6,14 +6,21 @@
 // other transfer has the program's ids. The first bad field is INVALID_LOG at
 // `['restore', 'snapshot', ...]`; the events after the snapshot are then replayed as usual.
 import * as z from 'zod/mini';
-import { invalidSnapshot, isLanewiseError, type ErrorPath } from '../errors/index.js';
+import {
+  invalidSnapshot,
+  isLanewiseError,
+  type ErrorPath,
+  type LanewiseError,
+} from '../errors/index.js';
 import type { HoursRestoreHook } from '../hours/ledger.js';
 import { restoreHoursState } from '../hours/restore.js';
 import { firstDifference } from '../internal/difference.js';
+import { isPlainObject } from '../internal/plain.js';
 import type { Checkpoint } from '../journal/chain.js';
 import { checkpointSchema } from '../journal/schemas.js';
 import { restorePointsState } from '../points/restore.js';
 import type { PointsRestoreHook } from '../points/ledger.js';
+import type { PointsTransferInput } from '../points/api.js';
 import type { PointsTransfer } from '../points/types.js';
 import { invalidField, parseInput } from '../schemas/parse.js';
 import type { Settlement } from './apply.js';
@@ -33,8 +40,45 @@ const restoreSchema = z.strictObject({ snapshot: z.unknown(), checkpoint: checkp
 /** Throws the snapshot's INVALID_LOG at `path` under `['restore', 'snapshot']`. */
 type Fail = (path: ErrorPath, message: string) => never;
 
-/** The `restore` option, parsed: the snapshot by its schema, its counts against its checkpoint. */
-export function parseRestore(value: unknown, chained: boolean): ProgramRestore & { fail: Fail } {
+/** A parsed `restore` option, with the ways to refuse its snapshot. */
+export interface CheckedRestore extends ProgramRestore {
+  readonly fail: Fail;
+  /** The error to throw for a refusal met while restoring (see {@link parseRestore}). */
+  readonly explain: (error: unknown) => LanewiseError;
+}
+
+const isCount = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0;
+const POINT_LISTS = ['transfers', 'accounts', 'pending', 'items', 'redemptions'] as const;
+
+/** Whether `value` has exactly these keys. */
+const hasKeys = (value: Record<string, unknown>, keys: readonly string[]) =>
+  Object.keys(value).length === keys.length && keys.every((key) => Object.hasOwn(value, key));
+
+/** Whether the snapshot has the parts a restore walks (the rest it checks as it goes). */
+function hasParts(snapshot: unknown): snapshot is ProgramSnapshot {
+  if (!isPlainObject(snapshot) || !hasKeys(snapshot, ['version', 'hours', 'points'])) return false;
+  const { version, hours, points } = snapshot;
+  return (
+    isCount(version) &&
+    isPlainObject(hours) &&
+    isPlainObject(points) &&
+    hasKeys(hours, ['version', 'timeZone', 'policy', 'entries']) &&
+    hasKeys(points, ['version', 'timeZone', 'policy', 'transferCount', ...POINT_LISTS]) &&
+    isCount(hours.version) &&
+    isCount(points.version) &&
+    Array.isArray(hours.entries) &&
+    POINT_LISTS.every((list) => Array.isArray(points[list]))
+  );
+}
+
+/**
+ * The `restore` option, parsed. The snapshot is not run through its schema first: the restore
+ * checks every record against what the ledgers build from it, which is stricter, and a
+ * schema pass over every record would cost as much as the restore. Only when the restore
+ * refuses does the schema run, to say more exactly what is wrong with a malformed snapshot.
+ */
+export function parseRestore(value: unknown, chained: boolean): CheckedRestore {
   const { snapshot, checkpoint } = parseInput(restoreSchema, value, ['restore']);
   if (chained && checkpoint.seq > 0 && checkpoint.hash === undefined) {
     throw invalidField(['restore', 'checkpoint', 'hash'], 'is needed to continue a chained log');
@@ -42,20 +86,34 @@ export function parseRestore(value: unknown, chained: boolean): ProgramRestore &
   const fail: Fail = (path, message) => {
     throw invalidSnapshot(checkpoint.seq, ['snapshot', ...path], message);
   };
-  let parsed: ProgramSnapshot;
-  try {
-    parsed = parseInput(programSnapshotSchema, snapshot, ['snapshot']) as ProgramSnapshot;
-  } catch (error) {
-    if (!isLanewiseError(error)) throw error;
-    throw invalidSnapshot(checkpoint.seq, error.path, error.message, error.details);
-  }
-  if (parsed.version !== checkpoint.seq) {
+  const explain = (error: unknown): LanewiseError => {
+    try {
+      parseInput(programSnapshotSchema, snapshot, ['snapshot']);
+    } catch (refusal) {
+      if (isLanewiseError(refusal)) {
+        return invalidSnapshot(checkpoint.seq, refusal.path, refusal.message, refusal.details);
+      }
+    }
+    if (isLanewiseError(error)) return error;
+    return invalidSnapshot(checkpoint.seq, ['snapshot'], 'cannot be read');
+  };
+  if (!hasParts(snapshot)) throw explain(undefined);
+  if (snapshot.version !== checkpoint.seq) {
     fail(['version'], `must be ${checkpoint.seq}, the event the snapshot was taken at`);
   }
-  if (parsed.hours.version + parsed.points.version !== parsed.version) {
+  if (snapshot.hours.version + snapshot.points.version !== snapshot.version) {
     fail(['version'], 'must be the events of both ledgers');
   }
-  return { snapshot: parsed, checkpoint, fail };
+  return { snapshot, checkpoint, fail, explain };
+}
+
+/** Runs a part of the restore; any refusal (or a record it cannot read) is explained. */
+function explained<T>(restore: CheckedRestore, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw restore.explain(error);
+  }
 }
 
 /** Refuses a part of the snapshot taken under another zone or policy than the program's. */
@@ -65,28 +123,32 @@ function checkSettings(part: 'hours' | 'points', given: object, own: object, fai
 }
 
 /** What the hour ledger runs to start from the snapshot. */
-export function hoursRestore(restore: ProgramRestore & { fail: Fail }): HoursRestoreHook {
+export function hoursRestore(restore: CheckedRestore): HoursRestoreHook {
   const { hours } = restore.snapshot;
   const fail = restore.fail;
-  return (context, format, timeZone) => {
-    const own = { timeZone, policy: context.policy };
-    checkSettings('hours', { timeZone: hours.timeZone, policy: hours.policy }, own, fail);
-    restoreHoursState(context, hours, format, (path, message) =>
-      fail(['hours', 'entries', ...path], message),
-    );
-    return hours.version;
-  };
+  return (context, format, timeZone) =>
+    explained(restore, () => {
+      const own = { timeZone, policy: context.policy };
+      checkSettings('hours', { timeZone: hours.timeZone, policy: hours.policy }, own, fail);
+      restoreHoursState(context, hours, format, (path, message) =>
+        fail(['hours', 'entries', ...path], message),
+      );
+      return hours.version;
+    });
 }
 
 /** What the point ledger runs to start from the snapshot. */
-export function pointsRestore(restore: ProgramRestore & { fail: Fail }): PointsRestoreHook {
+export function pointsRestore(restore: CheckedRestore): PointsRestoreHook {
   const { points } = restore.snapshot;
   const fail = restore.fail;
-  return (state, own) => {
-    checkSettings('points', { timeZone: points.timeZone, policy: points.policy }, own, fail);
-    const hold = own.policy.redemptionHoldMinutes ?? undefined;
-    restorePointsState(state, points, hold, (path, message) => fail(['points', ...path], message));
-  };
+  return (state, own) =>
+    explained(restore, () => {
+      checkSettings('points', { timeZone: points.timeZone, policy: points.policy }, own, fail);
+      const hold = own.policy.redemptionHoldMinutes ?? undefined;
+      restorePointsState(state, points, hold, (path, message) =>
+        fail(['points', ...path], message),
+      );
+    });
 }
 
 /** The fields of `transfer` that the program writes, to compare with what it wrote. */
@@ -95,12 +157,24 @@ const writtenFields = (transfer: PointsTransfer) => {
   return { id, from, to, amount, code, ref, pending, reversal };
 };
 
+/** Whether `transfer` is exactly `want`, posted at `at` (checked without copying). */
+const isWritten = (transfer: PointsTransfer, want: PointsTransferInput, at: string | undefined) =>
+  transfer.from === want.from &&
+  transfer.to === want.to &&
+  transfer.amount === want.amount &&
+  transfer.code === want.code &&
+  transfer.ref === want.ref &&
+  transfer.reversal === want.reversal &&
+  transfer.pending === undefined &&
+  transfer.at === at &&
+  transfer.status === 'posted';
+
 /**
  * Takes the snapshot's entries into the program's reducer and checks that its earns and
  * reverses are the ones the program writes for them.
  */
 export function settleRestored(
-  restore: ProgramRestore & { fail: Fail },
+  restore: CheckedRestore,
   settlement: Settlement,
   earning: ProgramEarningRules,
 ): void {
@@ -109,13 +183,13 @@ export function settleRestored(
   const rows = new Map(points.transfers.map((transfer, row) => [transfer.id, row]));
   let owned = 0;
   /** The transfer the program wrote for an entry's move at `at`, as `want` gives it. */
-  const expect = (i: number, field: string, want: object, at: string | undefined) => {
-    const id = (want as { id: string }).id;
+  const expect = (i: number, field: string, want: PointsTransferInput, at: string | undefined) => {
+    const id = want.id;
     const row = rows.get(id) ?? fail(['hours', 'entries', i, field], `has no transfer ${id}`);
     owned += 1;
     const transfer = points.transfers[row]!;
-    const found = firstDifference(writtenFields(transfer), want);
-    if (found !== undefined || transfer.at !== at || transfer.status !== 'posted') {
+    if (!isWritten(transfer, want, at)) {
+      const found = firstDifference(writtenFields(transfer), want);
       fail(
         ['points', 'transfers', row, ...(found ?? ['at'])],
         `is not the transfer ${id} the program writes`,

@@ -480,6 +480,35 @@ describe('program: restore from a snapshot', () => {
         },
         () => ['points', 'redemptions', 1, 'status'],
       ],
+      // Malformed records are named by the snapshot's schema.
+      [
+        'an entry that is not an object',
+        (s) => {
+          s.hours.entries[1] = null;
+        },
+        () => ['hours', 'entries', 1],
+      ],
+      [
+        'a start that is not an instant',
+        (s) => {
+          s.hours.entries[0].start = 'tomorrow';
+        },
+        () => ['hours', 'entries', 0, 'start'],
+      ],
+      [
+        'a key no snapshot has',
+        (s) => {
+          s.points.transfers[0].note = 'extra';
+        },
+        () => ['points', 'transfers', 0, 'note'],
+      ],
+      [
+        'a list that is not one',
+        (s) => {
+          s.points.items = {};
+        },
+        () => ['points', 'items'],
+      ],
       [
         'another policy',
         (s) => {
