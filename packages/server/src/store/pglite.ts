@@ -1,9 +1,10 @@
-// PGlite (Postgres compiled to WebAssembly) as the embedded default database. It serves one
-// connection, so every statement and transaction goes through one queue, in arrival order:
-// writes wait their turn rather than fail. It starts Postgres with fsync off; the server
-// starts it with fsync on, so that a commit is on disk before the write is acknowledged.
-import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable, QueryResult } from './database.js';
+// PGlite (Postgres compiled to WebAssembly) as the embedded default database, run in a thread
+// of its own (`pglite-worker.mjs`). It serves one connection, so every statement and
+// transaction goes through one queue, in arrival order: writes wait their turn rather than
+// fail. It starts Postgres with fsync off; the server starts it with fsync on, so that a
+// commit is on disk before the write is acknowledged.
+import { Worker } from 'node:worker_threads';
+import type { Database, QueryResult } from './database.js';
 import { lockDataDir } from './lock.js';
 
 /** PGlite's own start parameters, less `-F` (fsync off). */
@@ -39,17 +40,68 @@ export interface PgliteOptions {
   readonly dataDir?: string | undefined;
 }
 
-/** Opens PGlite on a data directory (taking its lock) or in memory. */
+/** A request to the database's thread; answered in order. */
+type Request =
+  | { op: 'open'; dataDir: string | undefined; startParams: readonly string[] }
+  | { op: 'query'; sql: string; params: unknown[] }
+  | { op: 'exec'; sql: string }
+  | { op: 'close' };
+
+type Answer =
+  | { id: number; ok: true; rows: unknown[] }
+  | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
+
+/** The database's thread, and a way to ask it one thing at a time. */
+function startThread() {
+  const thread = new Worker(new URL('./pglite-worker.mjs', import.meta.url));
+  const waiting = new Map<
+    number,
+    { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }
+  >();
+  let next = 0;
+  let failure: Error | undefined;
+  thread.on('message', (answer: Answer) => {
+    const call = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    // An idle database thread does not keep the process alive; one with work waiting does.
+    if (waiting.size === 0) thread.unref();
+    if (answer.ok) call?.resolve(answer.rows);
+    // PostgreSQL's fields (the code of a unique violation, say) come back on the error.
+    else call?.reject(Object.assign(new Error(answer.error.message), answer.error));
+  });
+  const fail = (error: Error) => {
+    failure = error;
+    for (const call of waiting.values()) call.reject(error);
+    waiting.clear();
+  };
+  thread.on('error', fail);
+  thread.on('exit', (code) => fail(new Error(`the database thread stopped (exit code ${code})`)));
+  const ask = (request: Request) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      if (failure) {
+        reject(failure);
+        return;
+      }
+      const id = next++;
+      if (waiting.size === 0) thread.ref();
+      waiting.set(id, { resolve, reject });
+      thread.postMessage({ id, ...request });
+    });
+  return { thread, ask };
+}
+
+/**
+ * Opens PGlite on a data directory (taking its lock) or in memory, in a thread of its own:
+ * its WebAssembly runs each statement to the end without yielding, which would otherwise stall
+ * every request of the server.
+ */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const release = options.dataDir === undefined ? () => {} : lockDataDir(options.dataDir);
-  let db: PGlite;
+  const { thread, ask } = startThread();
   try {
-    db =
-      options.dataDir === undefined
-        ? new PGlite()
-        : new PGlite({ dataDir: options.dataDir, startParams: DURABLE_START_PARAMS });
-    await db.waitReady;
+    await ask({ op: 'open', dataDir: options.dataDir, startParams: DURABLE_START_PARAMS });
   } catch (error) {
+    await thread.terminate();
     release();
     throw error;
   }
@@ -62,7 +114,19 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     return run;
   };
   const query = <Row>(sql: string, params: unknown[] = []) =>
-    db.query<Row>(sql, params).then((result) => ({ rows: result.rows }) as QueryResult<Row>);
+    ask({ op: 'query', sql, params }).then((rows) => ({ rows }) as QueryResult<Row>);
+  /** `work` between BEGIN and COMMIT, rolled back when it throws. */
+  const inTransaction = async <T>(work: () => Promise<T>): Promise<T> => {
+    await query('BEGIN');
+    try {
+      const result = await work();
+      await query('COMMIT');
+      return result;
+    } catch (error) {
+      await query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  };
 
   return {
     kind: 'pglite',
@@ -71,25 +135,17 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     commit: (sql, params) => enqueue(() => query(sql, params)),
     script: (sql) =>
       enqueue(() =>
-        db.transaction(async (tx) => {
-          await tx.exec(sql);
+        inTransaction(async () => {
+          await ask({ op: 'exec', sql });
         }),
       ),
-    transaction: (work) =>
-      enqueue(() =>
-        db.transaction((tx) => {
-          const scoped: Queryable = {
-            query: <Row>(sql: string, params: unknown[] = []) =>
-              tx.query<Row>(sql, params).then((result) => ({ rows: result.rows })),
-          };
-          return work(scoped);
-        }),
-      ),
+    transaction: (work) => enqueue(() => inTransaction(() => work({ query }))),
     close: () =>
       enqueue(async () => {
         try {
-          await db.close();
+          await ask({ op: 'close' });
         } finally {
+          await thread.terminate();
           release();
         }
       }),
