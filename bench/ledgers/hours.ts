@@ -3,6 +3,7 @@
 // ledger (constant time), the replay of a 1,000,000-event hour log with every check of the live
 // calls (plain and chained with SHA-256), and the replay of a 1,000,000-event program log.
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { createHoursLedger, type HoursLedger } from '../../packages/core/src/hours/index.js';
 import {
   createVolunteerProgram,
@@ -159,4 +160,9 @@ export async function benchProgram(): Promise<void> {
       ` ${replayed.points.snapshot().transferCount.toLocaleString('en')} transfers,` +
       ` ${replayed.hours.snapshot().entries.length.toLocaleString('en')} entries, the log itself not counted)`,
   );
+}
+
+// Standalone: `npx tsx --expose-gc bench/ledgers/hours.ts`.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await benchHours();
 }

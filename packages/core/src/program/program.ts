@@ -169,7 +169,8 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   // program's log, so that the log is complete when a ledger call returns.
   const ledgers = createDispatcher({ onListenerError: options.onListenerError });
 
-  const restore =
+  // Cleared once the ledgers are built: the program's closures must not keep the snapshot.
+  let restore =
     options.restore === undefined ? undefined : parseRestore(options.restore, hash !== undefined);
   // A restored program's log starts after the snapshot's event.
   const start = restore?.checkpoint;
@@ -200,7 +201,7 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
   }
   const zone = options.timeZone === undefined ? {} : { timeZone: options.timeZone };
 
-  const pointsOptions: PointsLedgerOptions & { dispatcher?: Dispatcher } = {
+  const pointsOptions: PointsLedgerOptions & { dispatcher?: Dispatcher; restore?: unknown } = {
     now,
     policy: policy.points,
     events: pointsLog as PointsEvent[],
@@ -228,6 +229,8 @@ export function createVolunteerProgram(options: VolunteerProgramOptions): Volunt
     earned: (entryId) => points.getTransfer(`${EARN_PREFIX}${entryId}`)?.amount,
   });
   if (restore) settleRestored(restore, settlement, earning);
+  restore = undefined;
+  delete pointsOptions.restore;
   const events = given as readonly ProgramEvent[];
   for (let index = 0; index < events.length; index += 1) settlement.apply(events[index]!, index);
   settlement.finish();

@@ -197,9 +197,16 @@ export function settleRestored(
     }
   };
   hours.entries.forEach((entry, i) => {
-    settlement.adopt(entry as never, (path, message) =>
-      fail(['hours', 'entries', i, ...path], message),
-    );
+    // What the program keeps of an entry, copied: the caller's snapshot is not kept.
+    const { id, volunteerId, start, end } = entry;
+    const draft = Object.freeze({
+      id,
+      volunteerId,
+      start,
+      end,
+      tags: Object.freeze([...entry.tags]),
+    });
+    settlement.adopt(draft, (path, message) => fail(['hours', 'entries', i, ...path], message));
     if (entry.approvedAt === undefined) return;
     const amount = pointsForMinutes(earning, entry.creditedMinutes ?? 0, entry.tags);
     if (amount === 0) return;

@@ -361,6 +361,11 @@ describe('program: restore from a snapshot', () => {
     edited.points.transfers[0].amount = 1;
     edited.points.items[0].name = 'changed';
     assert.deepEqual(json(again.snapshot()), before);
+    // What the program keeps of an entry to take its earn back is its own too.
+    const e2 = edited.hours.entries.find((entry: Json) => entry.id === 'e2');
+    e2.volunteerId = 'v-wu';
+    again.hours.revoke('e2', { by: 'org-zhao', reason: 'twice' });
+    assert.equal(again.points.getTransfer('reverse:e2')?.from, 'volunteer:v-li');
   });
 
   it('refuses a snapshot that no live program could have left, at its field', () => {
