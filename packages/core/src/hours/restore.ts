@@ -24,13 +24,14 @@ import { buildEntry } from './views.js';
 /** The volunteer and day an entry's credit counts towards the daily cap of. */
 const dayKey = (entry: HourEntry) => `${entry.volunteerId}\u0000${entry.day}`;
 
-/** Milliseconds of an instant of the entry, which the schema checked. */
+/** Milliseconds of an instant of the entry (NaN for anything else: the checks refuse it). */
 const msOf = (text: string | undefined) => (text === undefined ? Number.NaN : instantMs(text));
 
 /**
- * Builds `context.state` from the snapshot's entries (parsed by its schema, the policy and zone
- * checked to be the ledger's). Throws through `fail` at the first entry no live ledger could
- * have left.
+ * Builds `context.state` from the snapshot's entries (its policy and zone checked to be the
+ * ledger's already). Throws through `fail` at the first entry no live ledger could have left.
+ * An entry is read only through the checks and the record it is compared with, so a malformed
+ * one is refused like any other.
  */
 export function restoreHoursState(
   context: CommandContext,
@@ -124,7 +125,10 @@ export function restoreHoursState(
   });
   entries.forEach((entry, i) => {
     // A superseded entry closes when the entry that corrects it is recorded.
-    if (entry.status === 'superseded' && !byId.get(entry.supersededBy ?? '')?.corrects) {
+    if (
+      entry.status === 'superseded' &&
+      byId.get(entry.supersededBy ?? '')?.corrects !== entry.id
+    ) {
       fail([i, 'supersededBy'], 'names no entry that corrects it');
     }
     const found = firstDifference(buildEntry(state, i), entry);

@@ -88,10 +88,10 @@ function eventsOf(snapshot: PointsSnapshot, format: (ms: number) => string): Mad
 }
 
 /**
- * Builds the empty `state` from the snapshot (parsed by its schema, the policy and zone checked
- * to be the ledger's), and starts its log after the snapshot's last event. Throws through
- * `fail` (with a path under the point snapshot) at the first thing no live ledger could have
- * left.
+ * Builds the empty `state` from the snapshot (its policy and zone checked to be the ledger's
+ * already), and starts its log after the snapshot's last event. Throws through `fail` (with a
+ * path under the point snapshot) at the first thing no live ledger could have left; the
+ * records are read only through the replay's checks and the state they are compared with.
  */
 export function restorePointsState(
   state: PointsState,
