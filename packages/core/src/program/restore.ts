@@ -1,6 +1,7 @@
 // A program restored from a snapshot (`restore: { snapshot, checkpoint }`): each ledger is
-// built from its part of the snapshot through the checks of its live calls (see `hours/restore.ts` and `points/restore.ts`), and the program's own rule is
-// checked between them: every approval that earns has its earn, every revocation or
+// built from its part of the snapshot through the checks of its live calls (see
+// `hours/restore.ts` and `points/restore.ts`), and the program's own rule is checked between
+// them: every approval that earns has its earn, every revocation or
 // correction of an entry that earned has its reverse, each as the program writes it, and no
 // other transfer has the program's ids. The first bad field is INVALID_LOG at
 // `['restore', 'snapshot', ...]`; the events after the snapshot are then replayed as usual.
