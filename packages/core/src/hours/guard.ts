@@ -1,5 +1,6 @@
 import { isId, isPlainObject } from '../internal/plain.js';
 import { isInstant } from '../time/parse.js';
+import { hourEntrySchema } from './schemas.js';
 import { HOUR_ENTRY_STATUSES, type HoursSnapshot } from './types.js';
 
 /**
@@ -22,8 +23,6 @@ export function isHoursSnapshot(value: unknown): value is HoursSnapshot {
     start: NONE,
     end: NONE,
     recordedAt: NONE,
-    day: NONE,
-    recordedBy: NONE,
   };
   for (let i = 0; i < entries.length; i++) if (!isEntry(entries[i], seen)) return false;
   return true;
@@ -38,42 +37,17 @@ const POLICY_KEYS = new Set([
   'starThresholdsHours',
   'approval',
 ]);
-/** Every field of `hourEntrySchema`. */
-const ENTRY_KEYS = new Set([
-  'id',
-  'volunteerId',
-  'activityId',
-  'start',
-  'end',
-  'durationMinutes',
-  'day',
-  'recordedBy',
-  'recordedAt',
-  'note',
-  'tags',
-  'status',
-  'creditedMinutes',
-  'approvedBy',
-  'approvedAt',
-  'closedBy',
-  'closedAt',
-  'reason',
-  'supersededBy',
-  'corrects',
-]);
-/** Key orders remembered per call: a ledger writes a handful (one per status, about). */
-const MAX_ORDERS = 8;
+/** Every field of an entry, as the schema's strict check knows them. */
+const ENTRY_KEYS = /* @__PURE__ */ new Set(Object.keys(hourEntrySchema.shape));
 /** What no field of a document can be: the last instant before the first. */
 const NONE = Symbol('none');
-/** A status added later is not among these five, so the guard leaves it to the schema. */
-const [PENDING, APPROVED, REJECTED, REVOKED, SUPERSEDED] = HOUR_ENTRY_STATUSES;
+const STATUSES = new Set<unknown>(HOUR_ENTRY_STATUSES);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * What this call has already checked: the key orders of entries (each key of each order is a
- * field of the schema), the shared ids and days, and the last value of the fields that
- * neighbours share: entries recorded together (a team's shift) run with the same start and
- * end, a log in time order runs through one day at a time, and one organiser records most.
+ * field of the schema), the shared ids and days, and the last value of each required instant
+ * field (entries recorded together, a team's shift, run with the same start and end).
  */
 interface Seen {
   readonly orders: string[][];
@@ -82,8 +56,6 @@ interface Seen {
   start: unknown;
   end: unknown;
   recordedAt: unknown;
-  day: unknown;
-  recordedBy: unknown;
 }
 
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
@@ -92,13 +64,6 @@ const isText = (value: unknown) =>
   typeof value === 'string' && value.length >= 1 && value.length <= 2000 && value.trim() === value;
 const isDay = (value: unknown) =>
   typeof value === 'string' && DAY.test(value) && isInstant(`${value}T00:00:00Z`);
-const isStatus = (value: unknown) =>
-  value === PENDING ||
-  value === APPROVED ||
-  value === REJECTED ||
-  value === REVOKED ||
-  value === SUPERSEDED;
-
 function isPolicy(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
   for (const key in value) if (!POLICY_KEYS.has(key)) return false;
@@ -137,7 +102,8 @@ function hasEntryKeys(entry: Record<string, unknown>, orders: string[][]): boole
     if (!ENTRY_KEYS.has(key)) return false;
     order.push(key);
   }
-  if (orders.length < MAX_ORDERS) orders.push(order);
+  // A ledger writes a handful of orders (one per status, about): a few are enough to keep.
+  if (orders.length < 8) orders.push(order);
   return true;
 }
 
@@ -146,12 +112,6 @@ function isSharedId(field: unknown, seen: Seen): boolean {
   if (seen.ids.has(field as string)) return true;
   if (!isId(field)) return false;
   seen.ids.add(field as string);
-  return true;
-}
-
-function isTags(field: unknown): boolean {
-  if (!Array.isArray(field) || field.length > 50) return false;
-  for (let i = 0; i < field.length; i++) if (!isId(field[i])) return false;
   return true;
 }
 
@@ -184,11 +144,8 @@ function isEntry(value: unknown, seen: Seen): boolean {
     corrects,
   } = value;
   if (!isId(id) || !isSharedId(volunteerId, seen) || !isSharedId(activityId, seen)) return false;
-  if (!isCount(durationMinutes) || !isStatus(status)) return false;
-  if (recordedBy !== seen.recordedBy) {
-    if (!isSharedId(recordedBy, seen)) return false;
-    seen.recordedBy = recordedBy;
-  }
+  if (!isCount(durationMinutes) || !STATUSES.has(status)) return false;
+  if (!isSharedId(recordedBy, seen)) return false;
   if (start !== seen.start) {
     if (!isInstant(start)) return false;
     seen.start = start;
@@ -201,14 +158,11 @@ function isEntry(value: unknown, seen: Seen): boolean {
     if (!isInstant(recordedAt)) return false;
     seen.recordedAt = recordedAt;
   }
-  if (day !== seen.day) {
-    if (!seen.days.has(day as string)) {
-      if (!isDay(day)) return false;
-      seen.days.add(day as string);
-    }
-    seen.day = day;
+  if (!seen.days.has(day as string)) {
+    if (!isDay(day)) return false;
+    seen.days.add(day as string);
   }
-  if (!isTags(tags)) return false;
+  if (!Array.isArray(tags) || tags.length > 50 || !tags.every(isId)) return false;
   return (
     (note === undefined || isText(note)) &&
     (creditedMinutes === undefined || isCount(creditedMinutes)) &&

@@ -83,13 +83,13 @@ export function instantMs(value: unknown): number {
 }
 
 /**
- * Instants that are in range whatever their offset (under a day): a year from 1971 to 2998,
+ * Instants that are in range whatever their offset (under a day): a year from 1980 to 2899,
  * a day of the month up to the 28th, each other field in its range, in the shape `instantMs`
  * reads. Nearly every instant a ledger writes is one; one regular expression checks it
  * faster than reading its 20 to 30 characters one code at a time.
  */
 const SURE_INSTANT =
-  /^(?:19(?:7[1-9]|[89]\d)|2(?:[0-8]\d\d|9[0-8]\d|99[0-8]))-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+  /^(?:19[89]|2[0-8]\d)\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * Whether `value` is an instant: exactly when `instantMs` gives a number, for checks that
