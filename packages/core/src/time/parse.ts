@@ -82,6 +82,24 @@ export function instantMs(value: unknown): number {
   return inInstantRange(ms) ? ms : NaN;
 }
 
+/**
+ * Instants that are in range whatever their offset (under a day): a year from 1980 to 2899,
+ * a day of the month up to the 28th, each other field in its range, in the shape `instantMs`
+ * reads. Nearly every instant a ledger writes is one; one regular expression checks it
+ * faster than reading its 20 to 30 characters one code at a time.
+ */
+const SURE_INSTANT =
+  /^(?:19[89]|2[0-8]\d)\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Whether `value` is an instant: exactly when `instantMs` gives a number, for checks that
+ * need no milliseconds (a document's guard). The days and years near the edges are left to
+ * `instantMs`.
+ */
+export function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && (SURE_INSTANT.test(value) || !Number.isNaN(instantMs(value)));
+}
+
 /** The instant's epoch milliseconds; throws `INVALID_INPUT` at `path` when it is not one. */
 export function requireInstantMs(value: unknown, path: ErrorPath): number {
   const ms = instantMs(value);

@@ -62,6 +62,23 @@ const oddValue = fc.constantFrom<unknown>(
   Array.from({ length: 51 }, (_, i) => `t${i}`),
   {},
   'recorder',
+  // The instant fast path's edges: odd offsets, leap seconds, year 0000, 24:00, lowercase.
+  '2025-03-01T09:00:00+23:59',
+  '2025-03-01T09:00:00-00:00',
+  '2016-12-31T23:59:60Z',
+  '0000-01-01T00:00:00Z',
+  '2025-03-01T24:00:00Z',
+  '2025-03-01t09:00:00Z',
+  '2025-03-01T09:00:00z',
+  '1970-01-01T00:00:00+00:01',
+  '2999-12-31T23:59:59.999-00:01',
+  '2024-02-29T12:00:00Z',
+  '2025-02-29T12:00:00Z',
+  '1970-01-01',
+  '0000-01-01',
+  // Ids beyond the BMP, and a lone surrogate.
+  '\u{20BB7}\u{1F600}',
+  'v-\uD83D',
 );
 
 type Damage =
@@ -122,5 +139,101 @@ describe('isHoursSnapshot', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('isHoursSnapshot fast paths', () => {
+  const base = ledgerSnapshot() as { entries: Record<string, unknown>[] };
+  const instantFields = ['start', 'end', 'recordedAt', 'approvedAt', 'closedAt'];
+  const idFields = ['id', 'volunteerId', 'activityId', 'recordedBy', 'approvedBy', 'closedBy'];
+  const edgeInstants = [
+    '2025-03-01T09:00:00+23:59',
+    '2025-03-01T09:00:00-23:59',
+    '2025-03-01T09:00:00-00:00',
+    '2025-03-01T09:00:00.123456789+05:45',
+    '2024-02-29T23:59:59.9Z',
+    '1970-01-01T00:00:00Z',
+    '1970-01-01T00:00:00-00:01',
+    '2999-12-31T23:59:59.999Z',
+    '3000-01-01T00:00:00+00:01',
+    '2016-12-31T23:59:60Z',
+    '0000-01-01T00:00:00Z',
+    '2025-03-01T24:00:00Z',
+    '2025-03-01t09:00:00Z',
+    '2025-03-01T09:00:00z',
+    '1970-01-01T00:00:00+00:01',
+    '3000-01-01T00:00:00Z',
+    '2025-02-29T09:00:00Z',
+    '2025-04-31T09:00:00Z',
+  ];
+  const edgeIds = [
+    '\u{20BB7}',
+    '\u{1F600}'.repeat(100),
+    '\u{1F600}'.repeat(101),
+    'v-\uD83D',
+    'a\u0085',
+  ];
+
+  /** A copy of the sample with `field` of entry `index` set to `value`. */
+  const withField = (index: number, field: string, value: unknown) => {
+    const doc = structuredClone(base);
+    doc.entries[index]![field] = value;
+    return doc;
+  };
+
+  it('accepts nothing the schema rejects at the edges of instants and ids', () => {
+    for (let index = 0; index < base.entries.length; index++) {
+      for (const field of instantFields) {
+        for (const value of edgeInstants) {
+          const doc = withField(index, field, value);
+          // Instants are read by the schema's own parser: the guard agrees both ways.
+          assert.equal(isHoursSnapshot(doc), schemaAccepts(doc), `${index} ${field} ${value}`);
+        }
+      }
+      for (const field of idFields) {
+        for (const value of edgeIds) {
+          const doc = withField(index, field, value);
+          // The guard counts UTF-16 units, the schema code points: it may say no more often.
+          if (isHoursSnapshot(doc)) assert.equal(schemaAccepts(doc), true, `${field} ${value}`);
+          else assert.ok(value.length > 200 || !schemaAccepts(doc), `${field} ${value}`);
+        }
+      }
+    }
+  });
+
+  it('takes entries of many key orders, and remembers none that has a foreign key', () => {
+    const doc = structuredClone(base);
+    // Twelve orders, more than the guard remembers, then a known order with a foreign key.
+    doc.entries = Array.from({ length: 12 }, (_, n) => {
+      const keys = Object.keys(base.entries[0]!);
+      const rotated = [...keys.slice(n % keys.length), ...keys.slice(0, n % keys.length)];
+      const entry = base.entries[0]!;
+      return Object.fromEntries(rotated.map((key) => [key, entry[key]]));
+    });
+    assert.equal(schemaAccepts(doc), true);
+    assert.equal(isHoursSnapshot(doc), true);
+    const extra = structuredClone(doc);
+    extra.entries.push({ ...doc.entries[0]!, x: 1 });
+    assert.equal(isHoursSnapshot(extra), false);
+    const swapped = structuredClone(doc);
+    const { id, ...rest } = doc.entries[0]!;
+    swapped.entries.push({ ...rest, x: id });
+    assert.equal(isHoursSnapshot(swapped), false);
+  });
+
+  it('does not count a field that for…in does not see as one of the keys', () => {
+    const doc = structuredClone(base);
+    const entry = doc.entries[0]!;
+    const note = 'a note the strict check does not see';
+    delete entry['note'];
+    Object.defineProperty(entry, 'note', { value: note, enumerable: false });
+    entry['x'] = 1;
+    assert.equal(schemaAccepts(doc), false);
+    assert.equal(isHoursSnapshot(doc), false);
+  });
+
+  it('takes a field that is there with the value undefined only as the schema does', () => {
+    const doc = withField(0, 'note', undefined);
+    assert.equal(isHoursSnapshot(doc), schemaAccepts(doc));
   });
 });

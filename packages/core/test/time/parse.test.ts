@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { instantMs } from '../../src/time/parse.js';
+import { instantMs, isInstant } from '../../src/time/parse.js';
 import { MAX_INSTANT_MS, MIN_INSTANT_MS } from '../../src/time/constants.js';
 import { instantSchema } from '../../src/schemas/index.js';
 
@@ -83,6 +83,113 @@ describe('instantMs (the hot paths’ instant parser)', () => {
       null,
     ]) {
       assert.ok(Number.isNaN(instantMs(bad)), String(bad));
+    }
+  });
+});
+
+/**
+ * What an instant is, said apart from the parser: the grammar, a real calendar day, and the
+ * range. Date.parse reads the fraction to the millisecond, so it is cut to three digits.
+ */
+const GRAMMAR =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/;
+function referenceMs(text: string): number {
+  const match = GRAMMAR.exec(text);
+  if (!match) return NaN;
+  const [, year, month, day, hour, minute, second, fraction, offset, offsetHours, offsetMins] =
+    match.map(String);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return NaN;
+  if (offset !== 'Z' && (Number(offsetHours) > 23 || Number(offsetMins) > 59)) return NaN;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return NaN;
+  const millis = match[7] === undefined ? '' : `.${(fraction + '00').slice(0, 3)}`;
+  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${millis}${offset}`);
+  return ms >= MIN_INSTANT_MS && ms < MAX_INSTANT_MS ? ms : NaN;
+}
+
+/** Instants at the edges of the fast paths: years, days of the month, odd offsets. */
+const edgeInstant = fc
+  .tuple(
+    fc.constantFrom(0, 99, 1968, 1969, 1970, 1971, 2000, 2024, 2025, 2100, 2998, 2999, 3000, 9999),
+    fc.integer({ min: 0, max: 13 }),
+    fc.constantFrom(0, 1, 27, 28, 29, 30, 31, 32),
+    fc.constantFrom('00:00:00', '23:59:59', '12:30:00', '24:00:00', '23:60:00', '23:59:60'),
+    fc.constantFrom('', '.5', '.999', '.123456789'),
+    fc.constantFrom('Z', '+00:00', '-00:00', '+23:59', '-23:59', '+14:00', '+05:45', '-09:30'),
+  )
+  .map(
+    ([year, month, day, time, fraction, offset]) =>
+      `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-` +
+      `${String(day).padStart(2, '0')}T${time}${fraction}${offset}`,
+  );
+
+describe('instantMs and isInstant against an independent reading', () => {
+  it('instantMs reads what the grammar, the calendar and the range allow, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearInstant, edgeInstant), (text) => {
+        assert.ok(Object.is(instantMs(text), referenceMs(text)), text);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('isInstant is true exactly when instantMs gives a number', () => {
+    const anyOffset = fc
+      .tuple(
+        fc.integer({
+          min: Date.parse('1960-01-01T00:00:00Z'),
+          max: Date.parse('3010-01-01T00:00:00Z'),
+        }),
+        fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 }),
+      )
+      .map(([ms, offset]) => {
+        const local = new Date(ms + offset * 60_000).toISOString().slice(0, -1);
+        const size = Math.abs(offset);
+        const hours = String(Math.floor(size / 60)).padStart(2, '0');
+        return `${local}${offset < 0 ? '-' : '+'}${hours}:${String(size % 60).padStart(2, '0')}`;
+      });
+    fc.assert(
+      fc.property(fc.oneof(nearInstant, edgeInstant, anyOffset, fc.string()), (text) => {
+        assert.equal(isInstant(text), !Number.isNaN(instantMs(text)), text);
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
+  it('rejects the near misses: leap seconds, 24:00, lowercase t and z, year 0000, no offset', () => {
+    for (const bad of [
+      '2016-12-31T23:59:60Z',
+      '2025-03-01T24:00:00Z',
+      '2025-03-01t09:00:00Z',
+      '2025-03-01T09:00:00z',
+      '0000-01-01T00:00:00Z',
+      '2025-03-01T09:00:00',
+      '2025-03-01T09:00:00+24:00',
+      '2025-03-01T09:00:00+08:60',
+      '2025-03-01T09:00:00.Z',
+      '2025-02-29T09:00:00Z',
+      '1970-01-01T00:00:00+00:01',
+      '2999-12-31T23:59:59-00:01',
+      '2025-03-01T09:00:00Z\n',
+      '２０２５-03-01T09:00:00Z',
+      null,
+      1_740_000_000_000,
+    ]) {
+      assert.equal(isInstant(bad), false, String(bad));
+      assert.ok(Number.isNaN(instantMs(bad)), String(bad));
+    }
+    for (const good of [
+      '1970-01-01T00:00:00Z',
+      '1970-01-01T00:00:00-00:01',
+      '2024-02-29T23:59:59.999+23:59',
+      '2025-03-31T09:00:00-23:59',
+      '2999-12-31T23:59:59.999Z',
+      '3000-01-01T00:00:00+00:01',
+      '2025-03-01T09:00:00-00:00',
+    ]) {
+      assert.equal(isInstant(good), true, good);
+      assert.equal(instantMs(good), referenceMs(good), good);
     }
   });
 });
