@@ -66,6 +66,18 @@ async function read(server: LanewiseServer, path: string) {
   return r.body as unknown;
 }
 
+/** `read`, with the warnings the server printed meanwhile. */
+async function readWarned(server: LanewiseServer, path: string) {
+  const warnings: unknown[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  try {
+    return { body: await read(server, path), warnings };
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /** The seq of the first case event the loaded book holds in memory. */
 const firstInMemory = (server: LanewiseServer) =>
   server.registry.read(COMMUNITY, (c) => c.cases.events()[0]?.seq);
@@ -181,14 +193,8 @@ for (const backend of backends()) {
         [COMMUNITY],
       );
       first.registry.evict(COMMUNITY);
-      const warnings: unknown[] = [];
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => warnings.push(args);
-      try {
-        assert.deepEqual(await read(first, 'points/snapshot'), before);
-      } finally {
-        console.warn = warn;
-      }
+      const { body, warnings } = await readWarned(first, 'points/snapshot');
+      assert.deepEqual(body, before);
       assert.equal(await firstProgramInMemory(first), 1);
       assert.equal(warnings.length, 1);
       assert.match(String((warnings[0] as unknown[])[0]), /the program snapshot is set aside/);
@@ -211,14 +217,8 @@ for (const backend of backends()) {
         [COMMUNITY],
       );
       first.registry.evict(COMMUNITY);
-      const warnings: unknown[] = [];
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => warnings.push(args);
-      try {
-        assert.deepEqual(await read(first, 'cases/snapshot'), before);
-      } finally {
-        console.warn = warn;
-      }
+      const { body, warnings } = await readWarned(first, 'cases/snapshot');
+      assert.deepEqual(body, before);
       assert.equal(await firstInMemory(first), 1);
       assert.equal(warnings.length, 1);
       const { problems } = await verifyAll(first.store, undefined, first.settings);

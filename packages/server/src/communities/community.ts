@@ -221,12 +221,11 @@ export async function loadCommunity(
   const starts = { program, cases };
   // A snapshot the core refuses is set aside and its stream read whole; then the build is
   // tried again, until it needs no snapshot that was refused.
+  const whole: Partial<Record<RestoredStream, StoredEvent[]>> = {};
+  const logOf = async (stream: RestoredStream) =>
+    starts[stream]?.events ?? (whole[stream] ??= await store.read(id, stream));
   for (;;) {
-    const logs = {
-      routing,
-      program: starts.program?.events ?? (await store.read(id, 'program')),
-      cases: starts.cases?.events ?? (await store.read(id, 'cases')),
-    };
+    const logs = { routing, program: await logOf('program'), cases: await logOf('cases') };
     try {
       return buildCommunity(id, settings, logs, checkpoints, {
         program: starts.program?.restore,

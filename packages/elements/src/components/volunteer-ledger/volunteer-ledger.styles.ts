@@ -52,6 +52,10 @@ export const ledgerStyles = css`
     align-items: center;
     gap: var(--_lw-space-2);
   }
+  /* Tighter, so that a month in English and its arrows share one line at 360 px. */
+  .period {
+    gap: var(--_lw-space-1);
+  }
   .range {
     min-inline-size: 8rem;
     text-align: center;
