@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { renderReasonDialog } from '../../base/form-dialog.js';
 import type { CatalogView, ReservationRow } from './catalog-view.js';
 import type { CatalogWords } from './catalog-words.js';
 import type { PickupDesk } from './pickup-desk.js';
@@ -107,41 +108,18 @@ function renderReservation(
 function renderCancel(desk: PickupDesk, words: CatalogWords) {
   const { t } = words;
   const row = desk.cancelling;
-  return html`<dialog
-    part="dialog"
-    class="cancel"
-    aria-labelledby="cancel-title"
-    @close=${desk.onCancelClose}
-  >
-    ${
-      row
-        ? html`<form method="dialog" novalidate @submit=${desk.onCancel}>
-            <h3 id="cancel-title">${t('cancelTitle', { code: row.redemption.pickupCode })}</h3>
-            <label for="reason">${t('reason')}</label>
-            <textarea
-              id="reason"
-              name="reason"
-              rows="3"
-              required
-              maxlength="1000"
-              aria-invalid=${desk.reasonError ? 'true' : 'false'}
-              aria-describedby=${desk.reasonError ? 'reason-error' : nothing}
-            ></textarea>
-            ${
-              desk.reasonError
-                ? html`<p class="field-error" part="field-error" id="reason-error" role="alert">
-                    ${desk.reasonError}
-                  </p>`
-                : nothing
-            }
-            <div class="dialog-buttons">
-              <button class="lw-button" type="button" @click=${desk.closeCancel}>
-                ${t('keep')}
-              </button>
-              <button class="lw-button danger" type="submit">${t('confirmCancel')}</button>
-            </div>
-          </form>`
-        : nothing
-    }
-  </dialog>`;
+  return renderReasonDialog(
+    'cancel',
+    row && {
+      title: t('cancelTitle', { code: row.redemption.pickupCode }),
+      label: t('reason'),
+      cancel: t('keep'),
+      confirm: t('confirmCancel'),
+      maxLength: 1000,
+      error: desk.reasonError || undefined,
+      onSubmit: desk.onCancel,
+      onCancel: desk.closeCancel,
+      onClose: desk.onCancelClose,
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { renderFormDialog } from '../../base/form-dialog.js';
 import type { Blocked, CatalogItem, CatalogView } from './catalog-view.js';
 import type { CatalogWords } from './catalog-words.js';
 import type { Outcome, RedeemFlow } from './redeem-flow.js';
@@ -98,59 +99,50 @@ function renderItem(entry: CatalogItem, index: number, flow: RedeemFlow, words: 
 /** The dialog that confirms a redemption and asks how many. */
 function renderConfirm(view: CatalogView, flow: RedeemFlow, words: CatalogWords) {
   const { t } = words;
-  const entry = flow.confirming;
-  const item = entry?.item;
-  const total = item ? item.cost * flow.quantity : 0;
-  return html`<dialog
-    part="dialog"
-    class="confirm"
-    aria-labelledby="confirm-title"
-    @close=${flow.onConfirmClose}
-  >
-    ${
-      item
-        ? html`<form method="dialog" novalidate @submit=${flow.onRedeem}>
-            <h3 id="confirm-title">${t('confirmTitle', { item: item.name })}</h3>
-            <p class="dialog-text">
-              ${t('confirmText', {
-                cost: words.points(item.cost),
-                available: words.points(view.available ?? 0),
-              })}
-            </p>
-            <label for="quantity">${t('quantity')}</label>
-            <input
-              id="quantity"
-              name="quantity"
-              type="number"
-              inputmode="numeric"
-              min="1"
-              step="1"
-              required
-              .value=${String(flow.quantity)}
-              aria-invalid=${flow.quantityError ? 'true' : 'false'}
-              aria-describedby=${flow.quantityError ? 'quantity-error total' : 'total'}
-              @input=${flow.onQuantity}
-            />
-            ${
-              flow.quantityError
-                ? html`<p class="field-error" part="field-error" id="quantity-error" role="alert">
-                    ${flow.quantityError}
-                  </p>`
-                : nothing
-            }
-            <p class="total" id="total">
-              ${t('total', { points: words.points(Number.isFinite(total) ? total : 0) })}
-            </p>
-            <div class="dialog-buttons">
-              <button class="lw-button" type="button" @click=${flow.closeConfirm}>
-                ${t('cancel')}
-              </button>
-              <button class="lw-button primary" type="submit">${t('confirm')}</button>
-            </div>
-          </form>`
-        : nothing
-    }
-  </dialog>`;
+  const item = flow.confirming?.item;
+  const frame = item && {
+    item,
+    title: t('confirmTitle', { item: item.name }),
+    cancel: t('cancel'),
+    confirm: t('confirm'),
+    tone: 'primary' as const,
+    onSubmit: flow.onRedeem,
+    onCancel: flow.closeConfirm,
+    onClose: flow.onConfirmClose,
+  };
+  return renderFormDialog('confirm', frame ?? null, ({ item }) => {
+    const total = item.cost * flow.quantity;
+    return html`<p class="dialog-text">
+        ${t('confirmText', {
+          cost: words.points(item.cost),
+          available: words.points(view.available ?? 0),
+        })}
+      </p>
+      <label for="quantity">${t('quantity')}</label>
+      <input
+        id="quantity"
+        name="quantity"
+        type="number"
+        inputmode="numeric"
+        min="1"
+        step="1"
+        required
+        .value=${String(flow.quantity)}
+        aria-invalid=${flow.quantityError ? 'true' : 'false'}
+        aria-describedby=${flow.quantityError ? 'quantity-error total' : 'total'}
+        @input=${flow.onQuantity}
+      />
+      ${
+        flow.quantityError
+          ? html`<p class="field-error" part="field-error" id="quantity-error" role="alert">
+              ${flow.quantityError}
+            </p>`
+          : nothing
+      }
+      <p class="total" id="total">
+        ${t('total', { points: words.points(Number.isFinite(total) ? total : 0) })}
+      </p>`;
+  });
 }
 
 /** The pickup panel: the code large with a copy button, or word that the redemption was sent on. */

@@ -1,5 +1,5 @@
 import type { ReactiveElement } from 'lit';
-import { ReasonDialog } from '../../base/reason-dialog.js';
+import { ReasonDialog } from '../../base/form-dialog.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import { pointsWriter } from '../points-wallet/points-source.js';
 import type { ReservationRow } from './catalog-view.js';

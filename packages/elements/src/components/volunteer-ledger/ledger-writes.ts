@@ -1,6 +1,6 @@
 import type { ReactiveElement } from 'lit';
 import { recordHoursInputSchema, type RecordHoursInput } from '@lanewise/core/hours';
-import { ReasonDialog } from '../../base/reason-dialog.js';
+import { ReasonDialog } from '../../base/form-dialog.js';
 import { fromSchema } from '../../controllers/from-schema.js';
 import type { LiveSource } from '../../controllers/live-source.js';
 import type { LocalizeController } from '../../localize/localize-controller.js';
@@ -66,7 +66,7 @@ export class LedgerWrites {
     this.host.requestUpdate();
   }
 
-  private readonly dialog = new ReasonDialog(this.host, 'dialog');
+  private readonly dialog = new ReasonDialog(this.host, 'dialog.reason');
 
   /** The actor of an approval; undefined (with a message) when a live ledger has none. */
   private actorFor(): string | undefined {

@@ -1,37 +1,21 @@
-import { html, nothing } from 'lit';
+import { renderReasonDialog as renderDialog } from '../../base/form-dialog.js';
 import type { LedgerWrites } from './ledger-writes.js';
 import type { LedgerTerm } from './volunteer-ledger.terms.js';
 
-/** The dialog that asks why entries are rejected or revoked. */
+/**
+ * The dialog that asks why entries are rejected or revoked. Its form stays between uses, so
+ * that its fields are the same elements each time it opens.
+ */
 export function renderReasonDialog(writes: LedgerWrites, t: (key: LedgerTerm) => string) {
-  const { closing, reasonError } = writes;
-  return html`<dialog
-    part="dialog"
-    class="reason"
-    aria-labelledby="reason-title"
-    @close=${writes.onDialogClose}
-  >
-    <form method="dialog" @submit=${writes.onReason} novalidate>
-      <h3 id="reason-title">
-        ${closing?.action === 'revoke' ? t('revokeTitle') : t('rejectTitle')}
-      </h3>
-      <label for="reason">${t('reason')}</label>
-      <textarea
-        id="reason"
-        name="reason"
-        rows="3"
-        required
-        maxlength="2000"
-        aria-invalid=${reasonError ? 'true' : 'false'}
-        aria-describedby=${reasonError ? 'reason-error' : nothing}
-      ></textarea>
-      ${reasonError ? html`<p class="field-error" id="reason-error">${reasonError}</p>` : nothing}
-      <div class="dialog-buttons">
-        <button class="lw-button" type="button" value="cancel" @click=${writes.closeDialog}>
-          ${t('cancel')}
-        </button>
-        <button class="lw-button danger" type="submit" value="confirm">${t('confirm')}</button>
-      </div>
-    </form>
-  </dialog>`;
+  return renderDialog('reason', {
+    title: writes.closing?.action === 'revoke' ? t('revokeTitle') : t('rejectTitle'),
+    label: t('reason'),
+    cancel: t('cancel'),
+    confirm: t('confirm'),
+    maxLength: 2000,
+    error: writes.reasonError || undefined,
+    onSubmit: writes.onReason,
+    onCancel: writes.closeDialog,
+    onClose: writes.onDialogClose,
+  });
 }
