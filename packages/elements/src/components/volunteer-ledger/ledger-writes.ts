@@ -66,7 +66,7 @@ export class LedgerWrites {
     this.host.requestUpdate();
   }
 
-  private readonly dialog = new ReasonDialog(this.host, 'dialog.reason');
+  private readonly dialog = new ReasonDialog(this.host, 'dialog.reason-dialog');
 
   /** The actor of an approval; undefined (with a message) when a live ledger has none. */
   private actorFor(): string | undefined {

@@ -7,7 +7,7 @@ import type { LedgerTerm } from './volunteer-ledger.terms.js';
  * that its fields are the same elements each time it opens.
  */
 export function renderReasonDialog(writes: LedgerWrites, t: (key: LedgerTerm) => string) {
-  return renderDialog('reason', {
+  return renderDialog('reason-dialog', {
     title: writes.closing?.action === 'revoke' ? t('revokeTitle') : t('rejectTitle'),
     label: t('reason'),
     cancel: t('cancel'),

@@ -119,19 +119,25 @@ export const ledgerStyles = css`
   }
   .fields {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    /* Wide enough for a date-and-time field in any locale's picker. */
+    grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
     gap: var(--_lw-space-3);
   }
   .field {
     display: grid;
     gap: var(--_lw-space-1);
     align-content: start;
+    min-inline-size: 0;
+  }
+  .field > :is(input, select, textarea) {
+    inline-size: 100%;
+    min-inline-size: 0;
   }
   .field[data-field='note'] {
     grid-column: 1 / -1;
   }
   .field label,
-  .reason label {
+  dialog label {
     font-size: var(--_lw-font-size-small);
     font-weight: 600;
   }
@@ -276,7 +282,8 @@ export const ledgerStyles = css`
     color: var(--_lw-color-muted);
   }
   dialog {
-    max-inline-size: min(28rem, calc(100vw - 2rem));
+    box-sizing: border-box;
+    inline-size: min(28rem, calc(100vw - 2rem));
     padding: var(--_lw-space-4);
     color: var(--_lw-color-text);
     background: var(--_lw-color-surface);
