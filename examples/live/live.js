@@ -1,6 +1,6 @@
 // A volunteer programme running in the page: rebuilt from the example community's event log,
 // then shared by every widget through one provider. The widgets write through it; nothing here
-// but the rebuild, and the month the organiser's ledger opens on.
+// but the rebuild.
 import { createVolunteerProgram } from '@lanewise/core/program';
 import '@lanewise/elements';
 
@@ -19,12 +19,5 @@ status.textContent = `已从 ${events.length.toLocaleString('zh-CN')} 条事件�
   performance.now() - started,
 )} 毫秒），以下组件实时跟随它。`;
 document.getElementById('provider').ledger = program;
-// The log ends on the day the example data was made: the organiser's ledger opens on that
-// month rather than on today's, which may hold nothing yet.
-const lastDay = program.hours
-  .snapshot()
-  .entries.reduce((last, entry) => (entry.day > last ? entry.day : last), '');
-if (lastDay)
-  document.querySelector('volunteer-ledger[role=organizer]')?.setAttribute('anchor', lastDay);
 // For the console: `program.hours.list()`, `program.points.balance('volunteer:v-li-hua')`.
 globalThis.program = program;
