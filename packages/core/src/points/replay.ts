@@ -20,7 +20,13 @@ import {
   existingRedemption,
 } from './commands.js';
 import { checkedTransfer, POINTS_EVENT_TYPES, pointsEventDataSchemas } from './schemas.js';
-import { isAccountString, plainTransferInput, type CheckedTransfer } from './store/fast-input.js';
+import {
+  isAccountString,
+  plainTransferInput,
+  transferFields,
+  type CheckedTransfer,
+  type TransferFields,
+} from './store/fast-input.js';
 import { transferData } from './store/log.js';
 import type { PointsState } from './store/state.js';
 import type { PointsEvent } from './types.js';
@@ -52,7 +58,7 @@ class Rejected extends Error {
 function loggedTransfer(
   state: PointsState,
   data: unknown,
-  scratch: { -readonly [K in keyof CheckedTransfer]: CheckedTransfer[K] },
+  scratch: TransferFields,
 ): CheckedTransfer {
   const fast = plainTransferInput(data, true, scratch);
   if (
@@ -127,17 +133,7 @@ export function replayLog(state: PointsState, events: unknown, settings: ReplayS
   let time = 0;
   let index = 0;
   // One object for the fields of every logged transfer: the checks and the reducer keep none.
-  const scratch = {
-    id: '',
-    from: '',
-    to: '',
-    amount: 0,
-    code: '',
-    ref: undefined as string | undefined,
-    pending: false,
-    timeoutMinutes: undefined as number | undefined,
-    reversal: false,
-  };
+  const scratch = transferFields();
   try {
     for (; index < events.length; index++) {
       const event = events[index] as PointsEvent;

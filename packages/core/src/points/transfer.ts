@@ -7,7 +7,7 @@ import { parseInput } from '../schemas/parse.js';
 import { applyTransfer } from './apply.js';
 import { checkTransfer } from './commands.js';
 import { checkedTransfer, pointsTransferInputSchema } from './schemas.js';
-import { isAccountString, plainTransferInput } from './store/fast-input.js';
+import { isAccountString, plainTransferInput, transferFields } from './store/fast-input.js';
 import { transferDataOf } from './store/log.js';
 import type { AccountState, PointsState } from './store/state.js';
 import type { PointsWriter } from './store/writer.js';
@@ -23,10 +23,13 @@ export function createTransfer(
   const { log, stamps, transfers, accounts } = state;
   const { changes } = writer;
   const chained = writer.hash !== undefined;
+  // The fast path's fields, written afresh by every call: no object per transfer. Unchained,
+  // no caller's code runs between their writing and their last read (a listener runs after).
+  const into = chained ? undefined : transferFields();
 
   return (input) => {
     const time = readClock(now);
-    let checked = plainTransferInput(input);
+    let checked = plainTransferInput(input, false, into);
     let debit: AccountState | undefined;
     let credit: AccountState | undefined;
     if (checked !== undefined) {

@@ -91,6 +91,49 @@ describe('point transfers', () => {
     check();
   });
 
+  it('keeps each transfer its own fields when reading an input makes another transfer', () => {
+    const { ledger, check } = setup();
+    const input = {
+      id: 'outer',
+      from: 'issuer',
+      get to() {
+        ledger.transfer({
+          id: 'inner',
+          from: 'issuer',
+          to: 'volunteer:v2',
+          amount: 3,
+          code: 'gift',
+        });
+        return 'volunteer:v1';
+      },
+      amount: 7,
+      code: 'earn',
+    };
+    const outer = ledger.transfer(input);
+    assert.deepEqual(
+      { ...outer },
+      {
+        id: 'outer',
+        from: 'issuer',
+        to: 'volunteer:v1',
+        amount: 7,
+        code: 'earn',
+        at: outer.at,
+        status: 'posted',
+      },
+    );
+    assert.deepEqual(
+      ledger.events().map(({ data }) => data),
+      [
+        { id: 'inner', from: 'issuer', to: 'volunteer:v2', amount: 3, code: 'gift' },
+        { id: 'outer', from: 'issuer', to: 'volunteer:v1', amount: 7, code: 'earn' },
+      ],
+    );
+    assert.equal(ledger.balance('volunteer:v1').posted, 7);
+    assert.equal(ledger.balance('volunteer:v2').posted, 3);
+    check();
+  });
+
   it('refuses to take an account other than issuer below zero, and records nothing', () => {
     const { ledger, check } = setup();
     ledger.transfer({ id: 't1', from: 'issuer', to: 'volunteer:v1', amount: 10, code: 'earn' });

@@ -46,6 +46,22 @@ export interface CheckedTransfer {
   readonly reversal: boolean;
 }
 
+/** A {@link CheckedTransfer} that {@link plainTransferInput} may write into. */
+export type TransferFields = { -readonly [K in keyof CheckedTransfer]: CheckedTransfer[K] };
+
+/** One object for the fields of many transfers, where the checks and the reducer keep none. */
+export const transferFields = (): TransferFields => ({
+  id: '',
+  from: '',
+  to: '',
+  amount: 0,
+  code: '',
+  ref: undefined,
+  pending: false,
+  timeoutMinutes: undefined,
+  reversal: false,
+});
+
 /** A positive safe integer. */
 const isPositiveInt = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -74,7 +90,7 @@ function plainTimeout(pending: unknown): number | undefined | false {
 export function plainTransferInput(
   input: unknown,
   stored = false,
-  into?: { -readonly [K in keyof CheckedTransfer]: CheckedTransfer[K] },
+  into?: TransferFields,
 ): CheckedTransfer | undefined {
   if (!isPlainObject(input)) return undefined;
   for (const key in input) if (!isTransferKey(key)) return undefined;

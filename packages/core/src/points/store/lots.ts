@@ -22,6 +22,20 @@ export interface LotBook {
   debt: number;
 }
 
+/**
+ * The older lots of every book that has none yet, shared: a spend from the newest lot still
+ * reads their length, and one array stays in the cache. Frozen: a book takes arrays of its
+ * own before it adds an older lot.
+ */
+export const NO_LOTS = Object.freeze([]) as unknown as number[];
+
+function ownLots(book: LotBook): void {
+  if (book.months === NO_LOTS) {
+    book.months = [];
+    book.amounts = [];
+  }
+}
+
 /** Adds `amount` earned in `month`: pays off any debt first. */
 export function creditLots(book: LotBook, month: number, amount: number): void {
   let rest = amount;
@@ -37,6 +51,7 @@ export function creditLots(book: LotBook, month: number, amount: number): void {
   }
   if (book.newestMonth < month) {
     if (book.newestMonth >= 0) {
+      ownLots(book);
       book.months.push(book.newestMonth);
       book.amounts.push(book.newestAmount);
     }
@@ -45,6 +60,7 @@ export function creditLots(book: LotBook, month: number, amount: number): void {
     return;
   }
   // An earning dated before the newest lot (a clock set back): keep the lots in month order.
+  ownLots(book);
   const last = book.months.length - 1;
   let at = book.head;
   while (at <= last && (book.months[at] ?? 0) < month) at++;

@@ -8,7 +8,7 @@ import type {
   RedemptionItemData,
   RedemptionStatus,
 } from '../types.js';
-import type { LotBook } from './lots.js';
+import { NO_LOTS, type LotBook } from './lots.js';
 import { TransferTable } from './transfer-table.js';
 
 type ReservedEvent = Extract<PointsEvent, { type: 'points.reserved' }>;
@@ -138,8 +138,8 @@ export function accountOf(state: PointsState, account: string): AccountState {
       creditsPending: 0,
       newest: -1,
       keepsLots: account.startsWith('volunteer:'),
-      months: [],
-      amounts: [],
+      months: NO_LOTS,
+      amounts: NO_LOTS,
       head: 0,
       newestMonth: -1,
       newestAmount: 0,
