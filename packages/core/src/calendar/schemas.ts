@@ -2,6 +2,8 @@
 // that embed a deadline in their own records. The methods check their arguments by hand
 // (checks.ts), with the same rules. The deadline's schema has its own module (deadline.ts) so
 // that a bundle which only routes does not carry the others.
+// A schema made by a method call (`.check`) is marked pure: a bundler cannot tell that such a
+// call has no side effects, and would keep the schema in bundles that do not use it.
 import * as z from 'zod/mini';
 import { daySchema, timeZoneSchema } from '../schemas/common.js';
 import { FIRST_YEAR, LAST_YEAR } from './days.js';
@@ -9,7 +11,7 @@ import { FIRST_YEAR, LAST_YEAR } from './days.js';
 export { MAX_DEADLINE_HOURS, MAX_DEADLINE_WORKING_DAYS, deadlineSpecSchema } from './deadline.js';
 
 /** An ISO weekday: 1 is Monday, 7 is Sunday. */
-export const isoWeekdaySchema = z.int().check(z.minimum(1), z.maximum(7));
+export const isoWeekdaySchema = /* @__PURE__ */ z.int().check(z.minimum(1), z.maximum(7));
 
 /** A supported day: `YYYY-MM-DD` from 1970-01-01 to 2999-12-31. */
 const supportedDay = daySchema.check(
@@ -20,7 +22,7 @@ const supportedDay = daySchema.check(
 );
 
 /** The options of `createWorkCalendar`. */
-export const workCalendarOptionsSchema = z
+export const workCalendarOptionsSchema = /* @__PURE__ */ z
   .strictObject({
     timeZone: timeZoneSchema,
     weekend: z.optional(

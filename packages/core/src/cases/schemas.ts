@@ -1,6 +1,8 @@
 // zod/mini schemas of the case book: its inputs, its records and snapshot, and its events.
 // Each public method parses its input with one of these before it changes anything, and a
 // replay parses every event's data with the schema of its type.
+// A schema made by a method call (`.check`) is marked pure: a bundler cannot tell that such a
+// call has no side effects, and would keep the schema in bundles that do not use it.
 import * as z from 'zod/mini';
 import { eventSchema } from '../journal/schemas.js';
 import { deadlineSpecSchema } from '../calendar/index.js';
@@ -9,9 +11,12 @@ import { isJsonObject } from './json.js';
 import { strictObject } from './store/strict-object.js';
 import type { CaseAttributeValue } from './types.js';
 
-const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+// The factories below are marked free of side effects for the same reason (Open311 uses a few
+// of these schemas, and its bundle leaves the rest out).
+const text = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) =>
+  z.string().check(z.minLength(min), z.maxLength(max));
 const shortText = text(1, 200);
-const optionalText = (max: number) => z.optional(text(0, max));
+const optionalText = /* @__NO_SIDE_EFFECTS__ */ (max: number) => z.optional(text(0, max));
 const nameList = z.array(shortText);
 
 /** Who reported the case. */
@@ -102,7 +107,7 @@ export const followUpInputSchema = strictObject({
 /** The input of `caseBook.markDuplicate`. */
 export const markDuplicateInputSchema = strictObject({ of: idSchema });
 
-const workingDaysSetting = z.int().check(z.gte(0), z.lte(366));
+const workingDaysSetting = /* @__PURE__ */ z.int().check(z.gte(0), z.lte(366));
 
 /** The escalation policy of `review`; every field has a default. */
 export const caseEscalationPolicySchema = strictObject({
@@ -257,8 +262,9 @@ export const caseEventDataSchemas = {
   ]),
 } as const;
 
-const envelope = <T extends keyof typeof caseEventDataSchemas>(type: T) =>
-  eventSchema(type, caseEventDataSchemas[type]);
+const envelope = /* @__NO_SIDE_EFFECTS__ */ <T extends keyof typeof caseEventDataSchemas>(
+  type: T,
+) => eventSchema(type, caseEventDataSchemas[type]);
 
 /** A `cases.opened` event. */
 export const caseOpenedEventSchema = envelope('cases.opened');

@@ -21,24 +21,10 @@ export class StampList {
     return this.texts.length - 1;
   }
 
-  /** The index of the instant written `at` (as read back from a log). */
-  indexOfText(at: string): number {
-    const last = this.texts.length - 1;
-    if (last >= 0 && this.texts[last] === at) return last;
-    this.lastTime = Number.NaN;
-    this.texts.push(at);
-    return last + 1;
-  }
-
   /** The instant at `index`. */
   text(index: number): string {
     const text = this.texts[index];
     if (text === undefined) throw new RangeError(`no instant ${index}`);
     return text;
-  }
-
-  /** The newest instant, or '' before the first. */
-  get last(): string {
-    return this.texts[this.texts.length - 1] ?? '';
   }
 }

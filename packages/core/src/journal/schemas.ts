@@ -9,7 +9,11 @@ export const checkpointSchema = z.strictObject({
   hash: z.optional(z.string()),
 });
 
-/** The envelope of one event of `type` with `data`: every log of the core has this shape. */
+/**
+ * The envelope of one event of `type` with `data`: every log of the core has this shape.
+ * Marked free of side effects, so that a bundle drops the event schemas it does not use.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function eventSchema<T extends string, D extends $ZodType>(type: T, data: D) {
   return z.strictObject({
     seq: z.int().check(z.gte(1)),

@@ -1,12 +1,11 @@
 import { invalidField, parseInput } from '../schemas/parse.js';
-import { instantMs } from '../time/parse.js';
+import { instantMs, isInstant } from '../time/parse.js';
 import { createPeriodCutter, type PeriodSlot } from '../time/periods.js';
 import { zoneOffsets } from '../time/zone.js';
 import type * as z from 'zod/mini';
 import type { Ratio721GroupBy, Ratio721Options } from './api.js';
 import { MAX_RATIO_WEIGHT, ratio721OptionsSchema } from './schemas.js';
 import { checkedAt, checkedWeight, rejectAction } from './store/actions.js';
-import { isInstant } from './store/instants.js';
 import type { Ratio721Group, Ratio721Result, RatioAction } from './types.js';
 import { summarize721 } from './views.js';
 

@@ -289,7 +289,8 @@ export const ratio721ResultSchema = z.strictObject({
 export const ratioTrackerSnapshotSchema = ratio721ResultSchema;
 
 /** One group of `ratio721` with `groupBy`. */
-export const ratio721GroupSchema = z.extend(ratio721ResultSchema, {
+export const ratio721GroupSchema = z.strictObject({
+  ...ratio721ResultSchema.shape,
   key: z.nullable(z.string()),
   start: z.optional(instantSchema),
   end: z.optional(instantSchema),

@@ -191,7 +191,10 @@ export const pointsBalanceSchema = z.strictObject({
 });
 
 /** One line of an account's history. */
-export const pointsHistoryEntrySchema = z.extend(pointsTransferSchema, { change: z.int() });
+export const pointsHistoryEntrySchema = z.strictObject({
+  ...pointsTransferSchema.shape,
+  change: z.int(),
+});
 
 /** A volunteer's points earned in one month. */
 export const pointsLotSchema = z.strictObject({

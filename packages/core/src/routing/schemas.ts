@@ -1,6 +1,8 @@
 // The zod/mini schemas of a rule set and of what routing returns, exported for JSON Schemas.
 // `compileRouting` parses a rule set piece by piece with them (checks.ts) and walks conditions
 // by hand, so that deep or cyclic conditions are reported instead of overflowing the stack.
+// A schema made by a method call (`.check`) is marked pure: a bundler cannot tell that such a
+// call has no side effects, and would keep the schema in bundles that do not use it.
 import * as z from 'zod/mini';
 import { deadlineSpecSchema } from '../calendar/deadline.js';
 import { idSchema, instantSchema } from '../schemas/common.js';
@@ -13,7 +15,7 @@ import type { RoutingCondition, RoutingLeaf } from './api.js';
 export const routeKindSchema = z.enum(ROUTE_KINDS);
 
 // A BCP 47 tag such as `zh-CN` or `en`: this also keeps `__proto__` and `constructor` out.
-const languageTagSchema = z
+const languageTagSchema = /* @__PURE__ */ z
   .string()
   .check(
     z.maxLength(35),
@@ -21,13 +23,13 @@ const languageTagSchema = z
   );
 
 /** Text in several languages, keyed by BCP 47 tag: `{ "zh-CN": "一般", "en": "Coordinated" }`. */
-export const localizedTextSchema = z
+export const localizedTextSchema = /* @__PURE__ */ z
   .record(languageTagSchema, z.string().check(z.minLength(1), z.maxLength(500)))
   .check(
     z.refine((text) => Object.keys(text).length > 0, 'give the text in at least one language'),
   );
 
-const factSchema = z.string().check(
+const factSchema = /* @__PURE__ */ z.string().check(
   z.minLength(1),
   z.maxLength(200),
   z.refine((path) => factPathProblem(path) === undefined, {
@@ -133,7 +135,7 @@ export const routingConditionSchema: z.ZodMiniType<RoutingCondition> = z.lazy(()
   ]),
 );
 
-const handlersSchema = z.array(idSchema).check(z.minLength(1));
+const handlersSchema = /* @__PURE__ */ z.array(idSchema).check(z.minLength(1));
 
 /** What a matching rule (or the default) decides: the tier, and optionally overrides. */
 export const routingThenSchema = z.strictObject({

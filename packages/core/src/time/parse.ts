@@ -93,8 +93,8 @@ const SURE_INSTANT =
 
 /**
  * Whether `value` is an instant: exactly when `instantMs` gives a number, for checks that
- * need no milliseconds (a document's guard). The days and years near the edges are left to
- * `instantMs`.
+ * need no milliseconds (a document's guard, the bulk loops of the metrics). The days and years
+ * near the edges are left to `instantMs`.
  */
 export function isInstant(value: unknown): boolean {
   return typeof value === 'string' && (SURE_INSTANT.test(value) || !Number.isNaN(instantMs(value)));

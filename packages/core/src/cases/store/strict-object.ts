@@ -6,7 +6,11 @@
 import * as z from 'zod/mini';
 import { $ZodObjectJIT, type $strict, type $ZodObject, type $ZodShape } from 'zod/v4/core';
 
-/** `z.strictObject(shape)`, compiled. */
+/**
+ * `z.strictObject(shape)`, compiled. Marked free of side effects, so that a bundle drops the
+ * schemas it does not use.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function strictObject<const S extends $ZodShape>(shape: S): $ZodObject<S, $strict> {
   return new $ZodObjectJIT({ type: 'object', shape, catchall: z.never() }) as unknown as $ZodObject<
     S,

@@ -93,17 +93,6 @@ export class LiveIntervals {
     return sum;
   }
 
-  /** The rows of the live entries whose start is in `[from, to)`, in start order. */
-  rowsStartingIn(from: number, to: number): number[] {
-    const result: number[] = [];
-    const end = this.records.length;
-    for (let base = this.lowerBound(from) * WIDTH; base < end; base += WIDTH) {
-      if (this.records[base]! >= to) break;
-      result.push(this.records[base + 2]!);
-    }
-    return result;
-  }
-
   /** The position (in records) of the first interval starting at or after `start`. */
   private lowerBound(start: number): number {
     const records = this.records;

@@ -3,7 +3,7 @@
 // error with its path and message; a property test keeps the two in step.
 import type { RatioActionInput } from '../api.js';
 import { isWeight } from './actions.js';
-import { isInstant } from './instants.js';
+import { isInstant } from '../../time/parse.js';
 import { isId } from '../../internal/plain.js';
 
 const KEYS = new Set(['id', 'at', 'kind', 'weight', 'unit', 'type']);
