@@ -4,6 +4,7 @@
 // revocation or correction of an entry that earned, each matching its entry, and no other
 // transfer with the program's ids.
 import { invalidLog } from '../errors/index.js';
+import { IdIndex } from '../internal/id-index.js';
 import type { PointsTransferInput } from '../points/index.js';
 import {
   EARN_PREFIX,
@@ -48,8 +49,15 @@ function isTransferOf(data: Data, expected: Expected): boolean {
     volunteer.startsWith('volunteer:') &&
     volunteer.endsWith(volunteerId) &&
     (kind === 'earn' ? data.reversal === undefined : data.reversal === true) &&
-    Object.keys(data).length === (kind === 'earn' ? 6 : 7)
+    ownKeyCount(data) === (kind === 'earn' ? 6 : 7)
   );
+}
+
+/** The number of own keys of `data`, counted without making their list. */
+function ownKeyCount(data: Data): number {
+  let count = 0;
+  for (const key in data) if (Object.hasOwn(data, key)) count += 1;
+  return count;
 }
 
 /** The program's state between events, and the reducer over it. */
@@ -85,37 +93,46 @@ export function createSettlement(
   earning: ProgramEarningRules,
   ledger: SettlementLedger,
 ): Settlement {
-  // An entry's volunteer and tags never change: its recorded data is kept as it is.
-  const drafts = new Map<string, Data>();
+  // An entry's volunteer and tags never change: its recorded data is kept as it is, in the
+  // order recorded, found by id through an IdIndex (a Map of a million ids costs more to fill).
+  const draftList: Data[] = [];
+  const draftIndex = new IdIndex((row) => draftList[row]!.id as string);
+  const draftOf = (id: string): Data | undefined => draftList[draftIndex.get(id)];
   const accounts = new Set<string>();
   let expected: Expected | undefined;
 
-  type Fail = (path: readonly (string | number)[], message: string) => never;
-  const addEntry = (draft: Data, fail: Fail) => {
+  /** Keeps an entry as recorded, or says which of its fields the program could not record. */
+  const addEntry = (draft: Data): [path: string[], message: string] | undefined => {
     const { id, volunteerId, tags } = draft;
     if (typeof id !== 'string' || typeof volunteerId !== 'string' || !Array.isArray(tags)) {
-      fail([], 'is not an entry');
+      return [[], 'is not an entry'];
     }
     const problem = entryIdProblem(id);
-    if (problem) fail(['id'], `id ${problem}`);
+    if (problem) return [['id'], `id ${problem}`];
     if (!accounts.has(volunteerId)) {
       if (!ledger.isAccount(volunteerId)) {
-        fail(['volunteerId'], `volunteerId is too long for ${accountOf('<id>')}`);
+        return [['volunteerId'], `volunteerId is too long for ${accountOf('<id>')}`];
       }
       accounts.add(volunteerId);
     }
-    drafts.set(id, draft);
+    const row = draftIndex.get(id);
+    if (row >= 0) draftList[row] = draft;
+    else {
+      draftIndex.add(id, draftList.length);
+      draftList.push(draft);
+    }
+    return undefined;
   };
-  const failAt =
-    (index: number, at: readonly string[]): Fail =>
-    (path, message) => {
-      throw invalidLog(index, [...at, ...path], message);
-    };
+  /** Adds the entry that event `index` holds at `at`, or refuses the log there. */
+  const addLogged = (draft: Data, index: number, at: readonly string[]) => {
+    const problem = addEntry(draft);
+    if (problem) throw invalidLog(index, [...at, ...problem[0]], problem[1]);
+  };
 
   /** Revocation or correction: what the entry earned must come back next. */
   const takeBack = (id: string, index: number) => {
     const amount = ledger.earned(id);
-    const draft = drafts.get(id);
+    const draft = draftOf(id);
     if (amount === undefined || !draft) return;
     const volunteerId = draft.volunteerId as string;
     expected = { index, kind: 'reverse', entryId: id, volunteerId, amount };
@@ -158,11 +175,11 @@ export function createSettlement(
       }
       switch (event.type) {
         case 'hours.recorded':
-          addEntry(data, failAt(index, ['data']));
+          addLogged(data, index, ['data']);
           return;
         case 'hours.approved': {
           const id = data.id as string;
-          const draft = drafts.get(id);
+          const draft = draftOf(id);
           if (!draft) return;
           const tags = draft.tags as readonly string[];
           const amount = pointsForMinutes(earning, data.creditedMinutes as number, tags);
@@ -181,7 +198,7 @@ export function createSettlement(
           if (typeof draft !== 'object' || draft === null) {
             throw invalidLog(index, ['data', 'entry'], 'is not an entry');
           }
-          addEntry(draft as Data, failAt(index, ['data', 'entry']));
+          addLogged(draft as Data, index, ['data', 'entry']);
           return;
         }
         case 'points.transferred': {
@@ -202,8 +219,11 @@ export function createSettlement(
           return;
       }
     },
-    draft: (entryId) => drafts.get(entryId),
-    adopt: addEntry,
+    draft: draftOf,
+    adopt(entry, fail) {
+      const problem = addEntry(entry);
+      if (problem) fail(...problem);
+    },
     finish() {
       if (expected) {
         const id = `${expected.kind}:${expected.entryId}`;

@@ -58,6 +58,8 @@ describe('checkEnvelopes', () => {
         ['events', 1, 'at'],
       ],
       [[{ ...events[0], extra: 1 }], ['events', 0, 'extra']],
+      // A field that comes from the event's prototype is a field all the same.
+      [[Object.assign(Object.create({ extra: 1 }), events[0])], ['events', 0, 'extra']],
       [
         [events[0], { ...events[1], data: { by: 20 } }],
         ['events', 1, 'hash'],
