@@ -2,12 +2,17 @@
 // made by the core's case book under the server's starter rules (so that the server replays
 // them as its own), chained with the server's hash, and appended through the server's own
 // event store. Run with the core's sources: node --conditions=source --import tsx.
-//   node ... bench/server-scale-data.ts DATABASE_URL CASES COMMUNITIES
+//   node ... bench/server-scale-data.ts DATABASE_URL|pglite:DATA_DIR CASES COMMUNITIES
 import { cnCalendar } from '@lanewise/core/calendar';
 import { createCaseBook } from '@lanewise/core/cases';
 import { manualClock } from '@lanewise/core/clock';
 import { sha256, STARTER_RULES } from '../packages/server/src/communities/settings.js';
-import { createEventStore, migrate, openPostgres } from '../packages/server/src/index.js';
+import {
+  createEventStore,
+  migrate,
+  openPglite,
+  openPostgres,
+} from '../packages/server/src/index.js';
 
 const [url, casesText, communitiesText] = process.argv.slice(2);
 const CASES = Number(casesText);
@@ -59,7 +64,9 @@ function communityEvents(community: number, count: number) {
   return book.events();
 }
 
-const db = openPostgres(url!, 4);
+const db = url!.startsWith('pglite:')
+  ? await openPglite({ dataDir: url!.slice('pglite:'.length) })
+  : openPostgres(url!, 4);
 await migrate(db);
 const store = createEventStore(db);
 let events = 0;

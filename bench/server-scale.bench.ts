@@ -1,18 +1,19 @@
 // A server of many communities at the scale of a hundredth of a year of Beijing's 12345 hotline
 // (21.43 million requests in 2023): about 240,000 cases with their events over 3,000
-// communities, on PostgreSQL. Measures the import, a cold community's board (goal < 200 ms),
-// the server's memory after every community has been touched once (bounded by the cache
-// setting), and `verify` over all of it.
+// communities, on PostgreSQL and on PGlite, side by side. Measures the import, a cold
+// community's board (goal < 200 ms), the server's memory after every community has been
+// touched once (bounded by the cache setting), and `verify` over all of it.
 //
 // LANEWISE_SCALE_CASES (default 240000), LANEWISE_SCALE_COMMUNITIES (3000),
 // LANEWISE_SCALE_CACHE (communities in memory, 200), LANEWISE_SCALE_HEAP_MB (the server's heap
-// cap, 768), LANEWISE_BENCH_DATABASE_URL.
+// cap, 768), LANEWISE_SCALE_BACKENDS (postgres,pglite), LANEWISE_BENCH_DATABASE_URL.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { signToken } from '../packages/server/src/auth/tokens.js';
 import {
   BENCH_SECRET,
   benchPostgres,
+  freshDataDir,
   freshDatabase,
   runServerCommand,
   startServerProcess,
@@ -25,12 +26,7 @@ const CACHE = Number(process.env['LANEWISE_SCALE_CACHE'] ?? 200);
 const HEAP_MB = Number(process.env['LANEWISE_SCALE_HEAP_MB'] ?? 768);
 const COLD_SAMPLES = Math.min(30, COMMUNITIES);
 const GOAL_COLD_MS = 200;
-
-const postgres = await benchPostgres();
-if (postgres === undefined) {
-  console.log('No PostgreSQL: set LANEWISE_BENCH_DATABASE_URL or install postgresql.');
-  process.exit(0);
-}
+const BACKENDS = (process.env['LANEWISE_SCALE_BACKENDS'] ?? 'postgres,pglite').split(',');
 
 /** The resident set of a process, in MiB (Linux). */
 const rssMiB = (pid: number): number => {
@@ -43,11 +39,53 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-const database = await freshDatabase(postgres.url);
-const figures: Record<string, string> = {};
-try {
+/** Where one run keeps its data: what the data script is given, and the server's environment. */
+interface Backend {
+  readonly name: string;
+  /** A PostgreSQL URL, or `pglite:<data dir>`. */
+  readonly target: string;
+  readonly env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+/** `postgres` (undefined when there is none) or `pglite`, each with empty data. */
+async function openBackend(name: string): Promise<Backend | undefined> {
+  if (name !== 'postgres' && name !== 'pglite') {
+    throw new Error(`LANEWISE_SCALE_BACKENDS: ${name} is not postgres or pglite`);
+  }
+  if (name === 'pglite') {
+    const data = freshDataDir();
+    return {
+      name: 'PGlite',
+      target: `pglite:${data.dir}`,
+      env: { LANEWISE_DATA_DIR: data.dir },
+      remove: async () => data.remove(),
+    };
+  }
+  const postgres = await benchPostgres();
+  if (postgres === undefined) {
+    console.log('No PostgreSQL: set LANEWISE_BENCH_DATABASE_URL or install postgresql.');
+    return undefined;
+  }
   console.log(`PostgreSQL: ${postgres.origin}`);
-  console.log(`Generating and importing ${CASES} cases over ${COMMUNITIES} communities...`);
+  const database = await freshDatabase(postgres.url);
+  return {
+    name: 'PostgreSQL',
+    target: database.url,
+    env: { DATABASE_URL: database.url },
+    remove: async () => {
+      await database.drop();
+      await postgres.stop();
+    },
+  };
+}
+
+/** Imports the data into `backend`, then measures a server on it; returns the figures. */
+async function measure(backend: Backend): Promise<Record<string, string>> {
+  const figures: Record<string, string> = {};
+  console.log(
+    `${backend.name}: generating and importing ${CASES} cases over ${COMMUNITIES} communities...`,
+  );
   const made = spawnSync(
     process.execPath,
     [
@@ -55,7 +93,7 @@ try {
       '--import',
       'tsx',
       new URL('./server-scale-data.ts', import.meta.url).pathname,
-      database.url,
+      backend.target,
       String(CASES),
       String(COMMUNITIES),
     ],
@@ -71,7 +109,7 @@ try {
     `${imported.seconds.toFixed(1)} s (${Math.round(imported.events / imported.seconds).toLocaleString('en')} events/s)`;
 
   const server = await startServerProcess(
-    { DATABASE_URL: database.url, LANEWISE_CACHE_SIZE: String(CACHE) },
+    { ...backend.env, LANEWISE_CACHE_SIZE: String(CACHE) },
     [],
     [`--max-old-space-size=${HEAP_MB}`],
   );
@@ -160,15 +198,29 @@ try {
   }
 
   const verifyStarted = performance.now();
-  const verified = runServerCommand({ DATABASE_URL: database.url }, ['verify']).trim();
+  const verified = runServerCommand(backend.env, ['verify']).trim();
   figures['verify over all'] =
     `${((performance.now() - verifyStarted) / 1000).toFixed(1)} s: ${verified}`;
-} finally {
-  await database.drop();
-  await postgres.stop();
+  return figures;
 }
 
+// One column per backend, each run on data of its own.
+const columns: Record<string, Record<string, string>> = {};
+for (const name of BACKENDS) {
+  const backend = await openBackend(name);
+  if (backend === undefined) continue;
+  try {
+    columns[backend.name] = await measure(backend);
+  } finally {
+    await backend.remove();
+  }
+}
+
+const rows: Record<string, Record<string, string>> = {};
+for (const [column, figures] of Object.entries(columns)) {
+  for (const [figure, value] of Object.entries(figures)) (rows[figure] ??= {})[column] = value;
+}
 console.log(
   `\nServer at scale: ${CASES.toLocaleString('en')} cases, ${COMMUNITIES.toLocaleString('en')} communities`,
 );
-console.table(figures);
+console.table(rows);
