@@ -95,8 +95,10 @@ export function createSettlement(
 ): Settlement {
   // An entry's volunteer and tags never change: its recorded data is kept as it is, in the
   // order recorded, found by id through an IdIndex (a Map of a million ids costs more to fill).
+  // The ids are kept as read when added: the index never reads the caller's object again.
   const draftList: Data[] = [];
-  const draftIndex = new IdIndex((row) => draftList[row]!.id as string);
+  const draftIds: string[] = [];
+  const draftIndex = new IdIndex((row) => draftIds[row]!);
   const draftOf = (id: string): Data | undefined => draftList[draftIndex.get(id)];
   const accounts = new Set<string>();
   let expected: Expected | undefined;
@@ -120,6 +122,7 @@ export function createSettlement(
     else {
       draftIndex.add(id, draftList.length);
       draftList.push(draft);
+      draftIds.push(id);
     }
     return undefined;
   };
