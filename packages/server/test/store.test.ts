@@ -58,6 +58,26 @@ for (const backend of backends()) {
       }
     });
 
+    test('a stream reads back whole, row by row or in pages of JSON, from any point', async () => {
+      const db = await open((await backend.database()) as never);
+      try {
+        await migrate(db);
+        const log = chained(7);
+        await createEventStore(db).append('c1', 's', 0, log);
+        await createEventStore(db).append('c1', 'other', 0, chained(2));
+        for (const readPage of [false, 1, 3, 7, 5000] as const) {
+          const store = createEventStore(db, { readPage });
+          assert.deepEqual(await store.read('c1', 's'), log, `readPage ${readPage}`);
+          assert.deepEqual(await store.read('c1', 's', 4), log.slice(4), `readPage ${readPage}`);
+          assert.deepEqual(await store.read('c1', 's', 7), [], `readPage ${readPage}`);
+          assert.deepEqual(await store.read('c1', 'none'), [], `readPage ${readPage}`);
+        }
+        assert.throws(() => createEventStore(db, { readPage: 0 }), RangeError);
+      } finally {
+        await db.close();
+      }
+    });
+
     test('concurrent writers: one wins each place; positions follow commits without gaps', async () => {
       const db = await open((await backend.database()) as never);
       try {

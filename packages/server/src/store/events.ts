@@ -64,6 +64,19 @@ const toEvent = (row: EventRow): PositionedEvent => ({
   position: Number(row.position),
 });
 
+/**
+ * A page of a stream as one JSON text of `[seq, type, at, data, hash]` rows, so that the driver
+ * decodes one value, not five per row: PGlite decodes each field in JavaScript, and reads a
+ * stream about 2.5 times as fast this way. `pg` decodes rows faster than PostgreSQL builds
+ * the text, so on PostgreSQL a stream is read row by row.
+ */
+const READ_PAGE_SQL = `SELECT count(*)::int AS count,
+    coalesce(json_agg(json_build_array(seq, type, at, data, hash) ORDER BY seq), '[]')::text AS page
+  FROM (SELECT seq, type, at, data, hash FROM lanewise_events
+    WHERE community = $1 AND stream = $2 AND seq > $3 ORDER BY seq LIMIT $4) AS e`;
+
+type PageRow = [seq: number, type: string, at: string, data: Record<string, unknown>, hash: string];
+
 /** Strips the storage fields: the event exactly as the core's log holds it. */
 export const coreEvent = (event: StoredEvent): StoredEvent => ({
   seq: event.seq,
@@ -164,8 +177,17 @@ export function createEventStore(
   options: {
     readonly appendStatements?: number | undefined;
     readonly appendGroup?: number | undefined;
+    /**
+     * Events per query of a stream read, as one JSON text per page, or `false` to read row by
+     * row: 5000 on PGlite, `false` on PostgreSQL.
+     */
+    readonly readPage?: number | false | undefined;
   } = {},
 ): EventStore {
+  const readPage = options.readPage ?? (db.kind === 'pglite' ? 5000 : false);
+  if (readPage !== false && !(Number.isSafeInteger(readPage) && readPage > 0)) {
+    throw new RangeError(`readPage must be a positive integer or false, not ${readPage}`);
+  }
   // Few appends at once, each of many communities, cost the database far less than one
   // statement per write on every connection; two keep one filling while one commits.
   const appender = createAppender(
@@ -208,12 +230,29 @@ export function createEventStore(
       }
     },
     async read(community, stream, afterSeq = 0) {
-      const result = await db.query<EventRow>(
-        `SELECT community, stream, seq, type, at, data, hash, position FROM lanewise_events
-         WHERE community = $1 AND stream = $2 AND seq > $3 ORDER BY seq`,
-        [community, stream, afterSeq],
-      );
-      return result.rows.map((row) => coreEvent(toEvent(row)));
+      if (readPage === false) {
+        const result = await db.query<EventRow>(
+          `SELECT community, stream, seq, type, at, data, hash, position FROM lanewise_events
+           WHERE community = $1 AND stream = $2 AND seq > $3 ORDER BY seq`,
+          [community, stream, afterSeq],
+        );
+        return result.rows.map((row) => coreEvent(toEvent(row)));
+      }
+      const events: StoredEvent[] = [];
+      for (let after = afterSeq; ;) {
+        const result = await db.query<{ count: number; page: string }>(READ_PAGE_SQL, [
+          community,
+          stream,
+          after,
+          readPage,
+        ]);
+        const { count, page } = result.rows[0]!;
+        for (const [seq, type, at, data, hash] of JSON.parse(page) as PageRow[]) {
+          events.push({ seq, type, at, data, hash });
+        }
+        if (count < readPage) return events;
+        after = events.at(-1)!.seq;
+      }
     },
     async readCase(community, id, throughSeq) {
       const result = await db.query<EventRow>(
